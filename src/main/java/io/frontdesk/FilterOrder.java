@@ -1,0 +1,32 @@
+package io.frontdesk;
+
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.core.Ordered;
+
+/**
+ * The position of every Frontdesk filter on the request path, kept in one place so that the
+ * order is visible. Lower runs first (outermost).
+ */
+public final class FilterOrder {
+
+    /** Client address and request id: everything after them may rely on both. */
+    public static final int EDGE_IDENTITY = Ordered.HIGHEST_PRECEDENCE;
+
+    /** Access log and request metrics, wrapped around everything else. */
+    public static final int TELEMETRY = EDGE_IDENTITY + 1;
+
+    /** Failures become problem responses here, inside telemetry so that it sees the real status. */
+    public static final int PROBLEMS = TELEMETRY + 1;
+
+    /** Releases the backend's in-flight slot once the whole response has been written. */
+    public static final int BACKEND_RELEASE = PROBLEMS + 1;
+
+    /** Retries a failed attempt on another backend; sits just outside the balancer's pick. */
+    public static final int BACKEND_RETRY = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER - 1;
+
+    /** Header hygiene runs after every header filter of Spring Cloud Gateway. */
+    public static final int PROXY_HEADERS = Ordered.LOWEST_PRECEDENCE;
+
+    private FilterOrder() {
+    }
+}

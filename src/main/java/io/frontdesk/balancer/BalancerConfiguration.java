@@ -1,0 +1,41 @@
+package io.frontdesk.balancer;
+
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.frontdesk.config.FrontdeskProperties;
+
+/** Wires the balancer: pools, their load balancers, health checks, retries and metrics. */
+@Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = PoolLoadBalancerConfiguration.class)
+public class BalancerConfiguration {
+
+    @Bean
+    BackendPools backendPools(FrontdeskProperties properties, GatewayProperties gateway) {
+        BackendPools pools = BackendPools.from(properties.pools());
+        PoolRoutesValidator.validate(gateway.getRoutes(), pools);
+        return pools;
+    }
+
+    @Bean
+    HealthChecker healthChecker(BackendPools pools) {
+        return new HealthChecker(pools);
+    }
+
+    @Bean
+    BackendRetryFilter backendRetryFilter(BackendPools pools) {
+        return new BackendRetryFilter(pools);
+    }
+
+    @Bean
+    BackendReleaseFilter backendReleaseFilter() {
+        return new BackendReleaseFilter();
+    }
+
+    @Bean
+    BalancerMetrics balancerMetrics(BackendPools pools) {
+        return new BalancerMetrics(pools);
+    }
+}

@@ -1,0 +1,63 @@
+package io.frontdesk.balancer;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Pool and backend state as metrics, read from the pools when Prometheus scrapes, so requests
+ * pay nothing for them.
+ */
+public final class BalancerMetrics implements MeterBinder {
+
+    private final BackendPools pools;
+
+    public BalancerMetrics(BackendPools pools) {
+        this.pools = pools;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (BackendPool pool : pools.all()) {
+            Tags poolTag = Tags.of("pool", pool.name());
+            Gauge.builder("frontdesk.pool.panic", pool, p -> p.panicking() ? 1 : 0).tags(poolTag)
+                    .description("1 while fewer backends are available than the panic threshold asks for")
+                    .strongReference(true).register(registry);
+            FunctionCounter.builder("frontdesk.pool.panic.picks", pool, BackendPool::panicPicks).tags(poolTag)
+                    .description("Picks made over all backends because the pool was in panic").register(registry);
+            FunctionCounter.builder("frontdesk.retries", pool, BackendPool::retries).tags(poolTag)
+                    .description("Requests sent again to another backend").register(registry);
+            FunctionCounter.builder("frontdesk.retries.refused", pool, BackendPool::retriesRefusedByBudget)
+                    .tags(poolTag.and("reason", "budget"))
+                    .description("Retries not made because the retry budget was spent").register(registry);
+            Gauge.builder("frontdesk.pool.in.flight", pool, BackendPool::inFlight).tags(poolTag)
+                    .description("Requests in flight to the pool").strongReference(true).register(registry);
+            for (Backend backend : pool.backends()) {
+                bindBackend(registry, pool, backend, poolTag.and("backend", backend.id()));
+            }
+        }
+    }
+
+    private static void bindBackend(MeterRegistry registry, BackendPool pool, Backend backend, Tags tags) {
+        Gauge.builder("frontdesk.backend.up", backend, b -> b.available(System.nanoTime()) ? 1 : 0).tags(tags)
+                .description("1 when the backend may take traffic: healthy and not ejected")
+                .strongReference(true).register(registry);
+        Gauge.builder("frontdesk.backend.healthy", backend, b -> b.healthy() ? 1 : 0).tags(tags)
+                .description("Verdict of active health checks").strongReference(true).register(registry);
+        Gauge.builder("frontdesk.backend.ejected", backend, b -> b.ejected(System.nanoTime()) ? 1 : 0).tags(tags)
+                .description("1 while passive outlier detection keeps the backend out")
+                .strongReference(true).register(registry);
+        Gauge.builder("frontdesk.backend.in.flight", backend, Backend::inFlight).tags(tags)
+                .description("Requests in flight to the backend").strongReference(true).register(registry);
+        Gauge.builder("frontdesk.backend.weight", backend, b -> b.weight() * pool.warmupShare(b)).tags(tags)
+                .description("Effective weight, reduced during slow start").strongReference(true).register(registry);
+        FunctionCounter.builder("frontdesk.backend.ejections", backend, Backend::ejectionsTotal).tags(tags)
+                .description("Ejections by outlier detection").register(registry);
+        FunctionCounter.builder("frontdesk.backend.health.checks", backend, Backend::probesSucceeded)
+                .tags(tags.and("result", "success")).description("Active health probes").register(registry);
+        FunctionCounter.builder("frontdesk.backend.health.checks", backend, Backend::probesFailed)
+                .tags(tags.and("result", "failure")).description("Active health probes").register(registry);
+    }
+}

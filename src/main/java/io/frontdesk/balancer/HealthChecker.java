@@ -1,0 +1,79 @@
+package io.frontdesk.balancer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.SmartLifecycle;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Active health checks: every backend of a pool with checks enabled is probed with an HTTP GET
+ * at the pool's interval; the answer's status (within the timeout) is a success or a failure,
+ * and the pool's rise/fall counting turns those into health. Probes run on Reactor Netty's
+ * event loops without blocking; a round never overlaps the previous one.
+ */
+public final class HealthChecker implements SmartLifecycle {
+
+    private final BackendPools pools;
+    private final List<Disposable> schedules = new ArrayList<>();
+    private ConnectionProvider connections;
+    private volatile boolean running;
+
+    public HealthChecker(BackendPools pools) {
+        this.pools = pools;
+    }
+
+    @Override
+    public synchronized void start() {
+        connections = ConnectionProvider.builder("frontdesk-health-checks").maxConnections(64)
+                .maxIdleTime(Duration.ofSeconds(30)).build();
+        HttpClient client = HttpClient.create(connections)
+                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, "frontdesk-health-check"));
+        for (BackendPool pool : pools.all()) {
+            HealthCheckSettings settings = pool.healthCheck();
+            if (!settings.enabled()) {
+                continue;
+            }
+            HttpClient poolClient = client.responseTimeout(settings.timeout());
+            schedules.add(Flux.interval(Duration.ZERO, settings.interval())
+                    .onBackpressureDrop()
+                    .concatMap(tick -> Flux.fromIterable(pool.backends())
+                            .flatMap(backend -> probe(poolClient, settings, backend)
+                                    .doOnNext(healthy -> pool.recordProbe(backend, healthy)))
+                            .then(), 1)
+                    .subscribe());
+        }
+        running = true;
+    }
+
+    private static Mono<Boolean> probe(HttpClient client, HealthCheckSettings settings, Backend backend) {
+        return client.get()
+                .uri(backend.uri().resolve(settings.path()).toString())
+                .responseSingle((response, body) -> body.thenReturn(response.status().code()))
+                .map(settings::healthyStatus)
+                .timeout(settings.timeout())
+                .onErrorReturn(false);
+    }
+
+    @Override
+    public synchronized void stop() {
+        schedules.forEach(Disposable::dispose);
+        schedules.clear();
+        if (connections != null) {
+            connections.dispose();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

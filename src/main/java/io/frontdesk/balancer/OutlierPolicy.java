@@ -1,0 +1,18 @@
+package io.frontdesk.balancer;
+
+/**
+ * When and for how long failing backends are ejected.
+ *
+ * @param enabled whether passive ejection happens at all
+ * @param consecutiveFailures failures in a row that eject
+ * @param baseEjectionNanos length of the first ejection
+ * @param maxEjectionNanos cap on the length of one ejection
+ * @param maxEjectionPercent most of the pool ejected at once (at least one backend may always go)
+ */
+record OutlierPolicy(boolean enabled, int consecutiveFailures, long baseEjectionNanos, long maxEjectionNanos,
+        int maxEjectionPercent) {
+
+    int maxEjected(int poolSize) {
+        return Math.max(1, poolSize * maxEjectionPercent / 100);
+    }
+}

@@ -1,0 +1,20 @@
+package io.frontdesk.balancer.algorithm;
+
+import io.frontdesk.balancer.Backend;
+
+/** Chooses the backend for one request. Implementations are thread-safe. */
+public interface BalancingAlgorithm {
+
+    /** Returns a backend of the selection that is not excluded, or {@code null} when none is left. */
+    Backend pick(Selection selection);
+
+    /** Whether configured weights matter; when not, only slow start makes weights differ. */
+    default boolean usesConfiguredWeights() {
+        return true;
+    }
+
+    /** Whether a recovering backend's share ramps up; when not, weights stay as configured. */
+    default boolean supportsSlowStart() {
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+package io.frontdesk.balancer.algorithm;
+
+import java.util.List;
+import java.util.Set;
+
+import io.frontdesk.balancer.Backend;
+
+/**
+ * What an algorithm chooses from: the backends that may take traffic now, their effective
+ * weights, the ones this request already tried, and the request's hash key.
+ *
+ * @param backends the available backends, in pool order; never empty
+ * @param weights effective weight of each backend, same order
+ * @param weighted whether the weights differ from each other
+ * @param excluded backends already tried by this request; an algorithm picks one of them only
+ *        when nothing else is left, and then returns {@code null}
+ * @param hashKey the key consistent hashing maps, or {@code null} when the request has none
+ */
+public record Selection(List<Backend> backends, double[] weights, boolean weighted, Set<Backend> excluded,
+        String hashKey) {
+
+    public int size() {
+        return backends.size();
+    }
+
+    public Backend get(int index) {
+        return backends.get(index);
+    }
+
+    public boolean isExcluded(int index) {
+        return !excluded.isEmpty() && excluded.contains(backends.get(index));
+    }
+
+    /** Positions of the backends not yet tried. */
+    int[] untried() {
+        int[] positions = new int[size()];
+        int count = 0;
+        for (int i = 0; i < size(); i++) {
+            if (!isExcluded(i)) {
+                positions[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(positions, count);
+    }
+}

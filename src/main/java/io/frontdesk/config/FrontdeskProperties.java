@@ -1,0 +1,27 @@
+package io.frontdesk.config;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator sets under {@code frontdesk.*}. Values arrive as written; the
+ * component that uses a value validates it and fails start-up with a message naming its key.
+ *
+ * @param pools backend pools by name; a route reaches pool {@code NAME} with {@code uri: lb://NAME}
+ * @param edge what touches the client connection
+ * @param accessLog the JSON access log
+ * @param demo the demo backends of the embedded default
+ */
+@ConfigurationProperties("frontdesk")
+public record FrontdeskProperties(
+        Map<String, PoolProperties> pools,
+        @DefaultValue EdgeProperties edge,
+        @DefaultValue AccessLogProperties accessLog,
+        @DefaultValue DemoProperties demo) {
+
+    public FrontdeskProperties {
+        pools = pools == null ? Map.of() : Map.copyOf(pools);
+    }
+}

@@ -1,0 +1,85 @@
+package io.frontdesk.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One pool of backend servers.
+ *
+ * @param backends the servers, each a URL and a weight
+ * @param algorithm round-robin, weighted-round-robin, least-requests or consistent-hash
+ * @param hashOn what consistent-hash hashes: client-ip, header:NAME or cookie:NAME
+ * @param panicThreshold percent of available backends under which the pool spreads over all of them
+ * @param slowStart how long a recovered backend takes to reach its full share; 0 turns it off
+ * @param healthCheck active health checks
+ * @param outlierDetection passive ejection of failing backends
+ * @param retry retries on another backend
+ */
+public record PoolProperties(
+        List<BackendProperties> backends,
+        @DefaultValue("round-robin") String algorithm,
+        @DefaultValue("client-ip") String hashOn,
+        @DefaultValue("50") int panicThreshold,
+        @DefaultValue("0s") Duration slowStart,
+        @DefaultValue HealthCheckProperties healthCheck,
+        @DefaultValue OutlierDetectionProperties outlierDetection,
+        @DefaultValue RetryProperties retry) {
+
+    public PoolProperties {
+        backends = backends == null ? List.of() : List.copyOf(backends);
+    }
+
+    /**
+     * @param url {@code http://host:port} (or https); no path
+     * @param weight relative share for the weighted algorithms, at least 1
+     */
+    public record BackendProperties(String url, @DefaultValue("1") int weight) {
+    }
+
+    /**
+     * @param enabled whether the pool is probed at all
+     * @param path the request path of the probe
+     * @param interval time between probes of one backend
+     * @param timeout how long one probe may take
+     * @param expectedStatus the healthy status range, such as {@code 200-399} or {@code 200}
+     * @param rise consecutive successes that make an unhealthy backend healthy
+     * @param fall consecutive failures that make a healthy backend unhealthy
+     */
+    public record HealthCheckProperties(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("/") String path,
+            @DefaultValue("5s") Duration interval,
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue("200-399") String expectedStatus,
+            @DefaultValue("2") int rise,
+            @DefaultValue("3") int fall) {
+    }
+
+    /**
+     * @param enabled whether failing backends are ejected
+     * @param consecutiveFailures 5xx answers or connection failures in a row that eject a backend
+     * @param baseEjectionTime the first ejection's length; the n-th lasts n times as long
+     * @param maxEjectionTime the cap on one ejection's length
+     * @param maxEjectionPercent the most of the pool that may be ejected at once (at least one backend)
+     */
+    public record OutlierDetectionProperties(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5") int consecutiveFailures,
+            @DefaultValue("30s") Duration baseEjectionTime,
+            @DefaultValue("300s") Duration maxEjectionTime,
+            @DefaultValue("50") int maxEjectionPercent) {
+    }
+
+    /**
+     * @param maxAttempts tries in all, the first one included; 1 turns retries off
+     * @param budgetPercent retries in progress may be at most this share of the requests in progress
+     * @param minRetryConcurrency retries always allowed at once, whatever the budget says
+     */
+    public record RetryProperties(
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("20") int budgetPercent,
+            @DefaultValue("3") int minRetryConcurrency) {
+    }
+}

@@ -1,0 +1,133 @@
+package io.frontdesk.edge;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.frontdesk.FilterOrder;
+
+/**
+ * Header hygiene on the way to the backend: X-Forwarded-For, -Proto, -Host, -Port and Forwarded
+ * describe the client truthfully (a chain from a trusted proxy is extended, anything else is
+ * replaced), and the request id goes along. Spring Cloud Gateway's own filters, which run
+ * before this one, have removed hop-by-hop headers.
+ */
+public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ordered {
+
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String X_FORWARDED_PORT = "X-Forwarded-Port";
+    private static final String FORWARDED = "Forwarded";
+    private static final List<String> ALWAYS_DROPPED = List.of("Proxy-Connection", X_FORWARDED_FOR,
+            X_FORWARDED_PROTO, X_FORWARDED_HOST, X_FORWARDED_PORT, FORWARDED);
+
+    private final TrustedProxies trustedProxies;
+    private final String requestIdHeader;
+    private final boolean forwardedHeader;
+
+    public BackendRequestHeadersFilter(TrustedProxies trustedProxies, String requestIdHeader,
+            boolean forwardedHeader) {
+        this.trustedProxies = trustedProxies;
+        this.requestIdHeader = requestIdHeader;
+        this.forwardedHeader = forwardedHeader;
+    }
+
+    @Override
+    public boolean supports(Type type) {
+        return type == Type.REQUEST;
+    }
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        input.forEach((name, values) -> {
+            if (!HeaderNames.contains(ALWAYS_DROPPED, name) && !name.equalsIgnoreCase(requestIdHeader)) {
+                headers.addAll(name, values);
+            }
+        });
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders original = request.getHeaders();
+        String peer = peerAddress(request);
+        boolean fromTrustedProxy = peer != null && trustedPeer(request);
+        String client = exchange.getAttributeOrDefault(EdgeAttributes.CLIENT_ADDRESS, peer);
+        URI uri = request.getURI();
+        String proto = fromTrustedProxy && original.getFirst(X_FORWARDED_PROTO) != null
+                ? original.getFirst(X_FORWARDED_PROTO) : uri.getScheme();
+        String host = fromTrustedProxy && original.getFirst(X_FORWARDED_HOST) != null
+                ? original.getFirst(X_FORWARDED_HOST) : original.getFirst(HttpHeaders.HOST);
+        String port = fromTrustedProxy && original.getFirst(X_FORWARDED_PORT) != null
+                ? original.getFirst(X_FORWARDED_PORT) : Integer.toString(port(uri));
+
+        String incomingFor = fromTrustedProxy ? joined(original.get(X_FORWARDED_FOR)) : null;
+        headers.set(X_FORWARDED_FOR, incomingFor == null ? client : incomingFor + ", " + peer);
+        headers.set(X_FORWARDED_PROTO, proto);
+        if (host != null) {
+            headers.set(X_FORWARDED_HOST, host);
+        }
+        headers.set(X_FORWARDED_PORT, port);
+        if (forwardedHeader) {
+            String incoming = fromTrustedProxy ? joined(original.get(FORWARDED)) : null;
+            String element = forwardedElement(fromTrustedProxy ? peer : client, host, uri.getScheme());
+            headers.set(FORWARDED, incoming == null ? element : incoming + ", " + element);
+        }
+        String requestId = exchange.getAttribute(EdgeAttributes.REQUEST_ID);
+        if (requestId != null) {
+            headers.set(requestIdHeader, requestId);
+        }
+        return headers;
+    }
+
+    private boolean trustedPeer(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return !trustedProxies.isEmpty() && remote != null && remote.getAddress() != null
+                && trustedProxies.trusts(remote.getAddress().getAddress());
+    }
+
+    private static String peerAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** One RFC 7239 element; IPv6 nodes and hosts are quoted as the grammar requires. */
+    private static String forwardedElement(String forNode, String host, String proto) {
+        StringBuilder element = new StringBuilder(64);
+        element.append("for=");
+        if (forNode != null && forNode.indexOf(':') >= 0) {
+            element.append("\"[").append(forNode).append("]\"");
+        } else {
+            element.append(forNode == null ? "unknown" : forNode);
+        }
+        if (host != null && !host.isEmpty()) {
+            element.append(";host=\"").append(host.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        element.append(";proto=").append(proto);
+        return element.toString();
+    }
+
+    private static String joined(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String text = String.join(", ", values).trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.PROXY_HEADERS;
+    }
+}

@@ -1,0 +1,14 @@
+package io.frontdesk.edge;
+
+/** Exchange attributes the edge sets for every later step. */
+public final class EdgeAttributes {
+
+    /** The client's address as a String literal, resolved through the trusted proxies. */
+    public static final String CLIENT_ADDRESS = "frontdesk.clientAddress";
+
+    /** The request id, accepted from the client or generated. */
+    public static final String REQUEST_ID = "frontdesk.requestId";
+
+    private EdgeAttributes() {
+    }
+}

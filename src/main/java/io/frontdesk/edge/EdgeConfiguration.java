@@ -1,0 +1,59 @@
+package io.frontdesk.edge;
+
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import io.frontdesk.config.EdgeProperties;
+import io.frontdesk.config.FrontdeskProperties;
+
+/** Wires the edge: client identity, header hygiene, timeouts check and problem responses. */
+@Configuration(proxyBeanMethods = false)
+public class EdgeConfiguration {
+
+    @Bean
+    TrustedProxies trustedProxies(FrontdeskProperties properties) {
+        return TrustedProxies.parse(properties.edge().trustedProxies());
+    }
+
+    @Bean
+    EdgeIdentityFilter edgeIdentityFilter(TrustedProxies trustedProxies, FrontdeskProperties properties) {
+        return new EdgeIdentityFilter(trustedProxies, properties.edge().requestIdHeader());
+    }
+
+    @Bean
+    BackendRequestHeadersFilter backendRequestHeadersFilter(TrustedProxies trustedProxies,
+            FrontdeskProperties properties) {
+        EdgeProperties edge = properties.edge();
+        return new BackendRequestHeadersFilter(trustedProxies, edge.requestIdHeader(), edge.forwardedHeader());
+    }
+
+    @Bean
+    ClientResponseHeadersFilter clientResponseHeadersFilter(FrontdeskProperties properties) {
+        return new ClientResponseHeadersFilter(properties.edge().hideResponseHeaders(),
+                properties.edge().requestIdHeader());
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    ProblemFilter problemFilter(ProblemResponses problems) {
+        return new ProblemFilter(problems);
+    }
+
+    @Bean
+    @Order(-2)
+    ProblemExceptionHandler problemExceptionHandler(ProblemResponses problems) {
+        return new ProblemExceptionHandler(problems);
+    }
+
+    @Bean
+    RouteTimeoutsValidator routeTimeoutsValidator(GatewayProperties gateway, HttpClientProperties httpClient) {
+        return new RouteTimeoutsValidator(gateway.getRoutes(), httpClient);
+    }
+}

@@ -1,0 +1,96 @@
+package io.frontdesk.edge;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import reactor.netty.http.client.PrematureCloseException;
+
+/** What went wrong on the way to a backend, and what the client is told about it. */
+public final class Failures {
+
+    /** The kinds of failure that decide retries and outlier detection. */
+    public enum Kind {
+        /** No connection was made: the request never left; any method may go elsewhere. */
+        CONNECT,
+        /** The backend closed before the first response byte: it may have seen the request. */
+        CLOSED_BEFORE_RESPONSE,
+        /** The backend took longer than the response timeout. */
+        TIMEOUT,
+        /** Another I/O failure on the backend connection. */
+        IO,
+        /** Not a backend failure (a client error, a missing route, a bug). */
+        OTHER
+    }
+
+    private Failures() {
+    }
+
+    public static Kind kindOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof UnknownHostException) {
+                return Kind.CONNECT;
+            }
+            if (cause instanceof PrematureCloseException) {
+                return cause.getMessage() != null && cause.getMessage().contains("BEFORE response")
+                        ? Kind.CLOSED_BEFORE_RESPONSE : Kind.IO;
+            }
+            if (cause instanceof TimeoutException) {
+                return Kind.TIMEOUT;
+            }
+            if (cause instanceof ResponseStatusException) {
+                if (((ResponseStatusException) cause).getStatusCode().value() == 504) {
+                    return Kind.TIMEOUT;
+                }
+                continue;
+            }
+            if (cause instanceof IOException) {
+                return Kind.IO;
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    /** The status the client gets for this failure: 502/503/504 for backend trouble, never 500 for it. */
+    public static int statusOf(Throwable error) {
+        if (error instanceof ResponseStatusException statusError) {
+            return statusError.getStatusCode().value();
+        }
+        if (error instanceof CallNotPermittedException) {
+            return HttpStatus.SERVICE_UNAVAILABLE.value();
+        }
+        return switch (kindOf(error)) {
+            case CONNECT, CLOSED_BEFORE_RESPONSE, IO -> HttpStatus.BAD_GATEWAY.value();
+            case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT.value();
+            case OTHER -> HttpStatus.INTERNAL_SERVER_ERROR.value();
+        };
+    }
+
+    /** One sentence for the problem body; never the exception's own text, which may name internals. */
+    public static String detailOf(Throwable error) {
+        int status = statusOf(error);
+        if (error instanceof CallNotPermittedException) {
+            return "The route's circuit breaker is open; the backend is given time to recover.";
+        }
+        return switch (kindOf(error)) {
+            case CONNECT -> "The backend could not be reached.";
+            case CLOSED_BEFORE_RESPONSE -> "The backend closed the connection before it answered.";
+            case IO -> "The connection to the backend failed.";
+            case TIMEOUT -> "The backend did not answer in time.";
+            case OTHER -> switch (status) {
+                case 404 -> "No route matches this request.";
+                case 503 -> "No backend is available to serve the request.";
+                case 500 -> "The gateway failed to handle the request.";
+                default -> HttpStatus.resolve(status) != null ? HttpStatus.resolve(status).getReasonPhrase() + "."
+                        : "The request failed.";
+            };
+        };
+    }
+}

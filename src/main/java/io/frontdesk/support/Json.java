@@ -1,0 +1,58 @@
+package io.frontdesk.support;
+
+/** Writes JSON string values into a builder, escaped as RFC 8259 requires. */
+public final class Json {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Json() {
+    }
+
+    /** Appends {@code "value"} (or {@code null}) to the builder. */
+    public static StringBuilder string(StringBuilder out, CharSequence value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
+    }
+
+    /** Appends {@code "name":"value"} to the builder, with a comma before it unless it opens the object. */
+    public static StringBuilder field(StringBuilder out, String name, CharSequence value) {
+        separate(out);
+        string(out, name).append(':');
+        return string(out, value);
+    }
+
+    /** Appends {@code "name":number} to the builder, with a comma before it unless it opens the object. */
+    public static StringBuilder field(StringBuilder out, String name, long value) {
+        separate(out);
+        string(out, name).append(':');
+        return out.append(value);
+    }
+
+    private static void separate(StringBuilder out) {
+        char last = out.length() == 0 ? '{' : out.charAt(out.length() - 1);
+        if (last != '{') {
+            out.append(',');
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.frontdesk.telemetry;
+
+import java.net.InetSocketAddress;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Tells management requests apart from public ones. The management server shares the
+ * application's web filters, but actuator scrapes are not traffic and must not be counted or
+ * logged as such.
+ */
+public final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
+
+    private volatile int port = -1;
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+            port = event.getWebServer().getPort();
+        }
+    }
+
+    boolean received(ServerWebExchange exchange) {
+        InetSocketAddress local = exchange.getRequest().getLocalAddress();
+        return local != null && local.getPort() == port;
+    }
+}

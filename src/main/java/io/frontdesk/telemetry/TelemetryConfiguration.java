@@ -1,0 +1,41 @@
+package io.frontdesk.telemetry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.frontdesk.config.FrontdeskProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires request metrics and the access log. */
+@Configuration(proxyBeanMethods = false)
+public class TelemetryConfiguration {
+
+    @Bean
+    RequestMetrics requestMetrics(MeterRegistry registry) {
+        return new RequestMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "frontdesk.access-log.enabled", matchIfMissing = true)
+    AccessLog accessLog(FrontdeskProperties properties, MeterRegistry registry) {
+        AccessLog log = new AccessLog(properties.accessLog().queueSize());
+        FunctionCounter.builder("frontdesk.access.log.dropped", log, AccessLog::dropped)
+                .description("Access log lines dropped because standard output could not keep up")
+                .register(registry);
+        return log;
+    }
+
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
+    TelemetryFilter telemetryFilter(RequestMetrics metrics, ObjectProvider<AccessLog> accessLog,
+            ManagementPort managementPort) {
+        return new TelemetryFilter(metrics, accessLog.getIfAvailable(), managementPort);
+    }
+}

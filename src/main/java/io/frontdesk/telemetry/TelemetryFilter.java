@@ -1,0 +1,105 @@
+package io.frontdesk.telemetry;
+
+import java.time.Instant;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.frontdesk.FilterOrder;
+import io.frontdesk.balancer.Backend;
+import io.frontdesk.balancer.BalancerAttributes;
+import io.frontdesk.edge.EdgeAttributes;
+import io.frontdesk.edge.Failures;
+import io.frontdesk.support.Json;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Measures every request from its first byte in to its last byte out, then records it in the
+ * metrics and, when enabled, the access log.
+ */
+public final class TelemetryFilter implements WebFilter, Ordered {
+
+    /** nginx's status for a request the client gave up on before the answer was complete. */
+    static final int CLIENT_CLOSED = 499;
+
+    private final RequestMetrics metrics;
+    private final AccessLog accessLog;
+    private final ManagementPort managementPort;
+
+    /** @param accessLog where lines go, or {@code null} when the access log is off */
+    public TelemetryFilter(RequestMetrics metrics, AccessLog accessLog, ManagementPort managementPort) {
+        this.metrics = metrics;
+        this.accessLog = accessLog;
+        this.managementPort = managementPort;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (managementPort.received(exchange)) {
+            return chain.filter(exchange);
+        }
+        long start = System.nanoTime();
+        ObservedResponse response = new ObservedResponse(exchange.getResponse());
+        metrics.started();
+        Throwable[] failure = new Throwable[1];
+        return chain.filter(exchange.mutate().response(response).build())
+                .doOnError(error -> failure[0] = error)
+                .doFinally(signal -> finished(exchange, response, signal, failure[0], System.nanoTime() - start));
+    }
+
+    private void finished(ServerWebExchange exchange, ObservedResponse response, SignalType signal, Throwable failure,
+            long nanos) {
+        int status = status(response, signal, failure);
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String routeId = route == null ? "none" : route.getId();
+        Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
+        metrics.finished(routeId, backend, status, nanos, response.bytes());
+        if (accessLog != null) {
+            accessLog.offer(line(exchange, status, response.bytes(), nanos, routeId, backend));
+        }
+    }
+
+    private static int status(ObservedResponse response, SignalType signal, Throwable failure) {
+        if (signal == SignalType.CANCEL) {
+            return CLIENT_CLOSED;
+        }
+        if (failure != null && !response.isCommitted()) {
+            return Failures.statusOf(failure);
+        }
+        HttpStatusCode code = response.getStatusCode();
+        return code == null ? 200 : code.value();
+    }
+
+    private static String line(ServerWebExchange exchange, int status, long bytes, long nanos, String route,
+            Backend backend) {
+        ServerHttpRequest request = exchange.getRequest();
+        String query = request.getURI().getRawQuery();
+        String path = request.getURI().getRawPath();
+        StringBuilder json = new StringBuilder(320).append('{');
+        Json.field(json, "time", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
+        Json.field(json, "client", (String) exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS));
+        Json.field(json, "method", request.getMethod().name());
+        Json.field(json, "path", query == null ? path : path + "?" + query);
+        Json.field(json, "status", status);
+        Json.field(json, "bytes", bytes);
+        json.append(",\"duration_ms\":").append(nanos / 1_000_000).append('.');
+        long micros = nanos / 1_000 % 1_000;
+        json.append(micros < 100 ? micros < 10 ? "00" : "0" : "").append(micros);
+        Json.field(json, "route", route);
+        Json.field(json, "backend", backend == null ? null : backend.id());
+        Json.field(json, "request_id", (String) exchange.getAttribute(EdgeAttributes.REQUEST_ID));
+        return json.append('}').toString();
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.TELEMETRY;
+    }
+}

@@ -1,0 +1,60 @@
+package io.frontdesk.balancer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.frontdesk.config.PoolProperties;
+import io.frontdesk.config.PoolProperties.BackendProperties;
+import io.frontdesk.config.PoolProperties.HealthCheckProperties;
+import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
+import io.frontdesk.config.PoolProperties.RetryProperties;
+
+/** Pools for tests, built through the same validation as configured ones. */
+final class Pools {
+
+    private Pools() {
+    }
+
+    static BackendPool pool(String algorithm, String hashOn, int[] weights) {
+        return pool(algorithm, hashOn, weights, Duration.ZERO, outlier(5, 50));
+    }
+
+    static BackendPool pool(String algorithm, String hashOn, int[] weights, Duration slowStart,
+            OutlierDetectionProperties outlier) {
+        List<BackendProperties> backends = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
+        }
+        PoolProperties properties = new PoolProperties(backends, algorithm, hashOn, 50, slowStart,
+                new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
+                outlier, new RetryProperties(3, 20, 3));
+        return BackendPools.from(Map.of("test", properties)).get("test");
+    }
+
+    static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent) {
+        return new OutlierDetectionProperties(true, consecutiveFailures, Duration.ofSeconds(30),
+                Duration.ofSeconds(300), maxEjectionPercent);
+    }
+
+    static int[] equalWeights(int count) {
+        int[] weights = new int[count];
+        java.util.Arrays.fill(weights, 1);
+        return weights;
+    }
+
+    /** Request facts with a fixed client address and header. */
+    record Facts(String clientAddress, String headerValue) implements RequestFacts {
+
+        @Override
+        public String header(String name) {
+            return headerValue;
+        }
+
+        @Override
+        public String cookie(String name) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.frontdesk.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A real HTTP backend on 127.0.0.1 for tests: names itself in {@code X-Backend-Instance},
+ * records what it received, and can be made slow, sick, or rude on demand.
+ */
+public final class TestBackend implements AutoCloseable {
+
+    /** How the backend treats requests other than its health checks. */
+    public enum Mode {
+        /** Answers 200 with its name as the body. */
+        NORMAL,
+        /** Reads the whole request, then closes the connection without answering. */
+        CLOSE_AFTER_READ,
+        /** Answers 500. */
+        FAIL
+    }
+
+    private final String name;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> responseHeaders = new ConcurrentHashMap<>();
+    private volatile DisposableServer server;
+    private volatile int port;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile int healthStatus = 200;
+    private volatile Mode mode = Mode.NORMAL;
+
+    private TestBackend(String name) {
+        this.name = name;
+    }
+
+    /** Starts a backend on a free port. */
+    public static TestBackend start(String name) {
+        TestBackend backend = new TestBackend(name);
+        backend.bind(0);
+        return backend;
+    }
+
+    private void bind(int onPort) {
+        server = HttpServer.create().host("127.0.0.1").port(onPort).handle(this::handle).bindNow();
+        port = server.port();
+    }
+
+    /** Starts again on the port it had. */
+    public void restart() {
+        bind(port);
+    }
+
+    /** Stops listening and closes every open connection. */
+    public void stop() {
+        DisposableServer current = server;
+        if (current != null) {
+            current.disposeNow(Duration.ofSeconds(5));
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Requests received, health checks not counted. */
+    public int requests() {
+        return requests.get();
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    public void resetCounts() {
+        requests.set(0);
+        received.clear();
+    }
+
+    public TestBackend delay(Duration value) {
+        delay = value;
+        return this;
+    }
+
+    public TestBackend healthStatus(int status) {
+        healthStatus = status;
+        return this;
+    }
+
+    public TestBackend mode(Mode value) {
+        mode = value;
+        return this;
+    }
+
+    public TestBackend responseHeader(String header, String value) {
+        responseHeaders.put(header, value);
+        return this;
+    }
+
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        if (request.fullPath().equals("/health")) {
+            return response.status(healthStatus).sendString(Mono.just("health")).then();
+        }
+        requests.incrementAndGet();
+        Mode current = mode;
+        return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+            received.add(new Received(request.method().name(), request.uri(), copy(request.requestHeaders()), body));
+            if (current == Mode.CLOSE_AFTER_READ) {
+                return Mono.<Void>fromRunnable(() -> request.withConnection(Connection::dispose));
+            }
+            responseHeaders.forEach(response::header);
+            response.header("X-Backend-Instance", name);
+            if (current == Mode.FAIL) {
+                response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+            }
+            Mono<Void> answer = response.sendString(Mono.just(name)).then();
+            return delay.isZero() ? answer : Mono.delay(delay).then(answer);
+        });
+    }
+
+    private static Map<String, List<String>> copy(HttpHeaders headers) {
+        Map<String, List<String>> copy = new ConcurrentHashMap<>();
+        for (String header : headers.names()) {
+            copy.put(header.toLowerCase(java.util.Locale.ROOT), headers.getAll(header));
+        }
+        return copy;
+    }
+
+    /** One request as the backend saw it; header names in lower case. */
+    public record Received(String method, String uri, Map<String, List<String>> headers, String body) {
+
+        public String header(String header) {
+            List<String> values = headers.get(header.toLowerCase(java.util.Locale.ROOT));
+            return values == null || values.isEmpty() ? null : String.join(", ", values);
+        }
+    }
+}
