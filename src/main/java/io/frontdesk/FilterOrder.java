@@ -18,8 +18,11 @@ public final class FilterOrder {
     /** Failures become problem responses here, inside telemetry so that it sees the real status. */
     public static final int PROBLEMS = TELEMETRY + 1;
 
+    /** State-changing management requests need credentials; inside problems so refusals are problems too. */
+    public static final int MANAGEMENT_ACCESS = PROBLEMS + 1;
+
     /** Releases the backend's in-flight slot once the whole response has been written. */
-    public static final int BACKEND_RELEASE = PROBLEMS + 1;
+    public static final int BACKEND_RELEASE = MANAGEMENT_ACCESS + 1;
 
     /** Retries a failed attempt on another backend; sits just outside the balancer's pick. */
     public static final int BACKEND_RETRY = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER - 1;

@@ -196,11 +196,15 @@ public final class BackendPool {
     /** Takes a retry slot if this pool's retry budget allows one; give it back with {@link #releaseRetry()}. */
     public boolean tryAcquireRetry() {
         if (retryBudget.tryAcquire(inFlight.get())) {
-            retries.increment();
             return true;
         }
         retriesRefusedByBudget.increment();
         return false;
+    }
+
+    /** Counts a retry about to be made. */
+    public void countRetry() {
+        retries.increment();
     }
 
     public void releaseRetry() {

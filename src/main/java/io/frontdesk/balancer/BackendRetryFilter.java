@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * <p>Safe to repeat means: the connection was never made (any method: the backend cannot have
  * seen the request), or the backend closed before answering an idempotent request without a
  * body. A non-idempotent request that may have reached a backend is never replayed. Retries
- * are bounded by the pool's attempts and its retry budget.
+ * are bounded by the pool's attempts, and those of requests that may have been served by its
+ * retry budget as well.
  */
 public final class BackendRetryFilter implements GlobalFilter, Ordered {
 
@@ -52,7 +53,7 @@ public final class BackendRetryFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange)
                 .doOnSuccess(done -> recordAnswer(exchange, pool))
                 .onErrorResume(error -> {
-                    Failures.Kind kind = Failures.kindOf(error);
+                    Failures.Kind kind = kindOf(error, exchange);
                     Backend failed = exchange.getAttribute(BalancerAttributes.BACKEND);
                     if (failed == null) {
                         return Mono.error(error);
@@ -63,15 +64,29 @@ public final class BackendRetryFilter implements GlobalFilter, Ordered {
                     BackendReleaseFilter.release(exchange);
                     Set<Backend> tried = tried(exchange);
                     tried.add(failed);
-                    if (attempt >= pool.maxAttempts() || !safeToRepeat(exchange, kind)
-                            || !pool.hasUntried(tried) || !pool.tryAcquireRetry()) {
+                    if (attempt >= pool.maxAttempts() || !safeToRepeat(exchange, kind) || !pool.hasUntried(tried)) {
                         return Mono.error(error);
                     }
+                    // A request that never reached a backend adds no load when sent elsewhere, so only
+                    // repeats of requests that may have been served are charged to the budget.
+                    boolean charged = kind != Failures.Kind.CONNECT;
+                    if (charged && !pool.tryAcquireRetry()) {
+                        return Mono.error(error);
+                    }
+                    pool.countRetry();
                     exchange.getAttributes().remove(BalancerAttributes.BACKEND);
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, poolUrl);
                     ServerWebExchangeUtils.reset(exchange);
-                    return attempt(exchange, chain, pool, poolUrl, attempt + 1).doFinally(signal -> pool.releaseRetry());
+                    Mono<Void> next = attempt(exchange, chain, pool, poolUrl, attempt + 1);
+                    return charged ? next.doFinally(signal -> pool.releaseRetry()) : next;
                 });
+    }
+
+    /** A connection reset before any response header is a close before the response, whatever its exception. */
+    private static Failures.Kind kindOf(Throwable error, ServerWebExchange exchange) {
+        Failures.Kind kind = Failures.kindOf(error);
+        boolean answered = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null;
+        return kind == Failures.Kind.IO && !answered ? Failures.Kind.CLOSED_BEFORE_RESPONSE : kind;
     }
 
     private static void recordAnswer(ServerWebExchange exchange, BackendPool pool) {

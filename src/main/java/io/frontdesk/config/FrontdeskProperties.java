@@ -13,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param edge what touches the client connection
  * @param accessLog the JSON access log
  * @param demo the demo backends of the embedded default
+ * @param management access to state-changing management operations
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
         Map<String, PoolProperties> pools,
         @DefaultValue EdgeProperties edge,
         @DefaultValue AccessLogProperties accessLog,
-        @DefaultValue DemoProperties demo) {
+        @DefaultValue DemoProperties demo,
+        @DefaultValue ManagementProperties management) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

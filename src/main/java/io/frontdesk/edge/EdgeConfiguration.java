@@ -37,6 +37,11 @@ public class EdgeConfiguration {
     }
 
     @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
     ProblemResponses problemResponses() {
         return new ProblemResponses();
     }

@@ -76,6 +76,9 @@ public final class Failures {
     /** One sentence for the problem body; never the exception's own text, which may name internals. */
     public static String detailOf(Throwable error) {
         int status = statusOf(error);
+        if (error instanceof RejectedRequest rejected) {
+            return rejected.getReason();
+        }
         if (error instanceof CallNotPermittedException) {
             return "The route's circuit breaker is open; the backend is given time to recover.";
         }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.FrontdeskProperties;
+import io.frontdesk.edge.ManagementPort;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,11 +27,6 @@ public class TelemetryConfiguration {
                 .description("Access log lines dropped because standard output could not keep up")
                 .register(registry);
         return log;
-    }
-
-    @Bean
-    ManagementPort managementPort() {
-        return new ManagementPort();
     }
 
     @Bean

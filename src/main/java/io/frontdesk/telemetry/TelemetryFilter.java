@@ -15,6 +15,7 @@ import io.frontdesk.FilterOrder;
 import io.frontdesk.balancer.Backend;
 import io.frontdesk.balancer.BalancerAttributes;
 import io.frontdesk.edge.EdgeAttributes;
+import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.edge.Failures;
 import io.frontdesk.support.Json;
 import reactor.core.publisher.Mono;

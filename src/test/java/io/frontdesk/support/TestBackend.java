@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -36,6 +39,7 @@ public final class TestBackend implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> responseHeaders = new ConcurrentHashMap<>();
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private volatile DisposableServer server;
     private volatile int port;
     private volatile Duration delay = Duration.ZERO;
@@ -54,7 +58,8 @@ public final class TestBackend implements AutoCloseable {
     }
 
     private void bind(int onPort) {
-        server = HttpServer.create().host("127.0.0.1").port(onPort).handle(this::handle).bindNow();
+        server = HttpServer.create().host("127.0.0.1").port(onPort).channelGroup(connections)
+                .handle(this::handle).bindNow();
         port = server.port();
     }
 
@@ -63,11 +68,12 @@ public final class TestBackend implements AutoCloseable {
         bind(port);
     }
 
-    /** Stops listening and closes every open connection. */
+    /** Stops listening, lets requests in progress finish and closes every connection. */
     public void stop() {
         DisposableServer current = server;
         if (current != null) {
             current.disposeNow(Duration.ofSeconds(5));
+            connections.close().awaitUninterruptibly();
             server = null;
         }
     }

@@ -1,4 +1,4 @@
-package io.frontdesk.telemetry;
+package io.frontdesk.edge;
 
 import java.net.InetSocketAddress;
 
@@ -22,7 +22,7 @@ public final class ManagementPort implements ApplicationListener<WebServerInitia
         }
     }
 
-    boolean received(ServerWebExchange exchange) {
+    public boolean received(ServerWebExchange exchange) {
         InetSocketAddress local = exchange.getRequest().getLocalAddress();
         return local != null && local.getPort() == port;
     }

@@ -1,0 +1,83 @@
+package io.frontdesk.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.Load;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** How requests spread over real backends through a real gateway. */
+class DistributionTest {
+
+    private final List<TestBackend> backends = new ArrayList<>();
+
+    @AfterEach
+    void stopBackends() {
+        backends.forEach(TestBackend::close);
+    }
+
+    private List<TestBackend> start(int count) {
+        for (int i = 0; i < count; i++) {
+            backends.add(TestBackend.start("b" + i));
+        }
+        return backends;
+    }
+
+    @Test
+    void weightedPoolSplitsTwoThousandRequestsByWeight() {
+        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(3)));
+        settings.put("frontdesk.pools.web.algorithm", "weighted-round-robin");
+        settings.put("frontdesk.pools.web.backends[2].weight", "2");
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(gateway.get("/item/" + i).statusCode()).isEqualTo(200);
+            }
+        }
+        double[] expected = {0.25, 0.25, 0.5};
+        for (int i = 0; i < 3; i++) {
+            assertThat(backends.get(i).requests() / 2_000.0).as(backends.get(i).name())
+                    .isCloseTo(expected[i], within(0.05 * expected[i]));
+        }
+    }
+
+    @Test
+    void roundRobinIsExact() {
+        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", start(3)))) {
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                HttpResponse<String> response = gateway.get("/");
+                order.add(response.headers().firstValue("X-Backend-Instance").orElseThrow());
+            }
+            for (int i = 3; i < order.size(); i++) {
+                assertThat(order.get(i)).isEqualTo(order.get(i - 3));
+            }
+            assertThat(order.subList(0, 3)).containsExactlyInAnyOrder("b0", "b1", "b2");
+        }
+        assertThat(backends).allSatisfy(backend -> assertThat(backend.requests()).isEqualTo(100));
+    }
+
+    @Test
+    void leastRequestsSendsClearlyFewerRequestsToASlowBackend() {
+        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(3)));
+        settings.put("frontdesk.pools.web.algorithm", "least-requests");
+        backends.get(0).delay(Duration.ofMillis(150));
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            Load load = new Load().run(gateway.uri("/"), 12, 900, () -> false);
+            assertThat(load.failures()).isEmpty();
+            int slow = load.answeredBy("b0");
+            int fast = Math.min(load.answeredBy("b1"), load.answeredBy("b2"));
+            assertThat(slow).as("requests to the slow backend, against %d to each fast one", fast)
+                    .isLessThan(fast / 3);
+        }
+    }
+}

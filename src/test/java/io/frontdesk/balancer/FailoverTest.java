@@ -1,0 +1,113 @@
+package io.frontdesk.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.Load;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** Backends going away and coming back under load, through a real gateway. */
+class FailoverTest {
+
+    private final List<TestBackend> backends = new ArrayList<>();
+
+    @AfterEach
+    void stopBackends() {
+        backends.forEach(TestBackend::close);
+    }
+
+    private Map<String, String> pool(int count) {
+        for (int i = 0; i < count; i++) {
+            backends.add(TestBackend.start("b" + i));
+        }
+        return new HashMap<>(RunningGateway.poolWithRoute("web", backends));
+    }
+
+    @Test
+    void stoppingABackendUnderLoadFailsNoRequestAndItsReturnBringsTrafficBack() {
+        Map<String, String> settings = pool(3);
+        settings.put("frontdesk.pools.web.health-check.enabled", "true");
+        settings.put("frontdesk.pools.web.health-check.path", "/health");
+        settings.put("frontdesk.pools.web.health-check.interval", "200ms");
+        settings.put("frontdesk.pools.web.health-check.timeout", "200ms");
+        settings.put("frontdesk.pools.web.health-check.fall", "2");
+        settings.put("frontdesk.pools.web.health-check.rise", "1");
+        settings.put("frontdesk.pools.web.outlier-detection.consecutive-failures", "2");
+        settings.put("frontdesk.pools.web.outlier-detection.base-ejection-time", "1s");
+        settings.put("frontdesk.pools.web.outlier-detection.max-ejection-time", "2s");
+        TestBackend leaving = backends.get(1);
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            Backend leavingState = gateway.context().getBean(BackendPools.class).get("web").backends().get(1);
+            AtomicBoolean stop = new AtomicBoolean();
+            Load load = new Load();
+            CompletableFuture<Load> running = CompletableFuture.supplyAsync(
+                    () -> load.run(gateway.uri("/"), 8, 200_000, stop::get));
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> leaving.requests() >= 50);
+                leaving.stop();
+                long stoppedAt = System.nanoTime();
+                await().atMost(Duration.ofSeconds(3)).until(() -> !leavingState.available(System.nanoTime()));
+                assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(3));
+
+                int seenWhileAway = leaving.requests();
+                int completedAtStop = load.completed();
+                await().atMost(Duration.ofSeconds(10)).until(() -> load.completed() >= completedAtStop + 500);
+                assertThat(leaving.requests()).isEqualTo(seenWhileAway);
+
+                leaving.restart();
+                await().atMost(Duration.ofSeconds(10)).until(() -> leaving.requests() >= seenWhileAway + 50);
+            } finally {
+                stop.set(true);
+                running.join();
+            }
+            assertThat(load.failures()).as("failed client requests").isEmpty();
+            assertThat(load.completed()).isGreaterThan(600);
+        }
+    }
+
+    @Test
+    void backendFailingItsHealthCheckGetsNoTrafficAfterFallAndTrafficAgainAfterRise() {
+        Map<String, String> settings = pool(3);
+        settings.put("frontdesk.pools.web.health-check.enabled", "true");
+        settings.put("frontdesk.pools.web.health-check.path", "/health");
+        settings.put("frontdesk.pools.web.health-check.interval", "100ms");
+        settings.put("frontdesk.pools.web.health-check.fall", "3");
+        settings.put("frontdesk.pools.web.health-check.rise", "2");
+        TestBackend sick = backends.get(0);
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            Backend state = gateway.context().getBean(BackendPools.class).get("web").backends().get(0);
+            long failedBefore = state.probesFailed();
+            sick.healthStatus(500);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !state.healthy());
+            assertThat(state.probesFailed() - failedBefore).as("failed probes before the verdict")
+                    .isGreaterThanOrEqualTo(3);
+
+            sick.resetCounts();
+            for (int i = 0; i < 60; i++) {
+                assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+            }
+            assertThat(sick.requests()).isZero();
+
+            long succeededBefore = state.probesSucceeded();
+            sick.healthStatus(200);
+            await().atMost(Duration.ofSeconds(5)).until(state::healthy);
+            assertThat(state.probesSucceeded() - succeededBefore).isGreaterThanOrEqualTo(2);
+            for (int i = 0; i < 60; i++) {
+                assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+            }
+            assertThat(sick.requests()).isEqualTo(20);
+        }
+    }
+}

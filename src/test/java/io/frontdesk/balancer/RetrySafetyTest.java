@@ -1,0 +1,74 @@
+package io.frontdesk.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.FreePort;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** Which failed attempts are tried again on another backend, and which never are. */
+class RetrySafetyTest {
+
+    private final TestBackend first = TestBackend.start("first");
+    private final TestBackend second = TestBackend.start("second");
+
+    @AfterEach
+    void stopBackends() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void postWhoseBackendDiesAfterReadingItIsNotReplayed() {
+        first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
+        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", List.of(first, second)))) {
+            HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":42}")).build());
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(first.received()).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.body()).isEqualTo("{\"item\":42}");
+        });
+        assertThat(second.requests()).as("the POST must not reach a second backend").isZero();
+    }
+
+    @Test
+    void getWhoseBackendClosesBeforeAnsweringIsRetriedOnAnotherBackend() {
+        first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
+        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", List.of(first, second)))) {
+            HttpResponse<String> response = gateway.get("/catalog");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("second");
+        }
+        assertThat(first.requests()).isEqualTo(1);
+        assertThat(second.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void postThatCouldNotConnectIsSentToAnotherBackend() {
+        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(second)));
+        settings.put("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:" + FreePort.find());
+        settings.put("frontdesk.pools.web.backends[1].url", second.url());
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("second");
+            assertThat(gateway.context().getBean(BackendPools.class).get("web").retries()).isEqualTo(1);
+        }
+        assertThat(second.received()).singleElement().satisfies(request -> assertThat(request.body()).isEqualTo("payload"));
+    }
+}

@@ -1,0 +1,92 @@
+package io.frontdesk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import io.frontdesk.support.RunningGateway;
+
+/** Every invalid setting stops start-up with one sentence naming its key. */
+class InvalidConfigurationTest {
+
+    private static Map<String, String> validPool() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:1");
+        settings.put("spring.cloud.gateway.server.webflux.routes[0].id", "web");
+        settings.put("spring.cloud.gateway.server.webflux.routes[0].uri", "lb://web");
+        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/**");
+        return settings;
+    }
+
+    private static Arguments invalid(String key, String value, String expectedKey) {
+        Map<String, String> settings = validPool();
+        settings.put(key, value);
+        return Arguments.of(expectedKey, settings);
+    }
+
+    static Stream<Arguments> invalidSettings() {
+        String routes = "spring.cloud.gateway.server.webflux.routes[0]";
+        return Stream.of(
+                invalid("frontdesk.pools.web.algorithm", "fastest", "frontdesk.pools.web.algorithm"),
+                invalid("frontdesk.pools.web.backends[0].url", "http//10.0.0.1:80",
+                        "frontdesk.pools.web.backends[0].url"),
+                invalid("frontdesk.pools.web.backends[0].url", "ftp://10.0.0.1", "frontdesk.pools.web.backends[0].url"),
+                invalid("frontdesk.pools.web.backends[0].url", "http://10.0.0.1:80/app",
+                        "frontdesk.pools.web.backends[0].url"),
+                invalid("frontdesk.pools.web.backends[0].weight", "0", "frontdesk.pools.web.backends[0].weight"),
+                invalid(routes + ".metadata.response-timeout", "-5", routes + ".metadata.response-timeout"),
+                invalid(routes + ".metadata.connect-timeout", "-1", routes + ".metadata.connect-timeout"),
+                invalid("spring.cloud.gateway.server.webflux.httpclient.connect-timeout", "-100",
+                        "spring.cloud.gateway.server.webflux.httpclient.connect-timeout"),
+                invalid("frontdesk.pools.web.health-check.interval", "-1s",
+                        "frontdesk.pools.web.health-check.interval"),
+                invalid("frontdesk.pools.web.health-check.expected-status", "2xx",
+                        "frontdesk.pools.web.health-check.expected-status"),
+                invalid("frontdesk.pools.web.panic-threshold", "150", "frontdesk.pools.web.panic-threshold"),
+                invalid("frontdesk.pools.web.slow-start", "-10s", "frontdesk.pools.web.slow-start"),
+                invalid("frontdesk.pools.web.retry.max-attempts", "0", "frontdesk.pools.web.retry.max-attempts"),
+                invalid("frontdesk.pools.web.outlier-detection.max-ejection-time", "1s",
+                        "frontdesk.pools.web.outlier-detection.max-ejection-time"),
+                invalid("frontdesk.edge.trusted-proxies[0]", "10.0.0.0/40", "frontdesk.edge.trusted-proxies[0]"),
+                Arguments.of("frontdesk.pools.web.hash-on", withAll(Map.of("frontdesk.pools.web.algorithm",
+                        "consistent-hash", "frontdesk.pools.web.hash-on", "query:user"))),
+                Arguments.of(routes + ".uri", withAll(Map.of(routes + ".uri", "lb://missing"))));
+    }
+
+    private static Map<String, String> withAll(Map<String, String> changes) {
+        Map<String, String> settings = validPool();
+        settings.putAll(changes);
+        return settings;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSettings")
+    void startUpFailsNamingTheKey(String expectedKey, Map<String, String> settings) {
+        Throwable failure = catchThrowable(() -> RunningGateway.start(settings).close());
+
+        assertThat(failure).as("start-up must fail").isNotNull();
+        InvalidConfigurationException cause = findCause(failure);
+        assertThat(cause).as("cause of %s", failure).isNotNull();
+        assertThat(cause.key()).isEqualTo(expectedKey);
+        FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer().analyze(failure);
+        assertThat(analysis.getDescription()).startsWith("Invalid configuration: " + expectedKey + ": ")
+                .doesNotContain("\n");
+    }
+
+    private static InvalidConfigurationException findCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+}

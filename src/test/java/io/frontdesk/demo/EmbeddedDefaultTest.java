@@ -1,0 +1,62 @@
+package io.frontdesk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.balancer.BackendPools;
+import io.frontdesk.support.FreePort;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** The embedded default serves the demo; any route of the user's turns it off. */
+class EmbeddedDefaultTest {
+
+    private static Map<String, String> demoOnFreePorts() {
+        int a = FreePort.find();
+        int b = FreePort.find();
+        int c = FreePort.find();
+        return Map.of("frontdesk.demo.ports[0]", Integer.toString(a), "frontdesk.demo.ports[1]", Integer.toString(b),
+                "frontdesk.demo.ports[2]", Integer.toString(c));
+    }
+
+    @Test
+    void withoutRoutesTheDemoPoolAnswersAndServesCacheableAssets() {
+        try (RunningGateway gateway = RunningGateway.start(demoOnFreePorts())) {
+            Set<String> instances = new HashSet<>();
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> response = gateway.get("/");
+                assertThat(response.statusCode()).isEqualTo(200);
+                instances.add(response.headers().firstValue("X-Backend-Instance").orElseThrow());
+            }
+            assertThat(instances).containsExactlyInAnyOrder("demo-1", "demo-2", "demo-3");
+
+            HttpResponse<String> logo = gateway.get("/static/logo.svg");
+            assertThat(logo.statusCode()).isEqualTo(200);
+            assertThat(logo.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+            assertThat(logo.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+            assertThat(logo.headers().firstValue("Last-Modified")).isPresent();
+            String etag = logo.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> revalidated = gateway.send(HttpRequest.newBuilder(gateway.uri("/static/logo.svg"))
+                    .header("If-None-Match", etag).build());
+            assertThat(revalidated.statusCode()).isEqualTo(304);
+        }
+    }
+
+    @Test
+    void aRouteOfTheUsersTurnsTheDemoOff() {
+        try (TestBackend backend = TestBackend.start("mine");
+                RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("mine", List.of(backend)))) {
+            assertThat(gateway.context().getBeansOfType(DemoBackends.class)).isEmpty();
+            assertThat(gateway.context().getBean(BackendPools.class).get("demo")).isNull();
+            assertThat(gateway.get("/").headers().firstValue("X-Backend-Instance")).hasValue("mine");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.frontdesk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.FrontdeskApplication;
+import io.frontdesk.support.FreePort;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** The gateway as its own process: SIGTERM drains requests in flight; the access log reaches stdout. */
+class GracefulShutdownTest {
+
+    private final TestBackend backend = TestBackend.start("backend");
+    private Process gateway;
+
+    @AfterEach
+    void cleanUp() {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroyForcibly();
+        }
+        backend.close();
+    }
+
+    @Test
+    void requestInFlightAtSigtermCompletesAndIsLogged() throws Exception {
+        backend.delay(Duration.ofMillis(1500));
+        int port = FreePort.find();
+        List<String> arguments = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                FrontdeskApplication.class.getName()));
+        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
+        settings.put("server.port", Integer.toString(port));
+        settings.put("management.server.port", Integer.toString(FreePort.find()));
+        settings.put("frontdesk.access-log.enabled", "true");
+        settings.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        Path log = Files.createTempFile("frontdesk-gateway", ".log");
+        gateway = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Started "));
+
+        HttpClient client = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
+                        .header("X-Request-Id", "drain-check-1").timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> backend.requests() == 1);
+
+        gateway.destroy();
+
+        HttpResponse<String> response = inFlight.get(20, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("backend");
+        assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("process exited").isTrue();
+        List<String> output = Files.readAllLines(log);
+        Files.delete(log);
+        assertThat(output).anySatisfy(line -> assertThat(line)
+                .startsWith("{\"time\":\"")
+                .contains("\"client\":\"127.0.0.1\"", "\"method\":\"GET\"", "\"path\":\"/slow\"", "\"status\":200",
+                        "\"bytes\":7", "\"route\":\"web\"", "\"backend\":\"127.0.0.1:" + backend.port() + "\"",
+                        "\"request_id\":\"drain-check-1\"", "\"duration_ms\":"));
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
