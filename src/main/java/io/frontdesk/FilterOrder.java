@@ -24,8 +24,8 @@ public final class FilterOrder {
     /** Releases the backend's in-flight slot once the whole response has been written. */
     public static final int BACKEND_RELEASE = MANAGEMENT_ACCESS + 1;
 
-    /** Retries a failed attempt on another backend; sits just outside the balancer's pick. */
-    public static final int BACKEND_RETRY = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER - 1;
+    /** Picks the backend of an lb:// route, proxies through the chain, retries; in the framework's balancer slot. */
+    public static final int BACKEND_CALL = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;
 
     /** Header hygiene runs after every header filter of Spring Cloud Gateway. */
     public static final int PROXY_HEADERS = Ordered.LOWEST_PRECEDENCE;

@@ -1,49 +1,28 @@
 package io.frontdesk.admin;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.frontdesk.balancer.BackendPools;
-import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
-import io.frontdesk.config.ManagementProperties;
-import io.frontdesk.edge.ManagementPort;
 
-/** Frontdesk's own actuator endpoints and the guard on management writes. */
+/** Frontdesk's own actuator endpoints, and the rule that management has a port of its own. */
 @Configuration(proxyBeanMethods = false)
 public class AdminConfiguration {
+
+    AdminConfiguration(Environment environment) {
+        Integer management = environment.getProperty("management.server.port", Integer.class);
+        Integer server = environment.getProperty("server.port", Integer.class, 8080);
+        if (management == null || management > 0 && management.equals(server)) {
+            throw new InvalidConfigurationException("management.server.port",
+                    "the actuator must have a port of its own, apart from server.port " + server
+                            + " (or -1 to turn it off)");
+        }
+    }
 
     @Bean
     BackendsEndpoint backendsEndpoint(BackendPools pools) {
         return new BackendsEndpoint(pools);
-    }
-
-    @Bean
-    ManagementAccessFilter managementAccessFilter(ManagementPort managementPort, FrontdeskProperties properties) {
-        return new ManagementAccessFilter(managementPort, token(properties.management()));
-    }
-
-    private static String token(ManagementProperties management) {
-        String token = management.token();
-        if (management.tokenFile() != null && !management.tokenFile().isBlank()) {
-            try {
-                token = Files.readString(Path.of(management.tokenFile())).trim();
-            } catch (IOException e) {
-                throw new InvalidConfigurationException("frontdesk.management.token-file",
-                        "cannot read " + management.tokenFile() + " (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        if (token != null && token.isBlank()) {
-            throw new InvalidConfigurationException("frontdesk.management.token", "must not be blank");
-        }
-        if (token != null && token.length() < 16) {
-            throw new InvalidConfigurationException("frontdesk.management.token",
-                    "must be at least 16 characters long");
-        }
-        return token;
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.frontdesk.FilterOrder;
-import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.edge.RejectedRequest;
 import reactor.core.publisher.Mono;
 
@@ -21,24 +20,23 @@ import reactor.core.publisher.Mono;
  * Every management request that may change state (anything but GET, HEAD and OPTIONS) must
  * carry {@code Authorization: Bearer TOKEN} with the configured token. Without a configured
  * token such requests are refused outright. Reading (health, metrics, backends) stays open.
+ * It lives in the management server's own context, so public requests never pass through it.
  */
 public final class ManagementAccessFilter implements WebFilter, Ordered {
 
     private static final Set<HttpMethod> READING = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final HttpHeaders CHALLENGE = HttpHeaders.readOnlyHttpHeaders(challenge());
 
-    private final ManagementPort managementPort;
     private final byte[] expected;
 
     /** @param token the bearer token, or {@code null} to refuse every state-changing request */
-    public ManagementAccessFilter(ManagementPort managementPort, String token) {
-        this.managementPort = managementPort;
+    public ManagementAccessFilter(String token) {
         this.expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (READING.contains(exchange.getRequest().getMethod()) || !managementPort.received(exchange)) {
+        if (READING.contains(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
         if (expected == null) {

@@ -2,6 +2,7 @@ package io.frontdesk.balancer;
 
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,13 +21,18 @@ public class BalancerConfiguration {
     }
 
     @Bean
+    UpstreamTimeouts upstreamTimeouts(FrontdeskProperties properties) {
+        return new UpstreamTimeouts(properties.upstream());
+    }
+
+    @Bean
     HealthChecker healthChecker(BackendPools pools) {
         return new HealthChecker(pools);
     }
 
     @Bean
-    BackendRetryFilter backendRetryFilter(BackendPools pools) {
-        return new BackendRetryFilter(pools);
+    BackendCallFilter backendCallFilter(BackendPools pools, LoadBalancerClientFactory clientFactory) {
+        return new BackendCallFilter(pools, clientFactory);
     }
 
     @Bean

@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Frontdesk's balancer on the Spring Cloud LoadBalancer SPI: {@code lb://POOL} routes reach the
- * pool's algorithm through it. For gateway requests the chosen backend is recorded in the
- * exchange so that retries, outlier detection and telemetry know it; for any other caller the
- * pick is not counted as in flight.
+ * pool's algorithm through it. For gateway requests ({@link ExchangeFacts} context) the chosen
+ * backend is recorded in the exchange, holding an in-flight slot, so that retries, outlier
+ * detection and telemetry know it; for any other caller (a {@link RequestDataContext}) the pick
+ * is not counted as in flight.
  */
 final class PoolLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
@@ -32,26 +33,29 @@ final class PoolLoadBalancer implements ReactorServiceInstanceLoadBalancer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Mono<Response<ServiceInstance>> choose(Request request) {
+        if (request.getContext() instanceof ExchangeFacts facts) {
+            Map<String, Object> attributes = facts.attributes();
+            Set<Backend> tried = (Set<Backend>) attributes.getOrDefault(BalancerAttributes.TRIED, Set.of());
+            Backend backend = pool.pick(facts, tried);
+            if (backend == null) {
+                return Mono.just(new EmptyResponse());
+            }
+            attributes.put(BalancerAttributes.BACKEND, backend);
+            attributes.put(BalancerAttributes.SLOT_HELD, Boolean.TRUE);
+            return Mono.just(new DefaultResponse(backend.instance()));
+        }
         RequestData data = request.getContext() instanceof RequestDataContext context ? context.getClientRequest()
                 : null;
-        Map<String, Object> attributes = data == null ? null : data.getAttributes();
-        Set<Backend> tried = attributes == null ? Set.of()
-                : (Set<Backend>) attributes.getOrDefault(BalancerAttributes.TRIED, Set.of());
-        Backend backend = pool.pick(new Facts(data), tried);
+        Backend backend = pool.pick(new RequestDataFacts(data), Set.of());
         if (backend == null) {
             return Mono.just(new EmptyResponse());
         }
-        if (attributes == null) {
-            backend.release();
-        } else {
-            attributes.put(BalancerAttributes.BACKEND, backend);
-            attributes.put(BalancerAttributes.SLOT_HELD, Boolean.TRUE);
-        }
+        backend.release();
         return Mono.just(new DefaultResponse(backend.instance()));
     }
 
-    /** The request as the balancer may read it. */
-    private record Facts(RequestData data) implements RequestFacts {
+    /** A request of another Spring Cloud LoadBalancer client, as the balancer may read it. */
+    private record RequestDataFacts(RequestData data) implements RequestFacts {
 
         @Override
         public String clientAddress() {

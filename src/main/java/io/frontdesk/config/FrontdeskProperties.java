@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessLog the JSON access log
  * @param demo the demo backends of the embedded default
  * @param management access to state-changing management operations
+ * @param upstream timeouts of the connections to backends
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
@@ -21,7 +22,8 @@ public record FrontdeskProperties(
         @DefaultValue EdgeProperties edge,
         @DefaultValue AccessLogProperties accessLog,
         @DefaultValue DemoProperties demo,
-        @DefaultValue ManagementProperties management) {
+        @DefaultValue ManagementProperties management,
+        @DefaultValue UpstreamProperties upstream) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

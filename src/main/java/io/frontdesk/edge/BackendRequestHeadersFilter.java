@@ -13,10 +13,12 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.FilterOrder;
 
 /**
- * Header hygiene on the way to the backend: X-Forwarded-For, -Proto, -Host, -Port and Forwarded
- * describe the client truthfully (a chain from a trusted proxy is extended, anything else is
- * replaced), and the request id goes along. Spring Cloud Gateway's own filters, which run
- * before this one, have removed hop-by-hop headers.
+ * Header hygiene on the way to the backend, in one pass over the client's headers: hop-by-hop
+ * headers and those the Connection header names are dropped; X-Forwarded-For, -Proto, -Host,
+ * -Port and Forwarded describe the client truthfully (a chain from a trusted proxy is extended,
+ * anything else is replaced); the request id goes along; a request with both Transfer-Encoding:
+ * chunked and Content-Length loses the latter (the smuggling defence of RFC 9112 section 6.3);
+ * gRPC requests keep {@code te: trailers}.
  */
 public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -25,8 +27,8 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     private static final String X_FORWARDED_PORT = "X-Forwarded-Port";
     private static final String FORWARDED = "Forwarded";
-    private static final List<String> ALWAYS_DROPPED = List.of("Proxy-Connection", X_FORWARDED_FOR,
-            X_FORWARDED_PROTO, X_FORWARDED_HOST, X_FORWARDED_PORT, FORWARDED);
+    private static final List<String> FORWARDING = List.of(X_FORWARDED_FOR, X_FORWARDED_PROTO, X_FORWARDED_HOST,
+            X_FORWARDED_PORT, FORWARDED);
 
     private final TrustedProxies trustedProxies;
     private final String requestIdHeader;
@@ -46,12 +48,22 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        List<String> connectionOptions = HopByHop.connectionOptions(input);
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!HeaderNames.contains(ALWAYS_DROPPED, name) && !name.equalsIgnoreCase(requestIdHeader)) {
-                headers.addAll(name, values);
+            if (!HopByHop.applies(name, connectionOptions) && !HeaderNames.contains(FORWARDING, name)
+                    && !name.equalsIgnoreCase(requestIdHeader)) {
+                headers.put(name, values);
             }
         });
+        String transferEncoding = input.getFirst(HttpHeaders.TRANSFER_ENCODING);
+        if (transferEncoding != null && transferEncoding.trim().equalsIgnoreCase("chunked")) {
+            headers.remove(HttpHeaders.CONTENT_LENGTH);
+        }
+        String contentType = input.getFirst(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.regionMatches(true, 0, "application/grpc", 0, 16)) {
+            headers.set("te", "trailers");
+        }
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders original = request.getHeaders();
         String peer = peerAddress(request);

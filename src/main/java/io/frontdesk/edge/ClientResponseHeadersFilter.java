@@ -10,17 +10,18 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.FilterOrder;
 
 /**
- * Header hygiene on the way back to the client: the backend's identifying headers (Server,
- * X-Powered-By, as configured) are dropped, and so is any request id of the backend's, since
- * the client already has the gateway's.
+ * Header hygiene on the way back to the client: hop-by-hop headers and those the backend's
+ * Connection header names are dropped, and so are the backend's identifying headers (Server,
+ * X-Powered-By, as configured) and any request id of the backend's, since the client already
+ * has the gateway's.
  */
 public final class ClientResponseHeadersFilter implements HttpHeadersFilter, Ordered {
 
     private final List<String> dropped;
 
     public ClientResponseHeadersFilter(List<String> hiddenResponseHeaders, String requestIdHeader) {
-        this.dropped = java.util.stream.Stream.concat(hiddenResponseHeaders.stream(),
-                java.util.stream.Stream.of(requestIdHeader, "Proxy-Connection")).toList();
+        this.dropped = java.util.stream.Stream.of(hiddenResponseHeaders.stream(), HopByHop.HEADERS.stream(),
+                java.util.stream.Stream.of(requestIdHeader)).flatMap(names -> names).toList();
     }
 
     @Override
@@ -30,13 +31,9 @@ public final class ClientResponseHeadersFilter implements HttpHeadersFilter, Ord
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        HttpHeaders headers = new HttpHeaders();
-        input.forEach((name, values) -> {
-            if (!HeaderNames.contains(dropped, name)) {
-                headers.addAll(name, values);
-            }
-        });
-        return headers;
+        List<String> connectionOptions = HopByHop.connectionOptions(input);
+        HttpHeaders headers = WritableHeaders.removing(input, dropped);
+        return connectionOptions.isEmpty() ? headers : WritableHeaders.removing(headers, connectionOptions);
     }
 
     @Override

@@ -14,6 +14,11 @@ import io.frontdesk.config.FrontdeskProperties;
 public class EdgeConfiguration {
 
     @Bean
+    static FrameworkHeaderFilters frameworkHeaderFilters() {
+        return new FrameworkHeaderFilters();
+    }
+
+    @Bean
     TrustedProxies trustedProxies(FrontdeskProperties properties) {
         return TrustedProxies.parse(properties.edge().trustedProxies());
     }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /** What went wrong on the way to a backend, and what the client is told about it. */
@@ -42,7 +43,7 @@ public final class Failures {
                 return cause.getMessage() != null && cause.getMessage().contains("BEFORE response")
                         ? Kind.CLOSED_BEFORE_RESPONSE : Kind.IO;
             }
-            if (cause instanceof TimeoutException) {
+            if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
                 return Kind.TIMEOUT;
             }
             if (cause instanceof ResponseStatusException) {

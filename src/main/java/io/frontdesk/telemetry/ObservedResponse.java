@@ -6,8 +6,13 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** The client response, counting the body bytes written to it. */
+/**
+ * The client response, knowing how many body bytes it carried. A body of declared length is
+ * taken at its Content-Length, leaving the body stream untouched; only a body without one
+ * (chunked) is counted as it passes.
+ */
 final class ObservedResponse extends ServerHttpResponseDecorator {
 
     private long bytes;
@@ -21,13 +26,17 @@ final class ObservedResponse extends ServerHttpResponseDecorator {
     }
 
     @Override
-    public reactor.core.publisher.Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+        long declared = getHeaders().getContentLength();
+        if (declared >= 0) {
+            bytes = declared;
+            return super.writeWith(body);
+        }
         return super.writeWith(Flux.from(body).doOnNext(this::count));
     }
 
     @Override
-    public reactor.core.publisher.Mono<Void> writeAndFlushWith(
-            Publisher<? extends Publisher<? extends DataBuffer>> body) {
+    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
         return super.writeAndFlushWith(Flux.from(body).map(chunk -> Flux.from(chunk).doOnNext(this::count)));
     }
 

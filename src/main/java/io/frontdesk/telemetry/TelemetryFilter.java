@@ -1,7 +1,5 @@
 package io.frontdesk.telemetry;
 
-import java.time.Instant;
-
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -16,7 +14,6 @@ import io.frontdesk.balancer.Backend;
 import io.frontdesk.balancer.BalancerAttributes;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
-import io.frontdesk.edge.Failures;
 import io.frontdesk.support.Json;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -30,6 +27,7 @@ public final class TelemetryFilter implements WebFilter, Ordered {
     /** nginx's status for a request the client gave up on before the answer was complete. */
     static final int CLIENT_CLOSED = 499;
 
+    private final LogClock clock = new LogClock();
     private final RequestMetrics metrics;
     private final AccessLog accessLog;
     private final ManagementPort managementPort;
@@ -49,15 +47,12 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         long start = System.nanoTime();
         ObservedResponse response = new ObservedResponse(exchange.getResponse());
         metrics.started();
-        Throwable[] failure = new Throwable[1];
         return chain.filter(exchange.mutate().response(response).build())
-                .doOnError(error -> failure[0] = error)
-                .doFinally(signal -> finished(exchange, response, signal, failure[0], System.nanoTime() - start));
+                .doFinally(signal -> finished(exchange, response, signal, System.nanoTime() - start));
     }
 
-    private void finished(ServerWebExchange exchange, ObservedResponse response, SignalType signal, Throwable failure,
-            long nanos) {
-        int status = status(response, signal, failure);
+    private void finished(ServerWebExchange exchange, ObservedResponse response, SignalType signal, long nanos) {
+        int status = status(response, signal);
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String routeId = route == null ? "none" : route.getId();
         Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
@@ -67,24 +62,28 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         }
     }
 
-    private static int status(ObservedResponse response, SignalType signal, Throwable failure) {
+    /**
+     * The status the client got. Failures became problem responses further in; one that still
+     * arrives here found the response committed, or could not be written at all (a 500).
+     */
+    private static int status(ObservedResponse response, SignalType signal) {
         if (signal == SignalType.CANCEL) {
             return CLIENT_CLOSED;
         }
-        if (failure != null && !response.isCommitted()) {
-            return Failures.statusOf(failure);
+        if (signal == SignalType.ON_ERROR && !response.isCommitted()) {
+            return 500;
         }
         HttpStatusCode code = response.getStatusCode();
         return code == null ? 200 : code.value();
     }
 
-    private static String line(ServerWebExchange exchange, int status, long bytes, long nanos, String route,
+    private String line(ServerWebExchange exchange, int status, long bytes, long nanos, String route,
             Backend backend) {
         ServerHttpRequest request = exchange.getRequest();
         String query = request.getURI().getRawQuery();
         String path = request.getURI().getRawPath();
-        StringBuilder json = new StringBuilder(320).append('{');
-        Json.field(json, "time", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
+        StringBuilder json = new StringBuilder(320).append("{\"time\":\"");
+        clock.append(json, System.currentTimeMillis()).append('"');
         Json.field(json, "client", (String) exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS));
         Json.field(json, "method", request.getMethod().name());
         Json.field(json, "path", query == null ? path : path + "?" + query);

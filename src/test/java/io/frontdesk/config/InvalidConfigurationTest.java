@@ -56,6 +56,10 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.pools.web.outlier-detection.max-ejection-time", "1s",
                         "frontdesk.pools.web.outlier-detection.max-ejection-time"),
                 invalid("frontdesk.edge.trusted-proxies[0]", "10.0.0.0/40", "frontdesk.edge.trusted-proxies[0]"),
+                invalid("frontdesk.upstream.read-timeout", "0s", "frontdesk.upstream.read-timeout"),
+                invalid("frontdesk.management.token", "short", "frontdesk.management.token"),
+                Arguments.of("management.server.port", withAll(Map.of("server.port", "18999",
+                        "management.server.port", "18999"))),
                 Arguments.of("frontdesk.pools.web.hash-on", withAll(Map.of("frontdesk.pools.web.algorithm",
                         "consistent-hash", "frontdesk.pools.web.hash-on", "query:user"))),
                 Arguments.of(routes + ".uri", withAll(Map.of(routes + ".uri", "lb://missing"))));

@@ -58,6 +58,19 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void silentBackendPastTheReadTimeoutGives504() {
+        backend.delay(Duration.ofSeconds(3));
+        Map<String, String> settings = route("web", backend.url());
+        settings.put("frontdesk.upstream.read-timeout", "300ms");
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = gateway.get("/api/slow");
+            assertProblem(response, 504);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void refusedConnectionGives502() {
         try (RunningGateway gateway = RunningGateway.start(route("web", "http://127.0.0.1:" + FreePort.find()))) {
             HttpResponse<String> response = gateway.get("/api/x");

@@ -2,11 +2,17 @@ package io.frontdesk.balancer;
 
 import java.net.URI;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.DefaultRequest;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -18,46 +24,69 @@ import io.frontdesk.edge.Failures;
 import reactor.core.publisher.Mono;
 
 /**
- * Wraps each attempt on a pool: feeds its outcome to outlier detection and, when it failed in a
- * way that is safe to repeat, sends the request to a backend it has not tried yet.
+ * Sends a request for {@code lb://POOL} to a backend of the pool and takes care of the outcome.
+ * The backend comes from the pool's balancer, asked through the Spring Cloud LoadBalancer SPI;
+ * the outcome feeds outlier detection; an attempt that failed in a way that is safe to repeat
+ * goes to a backend the request has not tried yet.
  *
  * <p>Safe to repeat means: the connection was never made (any method: the backend cannot have
  * seen the request), or the backend closed before answering an idempotent request without a
  * body. A non-idempotent request that may have reached a backend is never replayed. Retries
  * are bounded by the pool's attempts, and those of requests that may have been served by its
  * retry budget as well.
+ *
+ * <p>It takes the place of the framework's load-balancer client filter, which asks the
+ * load-balancer context for its lifecycle beans and rebuilds request data on every request.
  */
-public final class BackendRetryFilter implements GlobalFilter, Ordered {
+public final class BackendCallFilter implements GlobalFilter, Ordered {
 
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final BackendPools pools;
+    private final LoadBalancerClientFactory clientFactory;
+    private final Map<String, ReactorServiceInstanceLoadBalancer> balancers = new ConcurrentHashMap<>();
 
-    public BackendRetryFilter(BackendPools pools) {
+    public BackendCallFilter(BackendPools pools, LoadBalancerClientFactory clientFactory) {
         this.pools = pools;
+        this.clientFactory = clientFactory;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-        BackendPool pool = url != null && "lb".equals(url.getScheme()) ? pools.get(url.getHost()) : null;
-        if (pool == null) {
+        String schemePrefix = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_SCHEME_PREFIX_ATTR);
+        if (url == null || !"lb".equals(url.getScheme()) && !"lb".equals(schemePrefix)) {
             return chain.filter(exchange);
         }
-        return attempt(exchange, chain, pool, url, 1);
+        BackendPool pool = url.getHost() == null ? null : pools.get(url.getHost());
+        if (pool == null) {
+            return Mono.error(new NoBackendAvailable(String.valueOf(url.getHost())));
+        }
+        ServerWebExchangeUtils.addOriginalRequestUrl(exchange, url);
+        String scheme = "lb".equals(schemePrefix) ? url.getScheme() : null;
+        return attempt(exchange, chain, pool, url, scheme, 1);
     }
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool, URI poolUrl,
-            int attempt) {
-        return chain.filter(exchange)
+            String scheme, int attempt) {
+        return balancer(pool).choose(new DefaultRequest<>(new ExchangeFacts(exchange)))
+                .flatMap(response -> {
+                    if (!response.hasServer()) {
+                        return Mono.error(new NoBackendAvailable(pool.name()));
+                    }
+                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+                            backendUrl(response.getServer(), exchange.getRequest().getURI(), scheme));
+                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, response);
+                    return chain.filter(exchange);
+                })
                 .doOnSuccess(done -> recordAnswer(exchange, pool))
                 .onErrorResume(error -> {
-                    Failures.Kind kind = kindOf(error, exchange);
                     Backend failed = exchange.getAttribute(BalancerAttributes.BACKEND);
                     if (failed == null) {
                         return Mono.error(error);
                     }
+                    Failures.Kind kind = kindOf(error, exchange);
                     if (kind != Failures.Kind.OTHER) {
                         pool.recordFailure(failed);
                     }
@@ -77,9 +106,29 @@ public final class BackendRetryFilter implements GlobalFilter, Ordered {
                     exchange.getAttributes().remove(BalancerAttributes.BACKEND);
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, poolUrl);
                     ServerWebExchangeUtils.reset(exchange);
-                    Mono<Void> next = attempt(exchange, chain, pool, poolUrl, attempt + 1);
+                    Mono<Void> next = attempt(exchange, chain, pool, poolUrl, scheme, attempt + 1);
                     return charged ? next.doFinally(signal -> pool.releaseRetry()) : next;
                 });
+    }
+
+    private ReactorServiceInstanceLoadBalancer balancer(BackendPool pool) {
+        return balancers.computeIfAbsent(pool.name(),
+                name -> clientFactory.getInstance(name, ReactorServiceInstanceLoadBalancer.class));
+    }
+
+    /** The request's path and query (as route filters left them) on the chosen backend. */
+    static URI backendUrl(ServiceInstance instance, URI request, String scheme) {
+        String host = instance.getHost();
+        StringBuilder url = new StringBuilder(64)
+                .append(scheme != null ? scheme : instance.isSecure() ? "https" : "http").append("://")
+                .append(host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host)
+                .append(':').append(instance.getPort());
+        String path = request.getRawPath();
+        url.append(path == null || path.isEmpty() ? "/" : path);
+        if (request.getRawQuery() != null) {
+            url.append('?').append(request.getRawQuery());
+        }
+        return URI.create(url.toString());
     }
 
     /** A connection reset before any response header is a close before the response, whatever its exception. */
@@ -127,6 +176,6 @@ public final class BackendRetryFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return FilterOrder.BACKEND_RETRY;
+        return FilterOrder.BACKEND_CALL;
     }
 }
