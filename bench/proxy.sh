@@ -42,6 +42,9 @@ for cmd in nginx wrk curl; do
   command -v "$cmd" >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx wrk curl >/dev/null; break; }
 done
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
+for p in 9101 9102 $PORT $MGMT; do
+  ss -Hltn "sport = :$p" | grep -q . && die "port $p is already in use"
+done
 mkdir -p "$STATE/www" "$STATE/warm"
 
 if [[ $build == yes ]]; then

@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.Failures;
+import io.frontdesk.support.ContextBoundary;
 import reactor.core.publisher.Mono;
 
 /**
@@ -78,7 +79,7 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
                             backendUrl(response.getServer(), exchange.getRequest().getURI(), scheme));
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, response);
-                    return chain.filter(exchange);
+                    return ContextBoundary.around(chain.filter(exchange));
                 })
                 .doOnSuccess(done -> recordAnswer(exchange, pool))
                 .onErrorResume(error -> {

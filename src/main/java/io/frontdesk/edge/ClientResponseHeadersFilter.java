@@ -31,9 +31,7 @@ public final class ClientResponseHeadersFilter implements HttpHeadersFilter, Ord
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-        List<String> connectionOptions = HopByHop.connectionOptions(input);
-        HttpHeaders headers = WritableHeaders.removing(input, dropped);
-        return connectionOptions.isEmpty() ? headers : WritableHeaders.removing(headers, connectionOptions);
+        return WritableHeaders.removing(input, dropped, HopByHop.connectionOptions(input));
     }
 
     @Override

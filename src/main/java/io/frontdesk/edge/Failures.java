@@ -6,11 +6,14 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /** What went wrong on the way to a backend, and what the client is told about it. */
@@ -18,7 +21,7 @@ public final class Failures {
 
     /** The kinds of failure that decide retries and outlier detection. */
     public enum Kind {
-        /** No connection was made: the request never left; any method may go elsewhere. */
+        /** No connection was made, or it closed before the request was sent: any method may go elsewhere. */
         CONNECT,
         /** The backend closed before the first response byte: it may have seen the request. */
         CLOSED_BEFORE_RESPONSE,
@@ -38,6 +41,10 @@ public final class Failures {
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
                     || cause instanceof UnknownHostException) {
                 return Kind.CONNECT;
+            }
+            if (cause instanceof AbortedException) {
+                return cause.getMessage() != null && cause.getMessage().contains("BEFORE send") ? Kind.CONNECT
+                        : Kind.IO;
             }
             if (cause instanceof PrematureCloseException) {
                 return cause.getMessage() != null && cause.getMessage().contains("BEFORE response")
@@ -64,7 +71,10 @@ public final class Failures {
         if (error instanceof ResponseStatusException statusError) {
             return statusError.getStatusCode().value();
         }
-        if (error instanceof CallNotPermittedException) {
+        if (error instanceof HttpStatusCodeException statusError) {
+            return statusError.getStatusCode().value();
+        }
+        if (circuitOpen(error)) {
             return HttpStatus.SERVICE_UNAVAILABLE.value();
         }
         return switch (kindOf(error)) {
@@ -74,14 +84,22 @@ public final class Failures {
         };
     }
 
+    /** The circuit breaker refused the call (the framework turns Resilience4j's refusal into its own exception). */
+    private static boolean circuitOpen(Throwable error) {
+        return error instanceof CallNotPermittedException || error instanceof ServiceUnavailableException;
+    }
+
     /** One sentence for the problem body; never the exception's own text, which may name internals. */
     public static String detailOf(Throwable error) {
         int status = statusOf(error);
         if (error instanceof RejectedRequest rejected) {
             return rejected.getReason();
         }
-        if (error instanceof CallNotPermittedException) {
+        if (circuitOpen(error)) {
             return "The route's circuit breaker is open; the backend is given time to recover.";
+        }
+        if (error instanceof HttpStatusCodeException) {
+            return "The backend answered " + status + ", which the route's circuit breaker counts as a failure.";
         }
         return switch (kindOf(error)) {
             case CONNECT -> "The backend could not be reached.";

@@ -5,43 +5,52 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The access log: JSON lines handed over from the event loop without waiting and written to
- * standard output by one thread of its own. When the output cannot keep up and the queue is
- * full, lines are dropped and counted rather than stalling requests.
+ * The access log: JSON lines handed over from the event loop without locks or wake-ups, and
+ * written to standard output in batches by one thread of its own, every few milliseconds. When
+ * the output cannot keep up and the queue is full, lines are dropped and counted rather than
+ * stalling requests.
  */
 public final class AccessLog implements SmartLifecycle {
 
-    private final BlockingQueue<String> queue;
+    /** How long the writer rests between batches: long enough to batch, short enough to tail. */
+    private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final OutputStream out;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder written = new LongAdder();
     private volatile Thread writer;
     private volatile boolean running;
 
-    public AccessLog(int queueSize) {
-        this(queueSize, new FileOutputStream(FileDescriptor.out));
+    public AccessLog(int capacity) {
+        this(capacity, new FileOutputStream(FileDescriptor.out));
     }
 
-    AccessLog(int queueSize, OutputStream out) {
-        this.queue = new ArrayBlockingQueue<>(queueSize);
+    AccessLog(int capacity, OutputStream out) {
+        this.capacity = capacity;
         this.out = out;
     }
 
     /** Queues one line (without its newline); never blocks. */
     public void offer(String line) {
-        if (!queue.offer(line)) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
             dropped.increment();
+            return;
         }
+        queue.offer(line);
     }
 
     public long dropped() {
@@ -55,7 +64,7 @@ public final class AccessLog implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread thread = new Thread(this::drain, "frontdesk-access-log");
+        Thread thread = new Thread(this::writeUntilStopped, "frontdesk-access-log");
         thread.setDaemon(true);
         writer = thread;
         thread.start();
@@ -66,7 +75,7 @@ public final class AccessLog implements SmartLifecycle {
         running = false;
         Thread thread = writer;
         if (thread != null) {
-            thread.interrupt();
+            LockSupport.unpark(thread);
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
@@ -86,32 +95,35 @@ public final class AccessLog implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private void drain() {
-        List<String> batch = new ArrayList<>(256);
-        StringBuilder text = new StringBuilder(64 * 1024);
-        while (running || !queue.isEmpty()) {
-            try {
-                String first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 4095);
-            } catch (InterruptedException e) {
-                queue.drainTo(batch);
-            }
-            for (String line : batch) {
-                text.append(line).append('\n');
-            }
-            try {
-                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                written.add(batch.size());
-            } catch (IOException e) {
-                dropped.add(batch.size());
-            }
-            batch.clear();
-            text.setLength(0);
+    private void writeUntilStopped() {
+        StringBuilder batch = new StringBuilder(64 * 1024);
+        while (running) {
+            writeBatch(batch);
+            LockSupport.parkNanos(PAUSE_NANOS);
         }
+        while (queued.get() > 0) {
+            writeBatch(batch);
+        }
+    }
+
+    private void writeBatch(StringBuilder batch) {
+        int lines = 0;
+        String line;
+        while ((line = queue.poll()) != null) {
+            queued.decrementAndGet();
+            batch.append(line).append('\n');
+            lines++;
+        }
+        if (lines == 0) {
+            return;
+        }
+        try {
+            out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            written.add(lines);
+        } catch (IOException e) {
+            dropped.add(lines);
+        }
+        batch.setLength(0);
     }
 }

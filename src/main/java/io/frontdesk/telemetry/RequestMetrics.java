@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.frontdesk.balancer.Backend;
 import io.micrometer.core.instrument.Counter;
@@ -31,20 +31,20 @@ public final class RequestMetrics {
     private final MeterRegistry registry;
     private final Map<String, Map<Object, Timer[]>> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> bytes = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder inFlight = new LongAdder();
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("frontdesk.requests.in.flight", inFlight, AtomicInteger::get)
+        Gauge.builder("frontdesk.requests.in.flight", inFlight, LongAdder::sum)
                 .description("Requests being handled now").register(registry);
     }
 
     void started() {
-        inFlight.incrementAndGet();
+        inFlight.increment();
     }
 
     void finished(String route, Backend backend, int status, long nanos, long responseBytes) {
-        inFlight.decrementAndGet();
+        inFlight.decrement();
         Timer[] byStatus = timers.computeIfAbsent(route, key -> new ConcurrentHashMap<>())
                 .computeIfAbsent(backend == null ? NO_BACKEND : backend, key -> new Timer[STATUS_CLASSES.length]);
         int statusClass = status >= 100 && status < 600 ? status / 100 : 0;

@@ -14,6 +14,7 @@ import io.frontdesk.balancer.Backend;
 import io.frontdesk.balancer.BalancerAttributes;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
+import io.frontdesk.support.ContextBoundary;
 import io.frontdesk.support.Json;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -47,7 +48,7 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         long start = System.nanoTime();
         ObservedResponse response = new ObservedResponse(exchange.getResponse());
         metrics.started();
-        return chain.filter(exchange.mutate().response(response).build())
+        return ContextBoundary.around(chain.filter(exchange.mutate().response(response).build()))
                 .doFinally(signal -> finished(exchange, response, signal, System.nanoTime() - start));
     }
 

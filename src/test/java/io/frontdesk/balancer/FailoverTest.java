@@ -35,15 +35,19 @@ class FailoverTest {
         return new HashMap<>(RunningGateway.poolWithRoute("web", backends));
     }
 
+    private static void healthChecks(Map<String, String> settings, String interval, int fall, int rise) {
+        settings.put("frontdesk.pools.web.health-check.enabled", "true");
+        settings.put("frontdesk.pools.web.health-check.path", "/health");
+        settings.put("frontdesk.pools.web.health-check.interval", interval);
+        settings.put("frontdesk.pools.web.health-check.fall", Integer.toString(fall));
+        settings.put("frontdesk.pools.web.health-check.rise", Integer.toString(rise));
+    }
+
     @Test
     void stoppingABackendUnderLoadFailsNoRequestAndItsReturnBringsTrafficBack() {
         Map<String, String> settings = pool(3);
-        settings.put("frontdesk.pools.web.health-check.enabled", "true");
-        settings.put("frontdesk.pools.web.health-check.path", "/health");
-        settings.put("frontdesk.pools.web.health-check.interval", "200ms");
+        healthChecks(settings, "200ms", 2, 1);
         settings.put("frontdesk.pools.web.health-check.timeout", "200ms");
-        settings.put("frontdesk.pools.web.health-check.fall", "2");
-        settings.put("frontdesk.pools.web.health-check.rise", "1");
         settings.put("frontdesk.pools.web.outlier-detection.consecutive-failures", "2");
         settings.put("frontdesk.pools.web.outlier-detection.base-ejection-time", "1s");
         settings.put("frontdesk.pools.web.outlier-detection.max-ejection-time", "2s");
@@ -80,11 +84,7 @@ class FailoverTest {
     @Test
     void backendFailingItsHealthCheckGetsNoTrafficAfterFallAndTrafficAgainAfterRise() {
         Map<String, String> settings = pool(3);
-        settings.put("frontdesk.pools.web.health-check.enabled", "true");
-        settings.put("frontdesk.pools.web.health-check.path", "/health");
-        settings.put("frontdesk.pools.web.health-check.interval", "100ms");
-        settings.put("frontdesk.pools.web.health-check.fall", "3");
-        settings.put("frontdesk.pools.web.health-check.rise", "2");
+        healthChecks(settings, "100ms", 3, 2);
         TestBackend sick = backends.get(0);
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             Backend state = gateway.context().getBean(BackendPools.class).get("web").backends().get(0);
