@@ -67,6 +67,41 @@ class DistributionTest {
     }
 
     @Test
+    void consistentHashingKeepsKeysInPlaceWhenOneOfTenBackendsLeaves() {
+        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(10)));
+        settings.put("frontdesk.pools.web.algorithm", "consistent-hash");
+        settings.put("frontdesk.pools.web.hash-on", "header:X-User");
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            Map<String, String> before = backendsByUser(gateway, 400);
+            TestBackend leaving = backends.get(4);
+            leaving.stop();
+            Backend leavingState = gateway.context().getBean(BackendPools.class).get("web").backends().get(4);
+            for (int i = 0; leavingState.available(System.nanoTime()); i++) {
+                assertThat(i).as("requests before the stopped backend is ejected").isLessThan(400);
+                gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/")).header("X-User", "user-" + i)
+                        .build());
+            }
+            Map<String, String> after = backendsByUser(gateway, 400);
+            long kept = before.entrySet().stream().filter(entry -> !entry.getValue().equals(leaving.name()))
+                    .filter(entry -> entry.getValue().equals(after.get(entry.getKey()))).count();
+            long movable = before.values().stream().filter(name -> !name.equals(leaving.name())).count();
+            assertThat((double) kept / movable).as("keys kept by the backends that stayed").isGreaterThanOrEqualTo(0.95);
+            assertThat(after.values()).doesNotContain(leaving.name());
+        }
+    }
+
+    private static Map<String, String> backendsByUser(RunningGateway gateway, int users) {
+        Map<String, String> byUser = new java.util.HashMap<>();
+        for (int i = 0; i < users; i++) {
+            HttpResponse<String> response = gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/"))
+                    .header("X-User", "user-" + i).build());
+            assertThat(response.statusCode()).isEqualTo(200);
+            byUser.put("user-" + i, response.headers().firstValue("X-Backend-Instance").orElseThrow());
+        }
+        return byUser;
+    }
+
+    @Test
     void leastRequestsSendsClearlyFewerRequestsToASlowBackend() {
         Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(3)));
         settings.put("frontdesk.pools.web.algorithm", "least-requests");
