@@ -58,6 +58,8 @@ cat >"$STATE/frontdesk-bench.yml" <<YML
 server:
   port: $PORT
   address: 127.0.0.1
+  ssl:
+    enabled: false
 management:
   server:
     port: $MGMT

@@ -12,8 +12,11 @@ public final class FilterOrder {
     /** Client address and request id: everything after them may rely on both. */
     public static final int EDGE_IDENTITY = Ordered.HIGHEST_PRECEDENCE;
 
+    /** Strict-Transport-Security on HTTPS responses, set just before they are committed. */
+    public static final int HSTS = EDGE_IDENTITY + 1;
+
     /** Access log and request metrics, wrapped around everything else. */
-    public static final int TELEMETRY = EDGE_IDENTITY + 1;
+    public static final int TELEMETRY = HSTS + 1;
 
     /** Failures become problem responses here, inside telemetry so that it sees the real status. */
     public static final int PROBLEMS = TELEMETRY + 1;

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo the demo backends of the embedded default
  * @param management access to state-changing management operations
  * @param upstream timeouts of the connections to backends
+ * @param tls the plain-HTTP redirect listener and HSTS
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
@@ -23,7 +24,8 @@ public record FrontdeskProperties(
         @DefaultValue AccessLogProperties accessLog,
         @DefaultValue DemoProperties demo,
         @DefaultValue ManagementProperties management,
-        @DefaultValue UpstreamProperties upstream) {
+        @DefaultValue UpstreamProperties upstream,
+        @DefaultValue TlsProperties tls) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

@@ -50,7 +50,7 @@ class GracefulShutdownTest {
         settings.put("management.server.port", Integer.toString(FreePort.find()));
         settings.put("frontdesk.access-log.enabled", "true");
         settings.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
-        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(RunningGateway.arguments(settings)));
         Path log = Files.createTempFile("frontdesk-gateway", ".log");
         gateway = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Started "));

@@ -26,6 +26,7 @@ public final class RunningGateway implements AutoCloseable {
             "management.server.port", "0",
             "management.server.address", "127.0.0.1",
             "frontdesk.access-log.enabled", "false",
+            "server.ssl.enabled", "false",
             "spring.lifecycle.timeout-per-shutdown-phase", "2s");
 
     private final ConfigurableApplicationContext context;

@@ -1,0 +1,68 @@
+package io.frontdesk.tls;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.HttpHandler;
+
+import io.frontdesk.config.FrontdeskProperties;
+import io.frontdesk.config.InvalidConfigurationException;
+import io.frontdesk.config.TlsProperties;
+
+/** HTTPS extras, active while the gateway serves HTTPS ({@code server.ssl.enabled}, on by default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "server.ssl.enabled", matchIfMissing = true)
+public class TlsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TlsConfiguration.class);
+
+    @Bean
+    HttpsPort httpsPort(FrontdeskProperties properties) {
+        Integer redirectPort = properties.tls().redirectPort();
+        if (redirectPort != null && (redirectPort < 1 || redirectPort > 65535)) {
+            throw new InvalidConfigurationException("frontdesk.tls.redirect-port",
+                    "must be a port from 1 to 65535, was " + redirectPort);
+        }
+        return new HttpsPort(redirectPort);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${frontdesk.tls.http-port:8080} >= 0")
+    HttpRedirectServer httpRedirectServer(FrontdeskProperties properties, Environment environment,
+            HttpsPort httpsPort, HttpHandler httpHandler) {
+        TlsProperties tls = properties.tls();
+        for (int i = 0; i < tls.passThroughPaths().size(); i++) {
+            if (!tls.passThroughPaths().get(i).startsWith("/")) {
+                throw new InvalidConfigurationException("frontdesk.tls.pass-through-paths[" + i + "]",
+                        "a path prefix must start with /");
+            }
+        }
+        return new HttpRedirectServer(environment.getProperty("server.address"), tls.httpPort(),
+                tls.passThroughPaths(), httpsPort, httpHandler);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "frontdesk.tls.hsts.enabled", havingValue = "true")
+    HstsFilter hstsFilter(FrontdeskProperties properties) {
+        if (properties.tls().hsts().maxAge().isNegative()) {
+            throw new InvalidConfigurationException("frontdesk.tls.hsts.max-age", "must not be negative");
+        }
+        return new HstsFilter(properties.tls().hsts());
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> certificateNotice(Environment environment) {
+        return event -> {
+            if (environment.getProperty(EmbeddedCertificateEnvironment.SELF_SIGNED, Boolean.class, false)) {
+                log.warn("Serving HTTPS with a self-signed certificate for localhost made at start-up; "
+                        + "configure server.ssl.bundle (or server.ssl.certificate) to serve your own");
+            }
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package io.frontdesk.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RawHttp;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** HTTPS termination with real handshakes on loopback, against the embedded self-signed certificate. */
+class TlsTest {
+
+    private final TestBackend backend = TestBackend.start("backend");
+
+    @AfterEach
+    void stopBackend() {
+        backend.close();
+    }
+
+    private RunningGateway httpsGateway(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
+        settings.put("server.ssl.enabled", "true");
+        settings.put("frontdesk.tls.http-port", "0");
+        settings.putAll(extra);
+        return RunningGateway.start(settings);
+    }
+
+    /** Trusts exactly the certificate the gateway serves, so hostname and chain checks stay on. */
+    private static SSLContext trusting(RunningGateway gateway) throws Exception {
+        String pem = gateway.context().getEnvironment().getRequiredProperty("server.ssl.certificate");
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("gateway", certificate);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static SSLSocket handshake(RunningGateway gateway, String protocol) throws Exception {
+        SSLSocket socket = (SSLSocket) trusting(gateway).getSocketFactory().createSocket("localhost", gateway.port());
+        socket.setEnabledProtocols(new String[] {protocol});
+        socket.setSoTimeout(5_000);
+        socket.startHandshake();
+        return socket;
+    }
+
+    @Test
+    void tls13AndTls12AreNegotiatedWithTheSelfSignedLocalhostCertificate() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of())) {
+            try (SSLSocket socket = handshake(gateway, "TLSv1.3")) {
+                assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
+                X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+                assertThat(served.getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
+                assertThat(served.getSubjectAlternativeNames()).contains(List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+            }
+            try (SSLSocket socket = handshake(gateway, "TLSv1.2")) {
+                assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
+                assertThat(socket.getSession().getCipherSuite()).startsWith("TLS_ECDHE_").contains("_GCM_");
+            }
+        }
+    }
+
+    @Test
+    void aTls11ClientHelloIsRefused() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of());
+                Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(Tls11ClientHello.bytes());
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            int recordType = in.read();
+            assertThat(recordType).as("an alert (21) or a closed connection, never a server hello (22)")
+                    .isIn(21, -1);
+        }
+    }
+
+    @Test
+    void http2IsNegotiatedByAlpnAndRequestsAreProxiedOverIt() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of())) {
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(gateway))
+                    .version(HttpClient.Version.HTTP_2).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("https://localhost:" + gateway.port() + "/over-h2")).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("backend");
+        }
+        assertThat(backend.received().get(0).header("X-Forwarded-Proto")).isEqualTo("https");
+        assertThat(backend.received().get(0).header("X-Forwarded-Port")).isNotNull();
+    }
+
+    @Test
+    void plainHttpIsRedirectedWith308ExceptPassThroughPaths() {
+        try (RunningGateway gateway = httpsGateway(Map.of())) {
+            int httpPort = gateway.context().getBean(HttpRedirectServer.class).port();
+            RawHttp.Response redirect = RawHttp.exchange(httpPort,
+                    "POST /cart/items?id=7 HTTP/1.1\r\nHost: shop.example:8080\r\nContent-Length: 0");
+            assertThat(redirect.status()).isEqualTo(308);
+            assertThat(redirect.header("Location"))
+                    .isEqualTo("https://shop.example:" + gateway.port() + "/cart/items?id=7");
+
+            RawHttp.Response challenge = RawHttp.exchange(httpPort,
+                    "GET /.well-known/acme-challenge/token-1 HTTP/1.1\r\nHost: shop.example");
+            assertThat(challenge.status()).isEqualTo(200);
+            assertThat(challenge.body()).isEqualTo("backend");
+
+            RawHttp.Response injected = RawHttp.exchange(httpPort, "GET / HTTP/1.1\r\nHost: evil.example/path@x");
+            assertThat(injected.status()).isEqualTo(400);
+        }
+        assertThat(backend.received()).singleElement()
+                .satisfies(seen -> assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http"));
+    }
+
+    @Test
+    void hstsAppearsOnHttpsResponsesWhenConfigured() throws Exception {
+        backend.responseHeader("Strict-Transport-Security", "max-age=1");
+        try (RunningGateway gateway = httpsGateway(Map.of("frontdesk.tls.hsts.enabled", "true",
+                "frontdesk.tls.hsts.max-age", "10m", "frontdesk.tls.hsts.include-sub-domains", "true"))) {
+            HttpResponse<String> response = HttpClient.newBuilder().sslContext(trusting(gateway)).build().send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + gateway.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().allValues("Strict-Transport-Security"))
+                    .containsExactly("max-age=600; includeSubDomains");
+        }
+    }
+
+    @Test
+    void hstsIsOffByDefault() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of())) {
+            HttpResponse<String> response = HttpClient.newBuilder().sslContext(trusting(gateway)).build().send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + gateway.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        }
+    }
+}
