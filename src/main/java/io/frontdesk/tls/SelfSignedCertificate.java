@@ -1,21 +1,25 @@
 package io.frontdesk.tls;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * A self-signed certificate for {@code localhost} (and 127.0.0.1, ::1), made at start-up for the
- * embedded default: an ECDSA P-256 key, valid for 90 days, for TLS servers only. The JDK has no
- * public API to issue certificates, so the X.509 structure is written here in DER.
+ * A self-signed certificate with an ECDSA P-256 key, for TLS servers only: the embedded
+ * default's one for {@code localhost} (and 127.0.0.1, ::1), valid for 90 days, made at start-up.
+ * The JDK has no public API to issue certificates, so the X.509 structure is written here in DER.
  */
 public final class SelfSignedCertificate {
 
@@ -29,14 +33,25 @@ public final class SelfSignedCertificate {
         this.privateKeyPem = privateKeyPem;
     }
 
-    /** Makes a new key and certificate. */
+    /** Makes a new key and certificate for localhost, 127.0.0.1 and ::1. */
     public static SelfSignedCertificate forLocalhost() {
+        return issue("localhost", List.of("localhost"),
+                List.of(new byte[] {127, 0, 0, 1}, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}),
+                Duration.ofDays(90));
+    }
+
+    /**
+     * Makes a new key and a certificate for the given names, valid from an hour ago for
+     * {@code validity}.
+     */
+    public static SelfSignedCertificate issue(String commonName, List<String> dnsNames, List<byte[]> addresses,
+            Duration validity) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair keys = generator.generateKeyPair();
             byte[] signatureAlgorithm = Der.sequence(Der.oid(1, 2, 840, 10045, 4, 3, 2));
-            byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3), Der.utf8("localhost"))));
+            byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3), Der.utf8(commonName))));
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
             byte[] tbs = Der.sequence(
                     Der.explicit(0, Der.integer(BigInteger.TWO)),
@@ -44,10 +59,10 @@ public final class SelfSignedCertificate {
                     signatureAlgorithm,
                     name,
                     Der.sequence(Der.utcTime(now.minusHours(1).format(UTC_TIME)),
-                            Der.utcTime(now.plusDays(90).format(UTC_TIME))),
+                            Der.utcTime(now.plus(validity).format(UTC_TIME))),
                     name,
                     keys.getPublic().getEncoded(),
-                    Der.explicit(3, Der.sequence(extensions())));
+                    Der.explicit(3, Der.sequence(extensions(dnsNames, addresses))));
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(keys.getPrivate());
             signer.update(tbs);
@@ -59,11 +74,11 @@ public final class SelfSignedCertificate {
         }
     }
 
-    private static byte[][] extensions() {
-        byte[] subjectAltNames = Der.sequence(
-                Der.implicit(2, "localhost".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                Der.implicit(7, new byte[] {127, 0, 0, 1}),
-                Der.implicit(7, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+    private static byte[][] extensions(List<String> dnsNames, List<byte[]> addresses) {
+        List<byte[]> names = new ArrayList<>();
+        dnsNames.forEach(dns -> names.add(Der.implicit(2, dns.getBytes(StandardCharsets.US_ASCII))));
+        addresses.forEach(address -> names.add(Der.implicit(7, address)));
+        byte[] subjectAltNames = Der.sequence(names.toArray(byte[][]::new));
         return new byte[][] {
             extension(new int[] {2, 5, 29, 17}, false, subjectAltNames),
             extension(new int[] {2, 5, 29, 19}, true, Der.sequence()),

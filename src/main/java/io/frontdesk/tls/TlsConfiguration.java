@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,12 +59,20 @@ public class TlsConfiguration {
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> certificateNotice(Environment environment) {
+    ServedCertificates servedCertificates(ServerProperties server, SslBundles bundles) {
+        return new ServedCertificates(server.getSsl(), bundles);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> certificateNotice(Environment environment,
+            ServedCertificates certificates) {
         return event -> {
+            log.info("HTTPS uses the {} TLS engine", TlsEngine.name());
             if (environment.getProperty(EmbeddedCertificateEnvironment.SELF_SIGNED, Boolean.class, false)) {
                 log.warn("Serving HTTPS with a self-signed certificate for localhost made at start-up; "
                         + "configure server.ssl.bundle (or server.ssl.certificate) to serve your own");
             }
+            certificates.report();
         };
     }
 }
