@@ -54,6 +54,13 @@ class CertificatesTest {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The default certificate and the two by server name; shop.example's valid for {@code shopValidity}. */
+    private void writeAll(Duration shopValidity) throws IOException {
+        write("fallback", certificate("fallback.example", Duration.ofDays(30)));
+        write("shop", certificate("shop.example", shopValidity));
+        write("api", certificate("api.example", Duration.ofDays(30)));
+    }
+
     private static SelfSignedCertificate certificate(String commonName, Duration validity) {
         return SelfSignedCertificate.issue(commonName, List.of(commonName), List.of(), validity);
     }
@@ -97,9 +104,7 @@ class CertificatesTest {
 
     @Test
     void sniPicksTheCertificateOfTheServerNameWithADefaultForTheRest() throws Exception {
-        write("fallback", certificate("fallback.example", Duration.ofDays(30)));
-        write("shop", certificate("shop.example", Duration.ofDays(30)));
-        write("api", certificate("api.example", Duration.ofDays(30)));
+        writeAll(Duration.ofDays(30));
         try (RunningGateway gateway = gateway()) {
             assertThat(served(gateway, "shop.example").getSubjectX500Principal().getName()).isEqualTo("CN=shop.example");
             assertThat(served(gateway, "api.example").getSubjectX500Principal().getName()).isEqualTo("CN=api.example");
@@ -110,9 +115,7 @@ class CertificatesTest {
 
     @Test
     void replacedCertificateFilesAreServedToNewConnectionsWithoutARestart() throws Exception {
-        write("fallback", certificate("fallback.example", Duration.ofDays(30)));
-        write("shop", certificate("shop.example", Duration.ofDays(30)));
-        write("api", certificate("api.example", Duration.ofDays(30)));
+        writeAll(Duration.ofDays(30));
         try (RunningGateway gateway = gateway()) {
             BigInteger before = served(gateway, "shop.example").getSerialNumber();
             write("shop", certificate("shop.example", Duration.ofDays(60)));
@@ -123,9 +126,7 @@ class CertificatesTest {
 
     @Test
     void certificateExpiryIsExported() throws Exception {
-        write("fallback", certificate("fallback.example", Duration.ofDays(30)));
-        write("shop", certificate("shop.example", Duration.ofDays(3)));
-        write("api", certificate("api.example", Duration.ofDays(30)));
+        writeAll(Duration.ofDays(3));
         try (RunningGateway gateway = gateway()) {
             String metrics = gateway.getManagement("/actuator/prometheus").body();
             double shopSeconds = metricValue(metrics, "frontdesk_tls_certificate_expiry_seconds{name=\"shop.example\"}");
