@@ -16,6 +16,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.TlsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** HTTPS extras, active while the gateway serves HTTPS ({@code server.ssl.enabled}, on by default). */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +57,11 @@ public class TlsConfiguration {
             throw new InvalidConfigurationException("frontdesk.tls.hsts.max-age", "must not be negative");
         }
         return new HstsFilter(properties.tls().hsts());
+    }
+
+    @Bean
+    HandshakeObserving handshakeObserving(MeterRegistry registry) {
+        return new HandshakeObserving(registry);
     }
 
     @Bean

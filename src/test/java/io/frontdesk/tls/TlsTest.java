@@ -1,6 +1,7 @@
 package io.frontdesk.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -97,6 +98,37 @@ class TlsTest {
             int recordType = in.read();
             assertThat(recordType).as("an alert (21) or a closed connection, never a server hello (22)")
                     .isIn(21, -1);
+        }
+    }
+
+    @Test
+    void badInputIsRefusedCountedAndTheListenerStaysHealthy() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of())) {
+            assertThat(closedWithoutTls(gateway, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII))).as("plain HTTP on the TLS port").isTrue();
+            assertThat(closedWithoutTls(gateway, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}))
+                    .as("garbage").isTrue();
+            assertThat(closedWithoutTls(gateway, Tls11ClientHello.bytes())).as("TLS 1.1").isTrue();
+            try (SSLSocket socket = handshake(gateway, "TLSv1.3")) {
+                assertThat(socket.getSession().isValid()).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                String metrics = gateway.getManagement("/actuator/prometheus").body();
+                assertThat(metrics).contains("frontdesk_tls_handshake_failures_total{reason=\"not_tls\"} 2.0",
+                        "frontdesk_tls_handshake_failures_total{reason=\"refused\"} 1.0",
+                        "frontdesk_tls_handshakes_total{protocol=\"TLSv1.3\"} 1.0");
+            });
+        }
+    }
+
+    /** Sends bytes and reports whether the server closed or alerted instead of starting a TLS session. */
+    private static boolean closedWithoutTls(RunningGateway gateway, byte[] bytes) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            int first = socket.getInputStream().read();
+            return first == -1 || first == 21;
         }
     }
 

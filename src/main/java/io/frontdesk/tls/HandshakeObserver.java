@@ -1,0 +1,76 @@
+package io.frontdesk.tls;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+
+/**
+ * Counts TLS handshakes on the HTTPS listener: successes by protocol, failures by reason, so an
+ * operator sees scanners, old clients and plain HTTP sent to the TLS port. Shared by every
+ * connection; it only reads the handshake's completion event.
+ */
+@ChannelHandler.Sharable
+final class HandshakeObserver extends ChannelInboundHandlerAdapter {
+
+    /** Why a handshake failed, as the {@code reason} label. */
+    enum Reason {
+        /** The first bytes were not TLS at all: plain HTTP on the TLS port, or garbage. */
+        NOT_TLS,
+        /** The client offered no protocol version or cipher the listener accepts (TLS 1.0, 1.1). */
+        REFUSED,
+        /** The client did not finish the handshake in time. */
+        TIMEOUT,
+        /** The connection closed, or failed otherwise, before the handshake finished. */
+        OTHER
+    }
+
+    private final MeterRegistry registry;
+    private final Counter[] failures = new Counter[Reason.values().length];
+
+    HandshakeObserver(MeterRegistry registry) {
+        this.registry = registry;
+        for (Reason reason : Reason.values()) {
+            failures[reason.ordinal()] = Counter.builder("frontdesk.tls.handshake.failures")
+                    .description("TLS handshakes that failed, by reason")
+                    .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent completion) {
+            if (completion.isSuccess()) {
+                SslHandler ssl = context.pipeline().get(SslHandler.class);
+                String protocol = ssl == null ? "unknown" : ssl.engine().getSession().getProtocol();
+                Counter.builder("frontdesk.tls.handshakes").description("TLS handshakes that succeeded")
+                        .tag("protocol", protocol).register(registry).increment();
+            } else {
+                failures[reasonOf(completion.cause()).ordinal()].increment();
+            }
+        }
+        super.userEventTriggered(context, event);
+    }
+
+    static Reason reasonOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NotSslRecordException) {
+                return Reason.NOT_TLS;
+            }
+            if (cause instanceof SslHandshakeTimeoutException) {
+                return Reason.TIMEOUT;
+            }
+            if (cause instanceof SSLHandshakeException) {
+                return Reason.REFUSED;
+            }
+        }
+        return Reason.OTHER;
+    }
+}
