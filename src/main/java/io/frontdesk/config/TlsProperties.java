@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        gateway's own HTTPS port
  * @param passThroughPaths path prefixes served over plain HTTP instead of redirected
  * @param hsts the Strict-Transport-Security header on HTTPS responses
+ * @param clientIdentityHeader the request header that carries the verified subject of a client
+ *        certificate to the backend; always removed from what clients send
  */
 public record TlsProperties(
         @DefaultValue("8080") int httpPort,
         Integer redirectPort,
         @DefaultValue("/.well-known/acme-challenge/") List<String> passThroughPaths,
-        @DefaultValue HstsProperties hsts) {
+        @DefaultValue HstsProperties hsts,
+        @DefaultValue("X-Client-Cert-Subject") String clientIdentityHeader) {
 
     /**
      * @param enabled whether HTTPS responses carry Strict-Transport-Security

@@ -17,7 +17,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A self-signed certificate with an ECDSA P-256 key, for TLS servers only: the embedded
+ * A self-signed certificate with an ECDSA P-256 key, for TLS servers and clients: the embedded
  * default's one for {@code localhost} (and 127.0.0.1, ::1), valid for 90 days, made at start-up.
  * The JDK has no public API to issue certificates, so the X.509 structure is written here in DER.
  */
@@ -84,7 +84,8 @@ public final class SelfSignedCertificate {
             extension(new int[] {2, 5, 29, 19}, true, Der.sequence()),
             // keyUsage: digitalSignature (bit 0), in a BIT STRING with 7 unused bits
             extension(new int[] {2, 5, 29, 15}, true, Der.tagged(0x03, new byte[] {7, (byte) 0x80})),
-            extension(new int[] {2, 5, 29, 37}, false, Der.sequence(Der.oid(1, 3, 6, 1, 5, 5, 7, 3, 1)))};
+            extension(new int[] {2, 5, 29, 37}, false,
+                    Der.sequence(Der.oid(1, 3, 6, 1, 5, 5, 7, 3, 1), Der.oid(1, 3, 6, 1, 5, 5, 7, 3, 2)))};
     }
 
     private static byte[] extension(int[] oid, boolean critical, byte[] value) {

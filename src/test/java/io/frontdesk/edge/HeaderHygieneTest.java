@@ -34,9 +34,10 @@ class HeaderHygieneTest {
         try (RunningGateway gateway = gateway(Map.of())) {
             RawHttp.exchange(gateway.port(), "GET /page HTTP/1.1\r\nHost: shop.example\r\n"
                     + "X-Forwarded-For: 6.6.6.6\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"
-                    + "Forwarded: for=6.6.6.6");
+                    + "Forwarded: for=6.6.6.6\r\nX-Client-Cert-Subject: CN=admin");
         }
         TestBackend.Received seen = backend.received().get(0);
+        assertThat(seen.header("X-Client-Cert-Subject")).as("identity only a verified certificate may set").isNull();
         assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(seen.header("X-Forwarded-Host")).isEqualTo("shop.example");

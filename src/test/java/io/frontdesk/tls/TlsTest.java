@@ -1,6 +1,7 @@
 package io.frontdesk.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -19,12 +27,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
@@ -50,6 +60,12 @@ class TlsTest {
 
     /** Trusts exactly the certificate the gateway serves, so hostname and chain checks stay on. */
     private static SSLContext trusting(RunningGateway gateway) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers(gateway), null);
+        return context;
+    }
+
+    private static javax.net.ssl.TrustManager[] trustManagers(RunningGateway gateway) throws Exception {
         String pem = gateway.context().getEnvironment().getRequiredProperty("server.ssl.certificate");
         X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
@@ -58,9 +74,7 @@ class TlsTest {
         trusted.setCertificateEntry("gateway", certificate);
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+        return trust.getTrustManagers();
     }
 
     private static SSLSocket handshake(RunningGateway gateway, String protocol) throws Exception {
@@ -181,6 +195,47 @@ class TlsTest {
             assertThat(response.headers().allValues("Strict-Transport-Security"))
                     .containsExactly("max-age=600; includeSubDomains");
         }
+    }
+
+    @Test
+    void mutualTlsRefusesClientsWithoutACertificateAndNamesVerifiedOnesToTheBackend(@TempDir Path dir)
+            throws Exception {
+        SelfSignedCertificate client = SelfSignedCertificate.issue("client-1", List.of("client-1"), List.of(),
+                Duration.ofDays(1));
+        Path clientCa = Files.writeString(dir.resolve("clients.crt"), client.certificatePem());
+        try (RunningGateway gateway = httpsGateway(Map.of("server.ssl.client-auth", "need",
+                "server.ssl.trust-certificate", "file:" + clientCa))) {
+            URI uri = URI.create("https://localhost:" + gateway.port() + "/who");
+            HttpClient anonymous = HttpClient.newBuilder().sslContext(trusting(gateway)).build();
+            assertThatThrownBy(() -> anonymous.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+
+            HttpClient identified = HttpClient.newBuilder().sslContext(presenting(gateway, client)).build();
+            HttpResponse<String> response = identified.send(HttpRequest.newBuilder(uri)
+                    .header("X-Client-Cert-Subject", "CN=someone-else").timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+        assertThat(backend.received()).singleElement()
+                .satisfies(seen -> assertThat(seen.header("X-Client-Cert-Subject")).isEqualTo("CN=client-1"));
+    }
+
+    /** A client context that trusts the gateway and presents {@code client}'s certificate. */
+    private static SSLContext presenting(RunningGateway gateway, SelfSignedCertificate client) throws Exception {
+        byte[] keyDer = Base64.getMimeDecoder().decode(client.privateKeyPem()
+                .replaceAll("-----[A-Z ]+-----", ""));
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(keyDer));
+        Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(client.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+        KeyStore identity = KeyStore.getInstance("PKCS12");
+        identity.load(null, null);
+        char[] password = "test".toCharArray();
+        identity.setKeyEntry("client", key, password, new Certificate[] {certificate});
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(identity, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trustManagers(gateway), null);
+        return context;
     }
 
     @Test
