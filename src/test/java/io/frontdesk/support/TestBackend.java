@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -45,6 +46,7 @@ public final class TestBackend implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile int healthStatus = 200;
     private volatile Mode mode = Mode.NORMAL;
+    private java.util.function.Consumer<reactor.netty.tcp.SslProvider.SslContextSpec> tls;
 
     private TestBackend(String name) {
         this.name = name;
@@ -57,9 +59,22 @@ public final class TestBackend implements AutoCloseable {
         return backend;
     }
 
+    /** Starts a backend that speaks HTTPS with the given certificate (PEM). */
+    public static TestBackend startTls(String name, String certificatePem, String privateKeyPem) {
+        TestBackend backend = new TestBackend(name);
+        backend.tls = spec -> spec.sslContext(Http11SslContextSpec.forServer(
+                new java.io.ByteArrayInputStream(certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                new java.io.ByteArrayInputStream(privateKeyPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        backend.bind(0);
+        return backend;
+    }
+
     private void bind(int onPort) {
-        server = HttpServer.create().host("127.0.0.1").port(onPort).channelGroup(connections)
-                .handle(this::handle).bindNow();
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(onPort).channelGroup(connections);
+        if (tls != null) {
+            http = http.secure(tls);
+        }
+        server = http.handle(this::handle).bindNow();
         port = server.port();
     }
 
@@ -92,7 +107,7 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     /** Requests received, health checks not counted. */
