@@ -65,6 +65,11 @@ public class TlsConfiguration {
     }
 
     @Bean
+    WildcardSni wildcardSni(ServerProperties server, SslBundles bundles) {
+        return new WildcardSni(server.getSsl(), bundles);
+    }
+
+    @Bean
     ServedCertificates servedCertificates(ServerProperties server, SslBundles bundles) {
         return new ServedCertificates(server.getSsl(), bundles);
     }

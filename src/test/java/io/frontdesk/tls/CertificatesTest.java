@@ -29,8 +29,8 @@ import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /**
- * Certificates chosen by SNI (exact server names, through Spring Boot's server-name bundles),
- * replaced on disk without a restart, and watched for expiry.
+ * Certificates chosen by SNI (exact and wildcard server names), replaced on disk without a
+ * restart, and watched for expiry.
  */
 class CertificatesTest {
 
@@ -58,7 +58,7 @@ class CertificatesTest {
     private void writeAll(Duration shopValidity) throws IOException {
         write("fallback", certificate("fallback.example", Duration.ofDays(30)));
         write("shop", certificate("shop.example", shopValidity));
-        write("api", certificate("api.example", Duration.ofDays(30)));
+        write("api", certificate("*.api.example", Duration.ofDays(30)));
     }
 
     private static SelfSignedCertificate certificate(String commonName, Duration validity) {
@@ -79,7 +79,7 @@ class CertificatesTest {
         settings.put("server.ssl.bundle", "fallback");
         settings.put("server.ssl.server-name-bundles[0].server-name", "shop.example");
         settings.put("server.ssl.server-name-bundles[0].bundle", "shop");
-        settings.put("server.ssl.server-name-bundles[1].server-name", "api.example");
+        settings.put("server.ssl.server-name-bundles[1].server-name", "*.api.example");
         settings.put("server.ssl.server-name-bundles[1].bundle", "api");
         settings.put("spring.ssl.bundle.watch.file.quiet-period", "100ms");
         settings.putAll(bundle("fallback"));
@@ -103,11 +103,16 @@ class CertificatesTest {
     }
 
     @Test
-    void sniPicksTheCertificateOfTheServerNameWithADefaultForTheRest() throws Exception {
+    void sniPicksExactThenWildcardCertificatesWithADefaultForTheRest() throws Exception {
         writeAll(Duration.ofDays(30));
         try (RunningGateway gateway = gateway()) {
             assertThat(served(gateway, "shop.example").getSubjectX500Principal().getName()).isEqualTo("CN=shop.example");
-            assertThat(served(gateway, "api.example").getSubjectX500Principal().getName()).isEqualTo("CN=api.example");
+            assertThat(served(gateway, "eu.api.example").getSubjectX500Principal().getName())
+                    .isEqualTo("CN=*.api.example");
+            assertThat(served(gateway, "api.example").getSubjectX500Principal().getName())
+                    .as("a wildcard covers one label, not the domain itself").isEqualTo("CN=fallback.example");
+            assertThat(served(gateway, "a.b.api.example").getSubjectX500Principal().getName())
+                    .isEqualTo("CN=fallback.example");
             assertThat(served(gateway, "unknown.example").getSubjectX500Principal().getName())
                     .isEqualTo("CN=fallback.example");
         }
