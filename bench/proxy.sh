@@ -24,27 +24,10 @@ for a in "$@"; do
 done
 [[ " ${args[*]} " == *" --only "* ]] || args+=(--only nginx,scg)
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "FATAL: $*"; exit 1; }
-
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-
-for cmd in nginx wrk curl; do
-  command -v "$cmd" >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx wrk curl >/dev/null; break; }
-done
+source "$ROOT/bench/lib.sh"
+require_commands nginx wrk curl -- nginx wrk curl
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
-for p in 9101 9102 $PORT $MGMT; do
-  ss -Hltn "sport = :$p" | grep -q . && die "port $p is already in use"
-done
+require_free_ports 9101 9102 $PORT $MGMT
 mkdir -p "$STATE/www" "$STATE/warm"
 
 if [[ $build == yes ]]; then

@@ -27,27 +27,9 @@ while (($#)); do
   shift
 done
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "FATAL: $*"; exit 1; }
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-
-need=()
-for c in nginx wrk h2load openssl curl; do command -v "$c" >/dev/null || need+=("$c"); done
-if ((${#need[@]})); then
-  apt-get update -qq && apt-get install -y -qq nginx wrk nghttp2-client openssl curl >/dev/null
-fi
-for p in $P_FD $P_MGMT $P_NGINX $P_BACK; do
-  ss -Hltn "sport = :$p" | grep -q . && die "port $p is already in use"
-done
+source "$ROOT/bench/lib.sh"
+require_commands nginx wrk nghttp2-client openssl curl -- nginx wrk h2load openssl curl
+require_free_ports $P_FD $P_MGMT $P_NGINX $P_BACK
 mkdir -p "$STATE/www" "$STATE/nginx"
 head -c 1024 /dev/urandom >"$STATE/www/1k.bin"
 
