@@ -31,10 +31,7 @@ public final class FilterOrder {
     public static final int BACKEND_CALL = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;
 
     /** Header hygiene runs after every header filter of Spring Cloud Gateway. */
-    public static final int PROXY_HEADERS = Ordered.LOWEST_PRECEDENCE - 1;
-
-    /** The mTLS client identity header is set last, on the headers hygiene produced. */
-    public static final int CLIENT_IDENTITY = Ordered.LOWEST_PRECEDENCE;
+    public static final int PROXY_HEADERS = Ordered.LOWEST_PRECEDENCE;
 
     private FilterOrder() {
     }

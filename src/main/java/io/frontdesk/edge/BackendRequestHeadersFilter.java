@@ -2,12 +2,15 @@ package io.frontdesk.edge;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
@@ -18,7 +21,8 @@ import io.frontdesk.FilterOrder;
  * -Port and Forwarded describe the client truthfully (a chain from a trusted proxy is extended,
  * anything else is replaced); the request id goes along; a request with both Transfer-Encoding:
  * chunked and Content-Length loses the latter (the smuggling defence of RFC 9112 section 6.3);
- * gRPC requests keep {@code te: trailers}.
+ * gRPC requests keep {@code te: trailers}; the verified subject of a client certificate (mTLS)
+ * goes in the client identity header, which is never taken from what the client sent.
  */
 public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ordered {
 
@@ -32,12 +36,14 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
 
     private final TrustedProxies trustedProxies;
     private final String requestIdHeader;
+    private final String clientIdentityHeader;
     private final boolean forwardedHeader;
 
     public BackendRequestHeadersFilter(TrustedProxies trustedProxies, String requestIdHeader,
-            boolean forwardedHeader) {
+            String clientIdentityHeader, boolean forwardedHeader) {
         this.trustedProxies = trustedProxies;
         this.requestIdHeader = requestIdHeader;
+        this.clientIdentityHeader = clientIdentityHeader;
         this.forwardedHeader = forwardedHeader;
     }
 
@@ -52,7 +58,7 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
             if (!HopByHop.applies(name, connectionOptions) && !HeaderNames.contains(FORWARDING, name)
-                    && !name.equalsIgnoreCase(requestIdHeader)) {
+                    && !name.equalsIgnoreCase(requestIdHeader) && !name.equalsIgnoreCase(clientIdentityHeader)) {
                 headers.put(name, values);
             }
         });
@@ -89,11 +95,21 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
             String element = forwardedElement(fromTrustedProxy ? peer : client, host, uri.getScheme());
             headers.set(FORWARDED, incoming == null ? element : incoming + ", " + element);
         }
+        String clientIdentity = clientIdentity(request.getSslInfo());
+        if (clientIdentity != null) {
+            headers.set(clientIdentityHeader, clientIdentity);
+        }
         String requestId = exchange.getAttribute(EdgeAttributes.REQUEST_ID);
         if (requestId != null) {
             headers.set(requestIdHeader, requestId);
         }
         return headers;
+    }
+
+    private static String clientIdentity(SslInfo tls) {
+        Certificate[] chain = tls == null ? null : tls.getPeerCertificates();
+        return chain != null && chain.length > 0 && chain[0] instanceof X509Certificate client
+                ? client.getSubjectX500Principal().getName() : null;
     }
 
     private boolean trustedPeer(ServerHttpRequest request) {

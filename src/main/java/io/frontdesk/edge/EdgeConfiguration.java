@@ -32,7 +32,8 @@ public class EdgeConfiguration {
     BackendRequestHeadersFilter backendRequestHeadersFilter(TrustedProxies trustedProxies,
             FrontdeskProperties properties) {
         EdgeProperties edge = properties.edge();
-        return new BackendRequestHeadersFilter(trustedProxies, edge.requestIdHeader(), edge.forwardedHeader());
+        return new BackendRequestHeadersFilter(trustedProxies, edge.requestIdHeader(),
+                properties.tls().clientIdentityHeader(), edge.forwardedHeader());
     }
 
     @Bean
