@@ -78,7 +78,11 @@ class TlsTest {
     }
 
     private static SSLSocket handshake(RunningGateway gateway, String protocol) throws Exception {
-        SSLSocket socket = (SSLSocket) trusting(gateway).getSocketFactory().createSocket("localhost", gateway.port());
+        return handshake(trusting(gateway), gateway, protocol);
+    }
+
+    private static SSLSocket handshake(SSLContext client, RunningGateway gateway, String protocol) throws Exception {
+        SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("localhost", gateway.port());
         socket.setEnabledProtocols(new String[] {protocol});
         socket.setSoTimeout(5_000);
         socket.startHandshake();
@@ -97,6 +101,21 @@ class TlsTest {
             try (SSLSocket socket = handshake(gateway, "TLSv1.2")) {
                 assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
                 assertThat(socket.getSession().getCipherSuite()).startsWith("TLS_ECDHE_").contains("_GCM_");
+            }
+        }
+    }
+
+    @Test
+    void tls12SessionsAreResumed() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of())) {
+            SSLContext client = trusting(gateway);
+            byte[] first;
+            try (SSLSocket socket = handshake(client, gateway, "TLSv1.2")) {
+                first = socket.getSession().getId();
+            }
+            try (SSLSocket socket = handshake(client, gateway, "TLSv1.2")) {
+                assertThat(socket.getSession().getId()).as("the second connection resumes the first session")
+                        .isNotEmpty().isEqualTo(first);
             }
         }
     }
