@@ -37,3 +37,25 @@ require_free_ports() {
   done
   return 0
 }
+
+# route_to_bench_pool : prints the route block that sends every path to the pool "bench"
+route_to_bench_pool() {
+  cat <<'YML'
+spring:
+  cloud:
+    gateway:
+      server:
+        webflux:
+          routes:
+            - id: bench
+              uri: lb://bench
+              predicates:
+                - Path=/**
+YML
+}
+
+# start_frontdesk JAR CONFIG OUT : runs the jar on JDK 25 (-Xmx512m) with CONFIG, output to OUT
+start_frontdesk() {
+  "$JDK25/bin/java" -Xmx512m -jar "$1" --spring.config.additional-location="file:$2" >"$3" 2>&1 &
+  PIDS+=($!)
+}

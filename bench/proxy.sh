@@ -56,22 +56,11 @@ frontdesk:
       backends:
         - url: http://127.0.0.1:9101
         - url: http://127.0.0.1:9102
-spring:
-  cloud:
-    gateway:
-      server:
-        webflux:
-          routes:
-            - id: bench
-              uri: lb://bench
-              predicates:
-                - Path=/**
 YML
+route_to_bench_pool >>"$STATE/frontdesk-bench.yml"
 
 log "starting Frontdesk on JDK 25 (port $PORT, management $MGMT); access log in $STATE/frontdesk.out"
-"$JDK25/bin/java" -Xmx512m -jar "$JAR" --spring.config.additional-location="file:$STATE/frontdesk-bench.yml" \
-  >"$STATE/frontdesk.out" 2>&1 &
-PIDS+=($!)
+start_frontdesk "$JAR" "$STATE/frontdesk-bench.yml" "$STATE/frontdesk.out"
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$MGMT/actuator/health" >/dev/null && break
   kill -0 "${PIDS[0]}" 2>/dev/null || die "Frontdesk exited (see $STATE/frontdesk.out)"

@@ -85,20 +85,9 @@ frontdesk:
     bench:
       backends:
         - url: http://127.0.0.1:$P_BACK
-spring:
-  cloud:
-    gateway:
-      server:
-        webflux:
-          routes:
-            - id: bench
-              uri: lb://bench
-              predicates:
-                - Path=/**
 YML
-"$JDK25/bin/java" -Xmx512m -jar "$JAR" --spring.config.additional-location="file:$STATE/frontdesk.yml" \
-  >"$STATE/frontdesk.out" 2>&1 &
-PIDS+=($!)
+route_to_bench_pool >>"$STATE/frontdesk.yml"
+start_frontdesk "$JAR" "$STATE/frontdesk.yml" "$STATE/frontdesk.out"
 for _ in $(seq 1 120); do curl -kfs -o /dev/null "https://127.0.0.1:$P_FD/1k.bin" && break; sleep 0.5; done
 curl -kfs -o /dev/null "https://127.0.0.1:$P_FD/1k.bin" || die "Frontdesk did not answer (see $STATE/frontdesk.out)"
 curl -kfs -o /dev/null "https://127.0.0.1:$P_NGINX/1k.bin" || die "nginx did not answer (see $STATE/nginx/error.log)"
