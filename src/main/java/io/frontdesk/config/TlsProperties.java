@@ -17,13 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hsts the Strict-Transport-Security header on HTTPS responses
  * @param clientIdentityHeader the request header that carries the verified subject of a client
  *        certificate to the backend; always removed from what clients send
+ * @param handshakeTimeout the longest a client may take from connecting to a finished handshake
+ * @param strictSni whether a client naming no server, or one without a certificate of its own,
+ *        is refused instead of getting the default certificate
  */
 public record TlsProperties(
         @DefaultValue("8080") int httpPort,
         Integer redirectPort,
         @DefaultValue("/.well-known/acme-challenge/") List<String> passThroughPaths,
         @DefaultValue HstsProperties hsts,
-        @DefaultValue("X-Client-Cert-Subject") String clientIdentityHeader) {
+        @DefaultValue("X-Client-Cert-Subject") String clientIdentityHeader,
+        @DefaultValue("10s") Duration handshakeTimeout,
+        @DefaultValue("false") boolean strictSni) {
 
     /**
      * @param enabled whether HTTPS responses carry Strict-Transport-Security

@@ -9,13 +9,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SniCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import io.netty.util.AttributeKey;
 
 /**
  * Counts TLS handshakes on the HTTPS listener: successes by protocol, failures by reason, so an
  * operator sees scanners, old clients and plain HTTP sent to the TLS port. Shared by every
- * connection; it only reads the handshake's completion event.
+ * connection; it only reads the completion events of the SNI lookup and of the handshake.
  */
 @ChannelHandler.Sharable
 final class HandshakeObserver extends ChannelInboundHandlerAdapter {
@@ -26,11 +28,15 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
         NOT_TLS,
         /** The client offered no protocol version or cipher the listener accepts (TLS 1.0, 1.1). */
         REFUSED,
+        /** The client named a server there is no certificate for, and SNI is strict. */
+        UNKNOWN_SERVER_NAME,
         /** The client did not finish the handshake in time. */
         TIMEOUT,
         /** The connection closed, or failed otherwise, before the handshake finished. */
         OTHER
     }
+
+    private static final AttributeKey<Boolean> FAILURE_COUNTED = AttributeKey.valueOf("frontdesk.handshakeFailureCounted");
 
     private final MeterRegistry registry;
     private final Counter[] failures = new Counter[Reason.values().length];
@@ -53,16 +59,29 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
                 Counter.builder("frontdesk.tls.handshakes").description("TLS handshakes that succeeded")
                         .tag("protocol", protocol).register(registry).increment();
             } else {
-                failures[reasonOf(completion.cause()).ordinal()].increment();
+                countFailure(context, completion.cause());
             }
+        } else if (event instanceof SniCompletionEvent sni && !sni.isSuccess()) {
+            // Failed before any TLS handler took over: no ClientHello in time, or a name refused.
+            countFailure(context, sni.cause());
         }
         super.userEventTriggered(context, event);
+    }
+
+    /** Once per connection: a failed SNI lookup is reported again each time the buffered hello is decoded. */
+    private void countFailure(ChannelHandlerContext context, Throwable cause) {
+        if (context.channel().attr(FAILURE_COUNTED).setIfAbsent(Boolean.TRUE) == null) {
+            failures[reasonOf(cause).ordinal()].increment();
+        }
     }
 
     static Reason reasonOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof NotSslRecordException) {
                 return Reason.NOT_TLS;
+            }
+            if (cause instanceof TlsListener.UnknownServerName) {
+                return Reason.UNKNOWN_SERVER_NAME;
             }
             if (cause instanceof SslHandshakeTimeoutException) {
                 return Reason.TIMEOUT;

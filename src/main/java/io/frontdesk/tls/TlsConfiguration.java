@@ -1,5 +1,7 @@
 package io.frontdesk.tls;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -65,8 +67,13 @@ public class TlsConfiguration {
     }
 
     @Bean
-    WildcardSni wildcardSni(ServerProperties server, SslBundles bundles) {
-        return new WildcardSni(server.getSsl(), bundles);
+    TlsListener tlsListener(ServerProperties server, SslBundles bundles, FrontdeskProperties properties) {
+        Duration handshakeTimeout = properties.tls().handshakeTimeout();
+        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new InvalidConfigurationException("frontdesk.tls.handshake-timeout",
+                    "must be longer than zero, was " + handshakeTimeout);
+        }
+        return new TlsListener(server.getSsl(), bundles, handshakeTimeout, properties.tls().strictSni());
     }
 
     @Bean

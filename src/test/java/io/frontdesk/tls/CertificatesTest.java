@@ -1,6 +1,7 @@
 package io.frontdesk.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -73,6 +74,10 @@ class CertificatesTest {
     }
 
     private RunningGateway gateway() {
+        return gateway(Map.of());
+    }
+
+    private RunningGateway gateway(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
         settings.put("server.ssl.enabled", "true");
         settings.put("frontdesk.tls.http-port", "-1");
@@ -85,6 +90,7 @@ class CertificatesTest {
         settings.putAll(bundle("fallback"));
         settings.putAll(bundle("shop"));
         settings.putAll(bundle("api"));
+        settings.putAll(extra);
         return RunningGateway.start(settings);
     }
 
@@ -115,6 +121,19 @@ class CertificatesTest {
                     .isEqualTo("CN=fallback.example");
             assertThat(served(gateway, "unknown.example").getSubjectX500Principal().getName())
                     .isEqualTo("CN=fallback.example");
+        }
+    }
+
+    @Test
+    void strictSniRefusesServerNamesWithoutACertificateOfTheirOwn() throws Exception {
+        writeAll(Duration.ofDays(30));
+        try (RunningGateway gateway = gateway(Map.of("frontdesk.tls.strict-sni", "true"))) {
+            assertThatThrownBy(() -> served(gateway, "unknown.example")).isInstanceOf(IOException.class);
+            assertThat(served(gateway, "eu.api.example").getSubjectX500Principal().getName())
+                    .isEqualTo("CN=*.api.example");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    gateway.getManagement("/actuator/prometheus").body())
+                    .contains("frontdesk_tls_handshake_failures_total{reason=\"unknown_server_name\"} 1.0"));
         }
     }
 

@@ -154,6 +154,28 @@ class TlsTest {
         }
     }
 
+    @Test
+    void clientsThatNeverFinishTheHandshakeAreCutOffAtTheHandshakeTimeout() throws Exception {
+        try (RunningGateway gateway = httpsGateway(Map.of("frontdesk.tls.handshake-timeout", "300ms"));
+                Socket silent = new Socket("127.0.0.1", gateway.port());
+                Socket trickling = new Socket("127.0.0.1", gateway.port())) {
+            byte[] hello = Tls11ClientHello.bytes();
+            trickling.getOutputStream().write(hello, 0, hello.length / 2);
+            trickling.getOutputStream().flush();
+            for (Socket socket : List.of(silent, trickling)) {
+                // Far longer than the handshake timeout: a read that ends here ends because the server closed.
+                socket.setSoTimeout(5_000);
+                assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            }
+            try (SSLSocket socket = handshake(gateway, "TLSv1.3")) {
+                assertThat(socket.getSession().isValid()).as("the listener carries on").isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    gateway.getManagement("/actuator/prometheus").body())
+                    .contains("frontdesk_tls_handshake_failures_total{reason=\"timeout\"} 2.0"));
+        }
+    }
+
     /** Sends bytes and reports whether the server closed or alerted instead of starting a TLS session. */
     private static boolean closedWithoutTls(RunningGateway gateway, byte[] bytes) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
