@@ -20,11 +20,10 @@ import io.frontdesk.support.TestBackend;
 class EmbeddedDefaultTest {
 
     private static Map<String, String> demoOnFreePorts() {
-        int a = FreePort.find();
-        int b = FreePort.find();
-        int c = FreePort.find();
-        return Map.of("frontdesk.demo.ports[0]", Integer.toString(a), "frontdesk.demo.ports[1]", Integer.toString(b),
-                "frontdesk.demo.ports[2]", Integer.toString(c));
+        int[] ports = FreePort.find(3);
+        return Map.of("frontdesk.demo.ports[0]", Integer.toString(ports[0]),
+                "frontdesk.demo.ports[1]", Integer.toString(ports[1]),
+                "frontdesk.demo.ports[2]", Integer.toString(ports[2]));
     }
 
     @Test

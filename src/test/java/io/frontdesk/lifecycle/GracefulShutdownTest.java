@@ -51,12 +51,13 @@ class GracefulShutdownTest {
 
     private void drainsRequestInFlight(boolean tls) throws Exception {
         backend.delay(Duration.ofMillis(1500));
-        int port = FreePort.find();
+        int[] ports = FreePort.find(2);
+        int port = ports[0];
         List<String> arguments = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 FrontdeskApplication.class.getName()));
         Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
         settings.put("server.port", Integer.toString(port));
-        settings.put("management.server.port", Integer.toString(FreePort.find()));
+        settings.put("management.server.port", Integer.toString(ports[1]));
         settings.put("frontdesk.access-log.enabled", "true");
         settings.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
         if (tls) {
