@@ -82,6 +82,10 @@ public final class BackendPools {
             String key = prefix + ".backends[" + i + "]";
             BackendProperties backend = properties.backends().get(i);
             URI uri = backendUri(key + ".url", backend.url());
+            if (properties.tls().configured() && !"https".equals(uri.getScheme())) {
+                throw new InvalidConfigurationException(key + ".url", "the pool has tls settings, so '"
+                        + backend.url() + "' must be an https:// URL; plain and TLS backends belong in separate pools");
+            }
             requireAtLeast(key + ".weight", backend.weight(), 1);
             ActiveHealth health = new ActiveHealth(properties.healthCheck().rise(), properties.healthCheck().fall());
             Backend built = new Backend(name, uri, backend.weight(), health, inFlight);

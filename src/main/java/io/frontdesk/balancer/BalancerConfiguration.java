@@ -1,12 +1,21 @@
 package io.frontdesk.balancer;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.FrontdeskProperties;
+import io.frontdesk.tls.PoolTlsClients;
+import reactor.netty.http.client.HttpClient;
 
 /** Wires the balancer: pools, their load balancers, health checks, retries and metrics. */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +35,28 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    HealthChecker healthChecker(BackendPools pools) {
-        return new HealthChecker(pools);
+    PoolTlsClients poolTlsClients(FrontdeskProperties properties, SslBundles bundles, HttpClient httpClient) {
+        return PoolTlsClients.from(properties.pools(), bundles, httpClient);
+    }
+
+    /** Takes the place of the framework's routing filter, turned off in application.yml. */
+    @Bean
+    BackendRoutingFilter backendRoutingFilter(HttpClient httpClient,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
+            PoolTlsClients poolTls) {
+        return new BackendRoutingFilter(httpClient, headersFilters, properties, poolTls);
+    }
+
+    /** The framework's response writer, which goes with its routing filter: it is turned off with it. */
+    @Bean
+    NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties gateway,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        return new NettyWriteResponseFilter(gateway.getStreamingMediaTypes(), headersFilters);
+    }
+
+    @Bean
+    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls) {
+        return new HealthChecker(pools, poolTls);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.context.SmartLifecycle;
 
+import io.frontdesk.tls.BackendTls;
+import io.frontdesk.tls.PoolTlsClients;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -22,12 +24,14 @@ import reactor.netty.resources.ConnectionProvider;
 public final class HealthChecker implements SmartLifecycle {
 
     private final BackendPools pools;
+    private final PoolTlsClients poolTls;
     private final List<Disposable> schedules = new ArrayList<>();
     private ConnectionProvider connections;
     private volatile boolean running;
 
-    public HealthChecker(BackendPools pools) {
+    public HealthChecker(BackendPools pools, PoolTlsClients poolTls) {
         this.pools = pools;
+        this.poolTls = poolTls;
     }
 
     @Override
@@ -41,13 +45,18 @@ public final class HealthChecker implements SmartLifecycle {
             if (!settings.enabled()) {
                 continue;
             }
-            HttpClient poolClient = client.responseTimeout(settings.timeout());
+            HttpClient plainClient = client.responseTimeout(settings.timeout());
+            BackendTls tls = poolTls.get(pool.name());
             schedules.add(Flux.interval(Duration.ZERO, settings.interval())
                     .onBackpressureDrop()
-                    .concatMap(tick -> Flux.fromIterable(pool.backends())
-                            .flatMap(backend -> probe(poolClient, settings, backend)
-                                    .doOnNext(healthy -> pool.recordProbe(backend, healthy)))
-                            .then(), 1)
+                    .concatMap(tick -> {
+                        // Secured each round, so that probes follow reloaded TLS material.
+                        HttpClient roundClient = tls == null ? plainClient : tls.secure(plainClient);
+                        return Flux.fromIterable(pool.backends())
+                                .flatMap(backend -> probe(roundClient, settings, backend)
+                                        .doOnNext(healthy -> pool.recordProbe(backend, healthy)))
+                                .then();
+                    }, 1)
                     .subscribe());
         }
         running = true;

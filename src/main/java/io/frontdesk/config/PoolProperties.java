@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param healthCheck active health checks
  * @param outlierDetection passive ejection of failing backends
  * @param retry retries on another backend
+ * @param tls TLS to the pool's https:// backends
  */
 public record PoolProperties(
         List<BackendProperties> backends,
@@ -25,7 +26,8 @@ public record PoolProperties(
         @DefaultValue("0s") Duration slowStart,
         @DefaultValue HealthCheckProperties healthCheck,
         @DefaultValue OutlierDetectionProperties outlierDetection,
-        @DefaultValue RetryProperties retry) {
+        @DefaultValue RetryProperties retry,
+        @DefaultValue BackendTlsProperties tls) {
 
     public PoolProperties {
         backends = backends == null ? List.of() : List.copyOf(backends);
@@ -81,5 +83,19 @@ public record PoolProperties(
             @DefaultValue("3") int maxAttempts,
             @DefaultValue("20") int budgetPercent,
             @DefaultValue("3") int minRetryConcurrency) {
+    }
+
+    /**
+     * @param bundle a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}): its trust material holds
+     *        the CAs that backend certificates must chain to, its key material the client
+     *        certificate presented to backends; unset, the JVM's default CAs and no client certificate
+     * @param serverName the name sent by SNI and required in the backend's certificate; unset,
+     *        the host of the backend's URL
+     */
+    public record BackendTlsProperties(String bundle, String serverName) {
+
+        public boolean configured() {
+            return bundle != null || serverName != null;
+        }
     }
 }

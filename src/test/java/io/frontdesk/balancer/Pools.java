@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.frontdesk.config.PoolProperties;
 import io.frontdesk.config.PoolProperties.BackendProperties;
+import io.frontdesk.config.PoolProperties.BackendTlsProperties;
 import io.frontdesk.config.PoolProperties.HealthCheckProperties;
 import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
 import io.frontdesk.config.PoolProperties.RetryProperties;
@@ -29,7 +30,7 @@ final class Pools {
         }
         PoolProperties properties = new PoolProperties(backends, algorithm, hashOn, 50, slowStart,
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
-                outlier, new RetryProperties(3, 20, 3));
+                outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));
         return BackendPools.from(Map.of("test", properties)).get("test");
     }
 

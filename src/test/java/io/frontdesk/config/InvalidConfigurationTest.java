@@ -62,7 +62,15 @@ class InvalidConfigurationTest {
                         "management.server.port", "18999"))),
                 Arguments.of("frontdesk.pools.web.hash-on", withAll(Map.of("frontdesk.pools.web.algorithm",
                         "consistent-hash", "frontdesk.pools.web.hash-on", "query:user"))),
-                Arguments.of(routes + ".uri", withAll(Map.of(routes + ".uri", "lb://missing"))));
+                Arguments.of(routes + ".uri", withAll(Map.of(routes + ".uri", "lb://missing"))),
+                invalid("frontdesk.pools.web.tls.server-name", "api.internal", "frontdesk.pools.web.backends[0].url"),
+                Arguments.of("frontdesk.pools.web.tls.bundle", withAll(Map.of("frontdesk.pools.web.backends[0].url",
+                        "https://127.0.0.1:1", "frontdesk.pools.web.tls.bundle", "missing"))),
+                Arguments.of("frontdesk.pools.web.tls.server-name", withAll(Map.of(
+                        "frontdesk.pools.web.backends[0].url", "https://127.0.0.1:1",
+                        "frontdesk.pools.web.tls.server-name", "bad name!"))),
+                Arguments.of("frontdesk.tls.handshake-timeout", withAll(Map.of("server.ssl.enabled", "true",
+                        "frontdesk.tls.http-port", "-1", "frontdesk.tls.handshake-timeout", "0s"))));
     }
 
     private static Map<String, String> withAll(Map<String, String> changes) {

@@ -1,5 +1,8 @@
 package io.frontdesk.support;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
@@ -62,11 +70,25 @@ public final class TestBackend implements AutoCloseable {
     /** Starts a backend that speaks HTTPS with the given certificate (PEM). */
     public static TestBackend startTls(String name, String certificatePem, String privateKeyPem) {
         TestBackend backend = new TestBackend(name);
-        backend.tls = spec -> spec.sslContext(Http11SslContextSpec.forServer(
-                new java.io.ByteArrayInputStream(certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                new java.io.ByteArrayInputStream(privateKeyPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        backend.tls = spec -> spec.sslContext(Http11SslContextSpec.forServer(stream(certificatePem),
+                stream(privateKeyPem)));
         backend.bind(0);
         return backend;
+    }
+
+    /** Starts an HTTPS backend that requires a client certificate issued by {@code clientCaPem}. */
+    public static TestBackend startMutualTls(String name, String certificatePem, String privateKeyPem,
+            String clientCaPem) {
+        TestBackend backend = new TestBackend(name);
+        backend.tls = spec -> spec.sslContext(Http11SslContextSpec.forServer(stream(certificatePem),
+                stream(privateKeyPem)).configure(builder -> builder.trustManager(stream(clientCaPem))
+                        .clientAuth(ClientAuth.REQUIRE)));
+        backend.bind(0);
+        return backend;
+    }
+
+    private static InputStream stream(String pem) {
+        return new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     private void bind(int onPort) {
@@ -151,7 +173,8 @@ public final class TestBackend implements AutoCloseable {
         requests.incrementAndGet();
         Mode current = mode;
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
-            received.add(new Received(request.method().name(), request.uri(), copy(request.requestHeaders()), body));
+            received.add(new Received(request.method().name(), request.uri(), copy(request.requestHeaders()), body,
+                    tlsServerName(request)));
             if (current == Mode.CLOSE_AFTER_READ) {
                 return Mono.<Void>fromRunnable(() -> request.withConnection(Connection::dispose));
             }
@@ -165,6 +188,19 @@ public final class TestBackend implements AutoCloseable {
         });
     }
 
+    /** The server name the client sent by SNI, or {@code null}. */
+    private static String tlsServerName(HttpServerRequest request) {
+        String[] name = new String[1];
+        request.withConnection(connection -> {
+            SslHandler ssl = connection.channel().pipeline().get(SslHandler.class);
+            if (ssl != null && ssl.engine().getSession() instanceof ExtendedSSLSession session) {
+                session.getRequestedServerNames().stream().filter(SNIHostName.class::isInstance).findFirst()
+                        .ifPresent(sni -> name[0] = ((SNIHostName) sni).getAsciiName());
+            }
+        });
+        return name[0];
+    }
+
     private static Map<String, List<String>> copy(HttpHeaders headers) {
         Map<String, List<String>> copy = new ConcurrentHashMap<>();
         for (String header : headers.names()) {
@@ -173,8 +209,9 @@ public final class TestBackend implements AutoCloseable {
         return copy;
     }
 
-    /** One request as the backend saw it; header names in lower case. */
-    public record Received(String method, String uri, Map<String, List<String>> headers, String body) {
+    /** One request as the backend saw it; header names in lower case; the SNI name over TLS. */
+    public record Received(String method, String uri, Map<String, List<String>> headers, String body,
+            String tlsServerName) {
 
         public String header(String header) {
             List<String> values = headers.get(header.toLowerCase(java.util.Locale.ROOT));
