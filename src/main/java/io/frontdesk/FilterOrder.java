@@ -1,5 +1,6 @@
 package io.frontdesk;
 
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.core.Ordered;
 
@@ -26,6 +27,12 @@ public final class FilterOrder {
 
     /** Releases the backend's in-flight slot once the whole response has been written. */
     public static final int BACKEND_RELEASE = MANAGEMENT_ACCESS + 1;
+
+    /**
+     * The response cache of a route, outside the framework's response writer so that it sees
+     * (and can replace) what is written to the client.
+     */
+    public static final int CACHE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
 
     /** Picks the backend of an lb:// route, proxies through the chain, retries; in the framework's balancer slot. */
     public static final int BACKEND_CALL = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;

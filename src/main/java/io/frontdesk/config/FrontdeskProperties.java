@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param management access to state-changing management operations
  * @param upstream timeouts of the connections to backends
  * @param tls the plain-HTTP redirect listener and HSTS
+ * @param cache the response cache and its policies
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
@@ -25,7 +26,8 @@ public record FrontdeskProperties(
         @DefaultValue DemoProperties demo,
         @DefaultValue ManagementProperties management,
         @DefaultValue UpstreamProperties upstream,
-        @DefaultValue TlsProperties tls) {
+        @DefaultValue TlsProperties tls,
+        @DefaultValue CacheProperties cache) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

@@ -46,6 +46,8 @@ class EmbeddedDefaultTest {
             HttpResponse<String> revalidated = gateway.send(HttpRequest.newBuilder(gateway.uri("/static/logo.svg"))
                     .header("If-None-Match", etag).build());
             assertThat(revalidated.statusCode()).isEqualTo(304);
+            assertThat(revalidated.headers().firstValue("Cache-Status")).as("answered by the cache")
+                    .hasValueSatisfying(status -> assertThat(status).startsWith("Frontdesk; hit"));
         }
     }
 

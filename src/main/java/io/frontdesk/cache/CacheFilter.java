@@ -1,0 +1,374 @@
+package io.frontdesk.cache;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import org.reactivestreams.Publisher;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.frontdesk.FilterOrder;
+import io.frontdesk.cache.CacheMetrics.Result;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The cache on one route, with its policy: answers from stored responses when RFC 9111 allows,
+ * forwards (conditionally when it can) when it does not, stores what may be stored, serves stale
+ * responses when the backend fails and the response allows it, and makes concurrent misses for
+ * one key wait for the first.
+ */
+final class CacheFilter implements GatewayFilter, Ordered {
+
+    private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
+            HttpMethod.PATCH);
+    /** Request fields the cache replaces with its own validators when it revalidates an entry. */
+    private static final List<String> CLIENT_CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH,
+            HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, HttpHeaders.IF_RANGE,
+            HttpHeaders.RANGE);
+
+    private final CachePolicy policy;
+    private final ResponseCache cache;
+    private final Coalescer coalescer;
+    private final CacheMetrics metrics;
+    private final Duration coalescingTimeout;
+    private final LongSupplier clock;
+
+    CacheFilter(CachePolicy policy, ResponseCache cache, Coalescer coalescer, CacheMetrics metrics,
+            Duration coalescingTimeout, LongSupplier clock) {
+        this.policy = policy;
+        this.cache = cache;
+        this.coalescer = coalescer;
+        this.metrics = metrics;
+        this.coalescingTimeout = coalescingTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.CACHE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpMethod method = request.getMethod();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            return UNSAFE.contains(method) ? invalidatingAfter(exchange, chain) : chain.filter(exchange);
+        }
+        Lookup lookup = new Lookup(exchange, CacheKeys.primary(request, policy),
+                requestControl(request.getHeaders()), routeId(exchange));
+        ResponseCache.Lookup found = cache.lookup(lookup.key, request.getHeaders());
+        StoredResponse stored = found.response();
+        if (stored == null) {
+            return lookup.control.has("only-if-cached") ? notCached(exchange, lookup, found.missReason())
+                    : coalescedMiss(chain, lookup, found.missReason());
+        }
+        long now = clock.getAsLong();
+        if (!lookup.control.has("no-cache") && !stored.alwaysRevalidate()) {
+            if (fresh(stored, now, lookup.control)) {
+                return hit(lookup, stored, now, CacheStatus.hit().ttl(stored.timeToLive(now)), Result.HIT);
+            }
+            if (stored.timeToLive(now) <= 0 && !stored.forbidsStale() && maxStaleAllows(lookup.control, stored, now)) {
+                return hit(lookup, stored, now, CacheStatus.hit().ttl(stored.timeToLive(now)).detail("max-stale"),
+                        Result.STALE);
+            }
+        }
+        if (lookup.control.has("only-if-cached")) {
+            return notCached(exchange, lookup, "stale");
+        }
+        boolean byRequest = lookup.control.has("no-cache") || stored.timeToLive(now) > 0 && !stored.alwaysRevalidate();
+        return forward(chain, lookup, stored, byRequest ? "request" : "stale", false);
+    }
+
+    /** Everything one request's cache handling needs to carry along. */
+    private record Lookup(ServerWebExchange exchange, String key, CacheControl control, String route,
+            HttpHeaders ownHeaders) {
+
+        Lookup(ServerWebExchange exchange, String key, CacheControl control, String route) {
+            this(exchange, key, control, route, HttpHeaders.copyOf(exchange.getResponse().getHeaders()));
+        }
+    }
+
+    private static boolean fresh(StoredResponse stored, long now, CacheControl request) {
+        long ttl = stored.timeToLive(now);
+        if (ttl <= 0) {
+            return false;
+        }
+        long maxAge = request.seconds("max-age");
+        if (maxAge >= 0 && stored.currentAge(now) > maxAge * 1000) {
+            return false;
+        }
+        long minFresh = request.seconds("min-fresh");
+        return minFresh < 0 || ttl >= minFresh * 1000;
+    }
+
+    private static boolean maxStaleAllows(CacheControl request, StoredResponse stored, long now) {
+        if (!request.has("max-stale")) {
+            return false;
+        }
+        long maxStale = request.seconds("max-stale");
+        return maxStale < 0 || -stored.timeToLive(now) <= maxStale * 1000;
+    }
+
+    private Mono<Void> hit(Lookup lookup, StoredResponse stored, long now, CacheStatus status, Result result) {
+        metrics.result(lookup.route, result);
+        return requestBodyDrained(lookup.exchange).then(Mono.defer(() -> CachedResponseWriter.write(
+                lookup.exchange.getRequest(), lookup.exchange.getResponse(), lookup.ownHeaders, stored, now, status)));
+    }
+
+    /**
+     * Reads (and drops) the request body the backend will not get. Reactor Netty holds a pipelined
+     * HTTP/1.1 request behind the unread body of the one before, so a keep-alive client whose next
+     * request arrives before this exchange ends would otherwise wait forever. A body the failed
+     * forward attempt already read cannot be read again; that is fine here.
+     */
+    private static Mono<Void> requestBodyDrained(ServerWebExchange exchange) {
+        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).onErrorResume(error -> Mono.empty())
+                .then();
+    }
+
+    /** only-if-cached with nothing usable: 504, as RFC 9111 section 5.2.1.7 says. */
+    private Mono<Void> notCached(ServerWebExchange exchange, Lookup lookup, String reason) {
+        metrics.result(lookup.route, Result.MISS);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
+        response.getHeaders().set(CacheStatus.HEADER, CacheStatus.forward(reason).detail("only-if-cached").toString());
+        response.getHeaders().setContentLength(0);
+        return requestBodyDrained(exchange).then(response.setComplete());
+    }
+
+    private Mono<Void> coalescedMiss(GatewayFilterChain chain, Lookup lookup, String reason) {
+        Coalescer.Flight flight = coalescer.board(lookup.key);
+        if (flight.leader()) {
+            return forward(chain, lookup, null, reason, false).doFinally(signal -> flight.land());
+        }
+        metrics.coalesced(lookup.route);
+        return flight.landed().timeout(coalescingTimeout, Mono.empty()).then(Mono.defer(() -> {
+            StoredResponse stored = cache.lookup(lookup.key, lookup.exchange.getRequest().getHeaders()).response();
+            long now = clock.getAsLong();
+            if (stored != null && !stored.alwaysRevalidate() && fresh(stored, now, lookup.control)) {
+                return hit(lookup, stored, now,
+                        CacheStatus.forward(reason).collapsed().ttl(stored.timeToLive(now)), Result.HIT);
+            }
+            return forward(chain, lookup, null, reason, true);
+        }));
+    }
+
+    /** Sends the request to the backend, conditionally when an entry with validators is there to refresh. */
+    private Mono<Void> forward(GatewayFilterChain chain, Lookup lookup, StoredResponse stored, String reason,
+            boolean collapsed) {
+        ServerWebExchange exchange = lookup.exchange;
+        ServerHttpRequest request = exchange.getRequest();
+        boolean conditional = stored != null && stored.hasValidators();
+        if (conditional) {
+            request = request.mutate().headers(headers -> {
+                CLIENT_CONDITIONS.forEach(headers::remove);
+                if (stored.etag() != null) {
+                    headers.set(HttpHeaders.IF_NONE_MATCH, stored.etag());
+                }
+                if (stored.lastModified() != null) {
+                    headers.set(HttpHeaders.IF_MODIFIED_SINCE, stored.lastModified());
+                }
+            }).build();
+        }
+        CachingResponse response = new CachingResponse(lookup, stored, conditional, reason, collapsed,
+                clock.getAsLong());
+        return chain.filter(exchange.mutate().request(request).response(response).build())
+                .onErrorResume(error -> {
+                    long now = clock.getAsLong();
+                    if (stored == null || exchange.getResponse().isCommitted() || !staleIfErrorAllows(stored, lookup,
+                            now)) {
+                        return Mono.error(error);
+                    }
+                    return hit(lookup, stored, now, CacheStatus.forward("stale").ttl(stored.timeToLive(now))
+                            .detail("stale-if-error"), Result.STALE);
+                });
+    }
+
+    private boolean staleIfErrorAllows(StoredResponse stored, Lookup lookup, long now) {
+        long ttl = stored.timeToLive(now);
+        if (ttl > 0) {
+            return true;
+        }
+        if (stored.forbidsStale()) {
+            return false;
+        }
+        long allowed = Math.max(stored.staleIfError(policy), lookup.control.seconds("stale-if-error") * 1000);
+        return -ttl <= allowed;
+    }
+
+    /** Invalidates before the response is committed, so the client's next request cannot see the old entry. */
+    private Mono<Void> invalidatingAfter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> Mono.fromRunnable(() -> {
+            HttpStatusCode status = response.getStatusCode();
+            if (status != null && (status.is2xxSuccessful() || status.is3xxRedirection())) {
+                cache.invalidate(CacheKeys.url(exchange.getRequest().getURI(), policy::ignoresParameter));
+            }
+        }));
+        return chain.filter(exchange);
+    }
+
+    private static CacheControl requestControl(HttpHeaders request) {
+        List<String> cacheControl = request.get(HttpHeaders.CACHE_CONTROL);
+        if (cacheControl == null && request.containsHeaderValue(HttpHeaders.PRAGMA, "no-cache")) {
+            return CacheControl.parse(List.of("no-cache"));
+        }
+        return CacheControl.parse(cacheControl);
+    }
+
+    private static String routeId(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route == null ? "unknown" : route.getId();
+    }
+
+    /**
+     * The response on its way from the backend: replaced by the stored one after a 304 or a 5xx
+     * that stale-if-error covers, otherwise passed through and copied into the cache when it may
+     * be stored.
+     */
+    private final class CachingResponse extends ServerHttpResponseDecorator {
+
+        private final Lookup lookup;
+        private final StoredResponse stored;
+        private final boolean conditional;
+        private final String reason;
+        private final boolean collapsed;
+        private final long requestTime;
+
+        CachingResponse(Lookup lookup, StoredResponse stored, boolean conditional, String reason, boolean collapsed,
+                long requestTime) {
+            super(lookup.exchange.getResponse());
+            this.lookup = lookup;
+            this.stored = stored;
+            this.conditional = conditional;
+            this.reason = reason;
+            this.collapsed = collapsed;
+            this.requestTime = requestTime;
+        }
+
+        @Override
+        public Mono<Void> setComplete() {
+            return writeWith(Flux.empty());
+        }
+
+        @Override
+        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+            int status = getStatusCode() == null ? 200 : getStatusCode().value();
+            long responseTime = clock.getAsLong();
+            if (conditional && status == HttpStatus.NOT_MODIFIED.value()) {
+                return discard(body).then(Mono.defer(() -> refreshed(responseTime)));
+            }
+            if (stored != null && status >= 500 && staleIfErrorAllows(stored, lookup, responseTime)) {
+                metrics.result(lookup.route, Result.STALE);
+                CacheStatus cacheStatus = CacheStatus.forward("stale").forwardStatus(status)
+                        .ttl(stored.timeToLive(responseTime)).detail("stale-if-error");
+                return discard(body).then(Mono.defer(() -> CachedResponseWriter.write(lookup.exchange.getRequest(),
+                        getDelegate(), lookup.ownHeaders, stored, responseTime, cacheStatus)));
+            }
+            if (conditional) {
+                metrics.revalidation(lookup.route, "modified");
+            }
+            metrics.result(lookup.route, Result.MISS);
+            return passThrough(body, status, responseTime);
+        }
+
+        private Mono<Void> refreshed(long responseTime) {
+            metrics.revalidation(lookup.route, "not_modified");
+            metrics.result(lookup.route, Result.REVALIDATED);
+            StoredResponse refreshed = stored.refreshedBy(backendHeaders(), requestTime, responseTime, policy,
+                    path());
+            CacheStatus cacheStatus = CacheStatus.forward(reason).forwardStatus(304);
+            if (refusal(stored.status(), refreshed.headers()) == null) {
+                cache.store(lookup.key, lookup.exchange.getRequest().getHeaders(), refreshed, policy, responseTime);
+                cacheStatus.stored();
+            }
+            return CachedResponseWriter.write(lookup.exchange.getRequest(), getDelegate(), lookup.ownHeaders,
+                    refreshed, responseTime, cacheStatus.ttl(refreshed.timeToLive(responseTime)));
+        }
+
+        private Mono<Void> passThrough(Publisher<? extends DataBuffer> body, int status, long responseTime) {
+            CacheStatus cacheStatus = CacheStatus.forward(reason).forwardStatus(status);
+            if (collapsed) {
+                cacheStatus.collapsed();
+            }
+            HttpHeaders headers = getHeaders();
+            String refusal = lookup.exchange.getRequest().getMethod() == HttpMethod.HEAD ? "head"
+                    : refusal(status, headers);
+            long contentLength = headers.getContentLength();
+            if (refusal == null && contentLength > policy.maxObjectSize()) {
+                refusal = "too-large";
+            }
+            if (refusal != null) {
+                headers.set(CacheStatus.HEADER, cacheStatus.detail(refusal).toString());
+                return super.writeWith(body);
+            }
+            HttpHeaders kept = backendHeaders();
+            if (policy.storeSetCookie()) {
+                kept.remove(HttpHeaders.SET_COOKIE);
+            }
+            StoredResponse preview = StoredResponse.received(status, kept, new byte[0], requestTime, responseTime,
+                    policy, path());
+            cacheStatus.ttl(preview.timeToLive(responseTime));
+            if (contentLength >= 0) {
+                cacheStatus.stored();
+            }
+            headers.set(CacheStatus.HEADER, cacheStatus.toString());
+            BodyCapture capture = new BodyCapture(policy.maxObjectSize(), contentLength);
+            return super.writeWith(Flux.from(body).doOnNext(capture::add).doOnComplete(() -> {
+                byte[] bytes = capture.body();
+                if (bytes != null) {
+                    cache.store(lookup.key, lookup.exchange.getRequest().getHeaders(), StoredResponse.received(status,
+                            kept, bytes, requestTime, responseTime, policy, path()), policy, responseTime);
+                    metrics.stored(lookup.route);
+                }
+            }));
+        }
+
+        private String refusal(int status, HttpHeaders response) {
+            ServerHttpRequest request = lookup.exchange.getRequest();
+            return Storability.refusal(request.getHeaders(), lookup.control, status, response,
+                    CacheControl.parse(response.get(HttpHeaders.CACHE_CONTROL)), policy);
+        }
+
+        /**
+         * The backend's header fields as the client would get them, without the gateway's own
+         * and without those the response says a shared cache must not keep.
+         */
+        private HttpHeaders backendHeaders() {
+            HttpHeaders kept = HttpHeaders.copyOf(getHeaders());
+            lookup.ownHeaders.headerNames().forEach(kept::remove);
+            kept.remove(CacheStatus.HEADER);
+            kept.remove(HttpHeaders.TRANSFER_ENCODING);
+            CacheControl control = CacheControl.parse(kept.get(HttpHeaders.CACHE_CONTROL));
+            control.fieldNames("private").forEach(kept::remove);
+            control.fieldNames("no-cache").forEach(kept::remove);
+            return kept;
+        }
+
+        private String path() {
+            String path = lookup.exchange.getRequest().getURI().getRawPath();
+            return path == null ? "/" : path;
+        }
+
+        private Mono<Void> discard(Publisher<? extends DataBuffer> body) {
+            return Flux.from(body).doOnNext(DataBufferUtils::release).then();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.frontdesk.cache;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * Cache keys. The URL part is {@code host[:port]} and the raw path, then the query with ignored
+ * parameters left out and the rest sorted, so that parameter order and tracking parameters do
+ * not split the cache. The policy's key headers and cookies follow, one line each.
+ */
+final class CacheKeys {
+
+    private CacheKeys() {
+    }
+
+    static String primary(ServerHttpRequest request, CachePolicy policy) {
+        StringBuilder key = new StringBuilder(url(request.getURI(), policy::ignoresParameter));
+        for (String header : policy.keyHeaders()) {
+            List<String> values = request.getHeaders().get(header);
+            key.append("\nh:").append(header.toLowerCase(Locale.ROOT)).append('=')
+                    .append(values == null ? "" : String.join(",", values));
+        }
+        for (String cookie : policy.keyCookies()) {
+            HttpCookie value = request.getCookies().getFirst(cookie);
+            key.append("\nc:").append(cookie).append('=').append(value == null ? "" : value.getValue());
+        }
+        return key.toString();
+    }
+
+    /** The URL part of a key; the purge endpoint builds the same from a URL. */
+    static String url(URI uri, Predicate<String> ignoredParameter) {
+        StringBuilder url = new StringBuilder(64);
+        url.append(uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT));
+        if (uri.getPort() != -1 && uri.getPort() != 80 && uri.getPort() != 443) {
+            url.append(':').append(uri.getPort());
+        }
+        String path = uri.getRawPath();
+        url.append(path == null || path.isEmpty() ? "/" : path);
+        String query = uri.getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            List<String> parameters = new ArrayList<>();
+            for (String parameter : query.split("&")) {
+                int equals = parameter.indexOf('=');
+                String name = equals < 0 ? parameter : parameter.substring(0, equals);
+                if (!parameter.isEmpty() && !ignoredParameter.test(name)) {
+                    parameters.add(parameter);
+                }
+            }
+            if (!parameters.isEmpty()) {
+                parameters.sort(null);
+                url.append('?').append(String.join("&", parameters));
+            }
+        }
+        return url.toString();
+    }
+
+    /** Whether a key belongs to a URL part: the URL's own key, one with key headers or cookies, or a variant. */
+    static boolean belongsTo(String key, String url) {
+        return key.equals(url) || key.startsWith(url) && key.charAt(url.length()) == '\n';
+    }
+}

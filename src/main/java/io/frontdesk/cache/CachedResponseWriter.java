@@ -1,0 +1,120 @@
+package io.frontdesk.cache;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers a request from a stored response: the client's own conditions (304), HEAD (headers
+ * only), and a single byte range (206, or 416) of a stored full 200 response.
+ */
+final class CachedResponseWriter {
+
+    /** Header fields a 304 keeps (RFC 9110 section 15.4.5). */
+    private static final Set<String> KEPT_BY_304 = Set.of("cache-control", "content-location", "date", "etag",
+            "expires", "vary", "last-modified");
+
+    private CachedResponseWriter() {
+    }
+
+    /**
+     * Writes {@code stored} as the answer. {@code ownHeaders} are the gateway's own header fields
+     * set before the backend was asked (the request id); every other header comes from the entry.
+     */
+    static Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, HttpHeaders ownHeaders,
+            StoredResponse stored, long now, CacheStatus status) {
+        HttpHeaders headers = response.getHeaders();
+        headers.clear();
+        headers.putAll(ownHeaders);
+        headers.putAll(stored.headers());
+        headers.set(HttpHeaders.AGE, Long.toString(stored.currentAge(now) / 1000));
+        headers.set(CacheStatus.HEADER, status.toString());
+        if (stored.status() == 200 && notModified(request.getHeaders(), stored)) {
+            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+            List<String> dropped = headers.headerNames().stream()
+                    .filter(name -> !KEPT_BY_304.contains(name.toLowerCase(java.util.Locale.ROOT))
+                            && !ownHeaders.containsHeader(name) && !name.equalsIgnoreCase(HttpHeaders.AGE)
+                            && !name.equalsIgnoreCase(CacheStatus.HEADER))
+                    .toList();
+            dropped.forEach(headers::remove);
+            return response.setComplete();
+        }
+        byte[] body = stored.body();
+        int from = 0;
+        int length = body.length;
+        HttpStatusCode code = HttpStatusCode.valueOf(stored.status());
+        if (stored.status() == 200 && request.getMethod() == HttpMethod.GET
+                && request.getHeaders().containsHeader(HttpHeaders.RANGE) && ifRangeHolds(request.getHeaders(), stored)) {
+            long[] range = ByteRange.single(request.getHeaders().getFirst(HttpHeaders.RANGE), body.length);
+            if (range == ByteRange.UNSATISFIABLE) {
+                response.setStatusCode(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+                headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + body.length);
+                headers.setContentLength(0);
+                return response.setComplete();
+            }
+            if (range != null) {
+                from = (int) range[0];
+                length = (int) (range[1] - range[0] + 1);
+                code = HttpStatus.PARTIAL_CONTENT;
+                headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + body.length);
+            }
+        }
+        response.setStatusCode(code);
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        headers.setContentLength(length);
+        if (request.getMethod() == HttpMethod.HEAD) {
+            return response.setComplete();
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(java.nio.ByteBuffer.wrap(body, from, length));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /** If-None-Match by weak comparison, else If-Modified-Since against Last-Modified (RFC 9110 section 13.2.2). */
+    static boolean notModified(HttpHeaders request, StoredResponse stored) {
+        List<String> ifNoneMatch = request.get(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            String etag = stored.etag();
+            if (etag == null) {
+                return false;
+            }
+            for (String value : ifNoneMatch) {
+                for (String candidate : value.split(",")) {
+                    String tag = candidate.trim();
+                    if (tag.equals("*") || weakTag(tag).equals(weakTag(etag))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        long since = HttpDates.parse(request.getFirst(HttpHeaders.IF_MODIFIED_SINCE));
+        long lastModified = HttpDates.parse(stored.lastModified());
+        return since != HttpDates.INVALID && lastModified != HttpDates.INVALID && lastModified <= since;
+    }
+
+    private static String weakTag(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    /** If-Range: the range applies only while the entry is the representation the client has (strong match). */
+    private static boolean ifRangeHolds(HttpHeaders request, StoredResponse stored) {
+        String ifRange = request.getFirst(HttpHeaders.IF_RANGE);
+        if (ifRange == null) {
+            return true;
+        }
+        if (ifRange.startsWith("\"")) {
+            return ifRange.equals(stored.etag());
+        }
+        long date = HttpDates.parse(ifRange);
+        return date != HttpDates.INVALID && date == HttpDates.parse(stored.lastModified());
+    }
+}

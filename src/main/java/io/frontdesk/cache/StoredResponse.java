@@ -1,0 +1,199 @@
+package io.frontdesk.cache;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * A stored response with what RFC 9111 needs to judge it: when it was requested and received,
+ * its corrected initial age (section 4.2.3) and its freshness lifetime (section 4.2.1, with the
+ * route policy's default TTL and heuristics). Times are epoch milliseconds of the gateway's clock.
+ */
+final class StoredResponse implements Stored {
+
+    /** Statuses a cache may give heuristic freshness (RFC 9110 section 15.1). 206 is not stored here. */
+    static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 300, 301, 308, 404, 405, 410, 414,
+            501);
+
+    private final int status;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private final long requestTime;
+    private final long responseTime;
+    private final long correctedInitialAge;
+    private final long freshnessLifetime;
+    private final CacheControl cacheControl;
+
+    private StoredResponse(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
+            long freshnessLifetime) {
+        this.status = status;
+        this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+        this.body = body;
+        this.requestTime = requestTime;
+        this.responseTime = responseTime;
+        this.cacheControl = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+        this.correctedInitialAge = correctedInitialAge(headers, requestTime, responseTime);
+        this.freshnessLifetime = freshnessLifetime;
+    }
+
+    /** A response received now, its freshness judged by RFC 9111 and the policy. */
+    static StoredResponse received(int status, HttpHeaders headers, byte[] body, long requestTime,
+            long responseTime, CachePolicy policy, String path) {
+        return new StoredResponse(status, headers, body, requestTime, responseTime,
+                freshnessLifetime(status, headers, responseTime, policy, path));
+    }
+
+    /** As it will be kept by a store that has it back from bytes, freshness already judged. */
+    static StoredResponse restored(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
+            long freshnessLifetime) {
+        return new StoredResponse(status, headers, body, requestTime, responseTime, freshnessLifetime);
+    }
+
+    private static long correctedInitialAge(HttpHeaders headers, long requestTime, long responseTime) {
+        long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+        long apparentAge = date == HttpDates.INVALID ? 0 : Math.max(0, responseTime - date);
+        long ageValue = Math.max(0, CacheControl.deltaSeconds(headers.getFirst(HttpHeaders.AGE))) * 1000;
+        long correctedAgeValue = ageValue + (responseTime - requestTime);
+        return Math.max(apparentAge, correctedAgeValue);
+    }
+
+    private static long freshnessLifetime(int status, HttpHeaders headers, long responseTime, CachePolicy policy,
+            String path) {
+        CacheControl cacheControl = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+        long sharedMaxAge = cacheControl.lifetimeSeconds("s-maxage");
+        if (sharedMaxAge >= 0) {
+            return sharedMaxAge * 1000;
+        }
+        long maxAge = cacheControl.lifetimeSeconds("max-age");
+        if (maxAge >= 0) {
+            return maxAge * 1000;
+        }
+        String expiresValue = headers.getFirst(HttpHeaders.EXPIRES);
+        if (expiresValue != null) {
+            long expires = HttpDates.parse(expiresValue);
+            if (expires == HttpDates.INVALID) {
+                return 0;
+            }
+            long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+            return Math.max(0, expires - (date == HttpDates.INVALID ? responseTime : date));
+        }
+        if (!HEURISTICALLY_CACHEABLE.contains(status) && !cacheControl.has("public")) {
+            return 0;
+        }
+        long defaultTtl = policy.defaultTtlMillis(path, headers.getFirst(HttpHeaders.CONTENT_TYPE));
+        if (defaultTtl > 0) {
+            return defaultTtl;
+        }
+        long lastModified = HttpDates.parse(headers.getFirst(HttpHeaders.LAST_MODIFIED));
+        if (lastModified == HttpDates.INVALID || policy.heuristicPercent() == 0) {
+            return 0;
+        }
+        long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+        long since = (date == HttpDates.INVALID ? responseTime : date) - lastModified;
+        return Math.max(0, since * policy.heuristicPercent() / 100);
+    }
+
+    int status() {
+        return status;
+    }
+
+    HttpHeaders headers() {
+        return headers;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    long requestTime() {
+        return requestTime;
+    }
+
+    long responseTime() {
+        return responseTime;
+    }
+
+    long freshnessLifetime() {
+        return freshnessLifetime;
+    }
+
+    CacheControl cacheControl() {
+        return cacheControl;
+    }
+
+    /** The current age (RFC 9111 section 4.2.3) in milliseconds. */
+    long currentAge(long now) {
+        return correctedInitialAge + Math.max(0, now - responseTime);
+    }
+
+    /** Freshness left, negative once stale. */
+    long timeToLive(long now) {
+        return freshnessLifetime - currentAge(now);
+    }
+
+    /** No stale use at all once stale: must-revalidate, proxy-revalidate, or s-maxage (which implies the latter). */
+    boolean forbidsStale() {
+        return cacheControl.has("must-revalidate") || cacheControl.has("proxy-revalidate")
+                || cacheControl.has("s-maxage");
+    }
+
+    /** {@code no-cache} on the response: stored, but validated before every use. */
+    boolean alwaysRevalidate() {
+        return cacheControl.has("no-cache");
+    }
+
+    /** stale-while-revalidate (RFC 5861) of the response, else the policy's, in milliseconds. */
+    long staleWhileRevalidate(CachePolicy policy) {
+        long seconds = cacheControl.seconds("stale-while-revalidate");
+        return seconds >= 0 ? seconds * 1000 : policy.staleWhileRevalidateMillis();
+    }
+
+    /** stale-if-error (RFC 5861) of the response, else the policy's, in milliseconds. */
+    long staleIfError(CachePolicy policy) {
+        long seconds = cacheControl.seconds("stale-if-error");
+        return seconds >= 0 ? seconds * 1000 : policy.staleIfErrorMillis();
+    }
+
+    String etag() {
+        return headers.getFirst(HttpHeaders.ETAG);
+    }
+
+    String lastModified() {
+        return headers.getFirst(HttpHeaders.LAST_MODIFIED);
+    }
+
+    boolean hasValidators() {
+        return etag() != null || lastModified() != null;
+    }
+
+    /**
+     * This response updated by a 304 (RFC 9111 section 3.2): the 304's header fields replace the
+     * stored ones of the same name, the body stays, and freshness is judged anew.
+     */
+    StoredResponse refreshedBy(HttpHeaders notModified, long newRequestTime, long newResponseTime,
+            CachePolicy policy, String path) {
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        notModified.forEach((name, values) -> {
+            if (!UNCHANGED_BY_304.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                merged.put(name, List.copyOf(values));
+            }
+        });
+        return received(status, merged, body, newRequestTime, newResponseTime, policy, path);
+    }
+
+    private static final Set<String> UNCHANGED_BY_304 = Set.of("content-length", "content-encoding",
+            "transfer-encoding", "content-range");
+
+    /** Bytes this entry takes in memory, roughly: body, header text and fixed overhead. */
+    int weight() {
+        int headerBytes = 0;
+        for (var entry : headers.headerSet()) {
+            for (String value : entry.getValue()) {
+                headerBytes += entry.getKey().length() + value.length() + 4;
+            }
+        }
+        return body.length + headerBytes + 128;
+    }
+}

@@ -1,0 +1,73 @@
+package io.frontdesk.cache;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The request headers a stored response varies on (RFC 9111 section 4.1). Stored under the
+ * primary key; each variant lives under the primary key extended by the normalised values of
+ * these headers in the request that produced it, so one lookup finds the right one.
+ */
+record VaryRule(List<String> headerNames) implements Stored {
+
+    /** The header names of the Vary fields, lower-cased and sorted; {@code null} for {@code Vary: *}. */
+    static List<String> namesOf(HttpHeaders response) {
+        List<String> values = response.get(HttpHeaders.VARY);
+        if (values == null) {
+            return List.of();
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String value : values) {
+            for (String name : value.split(",")) {
+                String trimmed = name.trim().toLowerCase(Locale.ROOT);
+                if (trimmed.equals("*")) {
+                    return null;
+                }
+                if (!trimmed.isEmpty()) {
+                    names.add(trimmed);
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** The variant key of a request: the primary key and the normalised value of each header. */
+    String variantKey(String primaryKey, HttpHeaders request) {
+        StringBuilder key = new StringBuilder(primaryKey).append("\n#");
+        for (String name : headerNames) {
+            key.append(name).append('=').append(normalised(name, request.get(name))).append(';');
+        }
+        return key.toString();
+    }
+
+    /**
+     * Values joined and with whitespace collapsed; Accept-Encoding reduced to the one coding a
+     * backend would pick (br, then gzip, else none), so that the many ways browsers write it
+     * make three variants rather than hundreds.
+     */
+    static String normalised(String name, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return "";
+        }
+        String joined = String.join(",", values).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        if (name.equals("accept-encoding")) {
+            if (accepts(joined, "br")) {
+                return "br";
+            }
+            return accepts(joined, "gzip") ? "gzip" : "";
+        }
+        return joined;
+    }
+
+    private static boolean accepts(String acceptEncoding, String coding) {
+        for (String entry : acceptEncoding.split(",")) {
+            String[] parts = entry.split(";");
+            if (parts[0].equals(coding)) {
+                return parts.length == 1 || !parts[1].matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package io.frontdesk.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
+
+import io.frontdesk.config.CacheProperties.PolicyProperties;
+
+/** Freshness and age as RFC 9111 section 4.2 computes them, on fixed clocks. */
+class FreshnessTest {
+
+    private static final long T = 1_800_000_000_000L;
+    private static final CachePolicy POLICY = CachePolicy.from("test", new PolicyProperties(Duration.ZERO,
+            List.of("css"), List.of("image/*"), 10, List.of(), List.of(), List.of("utm_*"), DataSize.ofMegabytes(1),
+            Duration.ZERO, Duration.ZERO, false));
+
+    private static StoredResponse received(long requestTime, long responseTime, String... headerPairs) {
+        HttpHeaders headers = new HttpHeaders();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            headers.add(headerPairs[i], headerPairs[i + 1]);
+        }
+        return StoredResponse.received(200, headers, new byte[0], requestTime, responseTime, POLICY, "/page");
+    }
+
+    @Test
+    void sharedMaxAgeWinsOverMaxAgeAndExpires() {
+        StoredResponse response = received(T, T, "Cache-Control", "max-age=10, s-maxage=100",
+                "Expires", HttpDates.format(T + 5_000), "Date", HttpDates.format(T));
+        assertThat(response.freshnessLifetime()).isEqualTo(100_000);
+        assertThat(response.forbidsStale()).as("s-maxage implies proxy-revalidate").isTrue();
+    }
+
+    @Test
+    void expiresCountsFromTheDateHeaderAndAnInvalidOneMeansStale() {
+        assertThat(received(T, T, "Expires", HttpDates.format(T + 60_000), "Date", HttpDates.format(T - 30_000))
+                .freshnessLifetime()).isEqualTo(90_000);
+        assertThat(received(T, T, "Expires", "0").freshnessLifetime()).isZero();
+    }
+
+    @Test
+    void ageAddsTheResponseDelayToTheAgeHeaderAndTheTimeSinceReceipt() {
+        // Age 30 s upstream, 2 s in transit, 5 s stored here; Date says 10 s before receipt.
+        StoredResponse response = received(T - 2_000, T, "Cache-Control", "max-age=60", "Age", "30",
+                "Date", HttpDates.format(T - 10_000));
+        assertThat(response.currentAge(T + 5_000)).isEqualTo(37_000);
+        assertThat(response.timeToLive(T + 5_000)).isEqualTo(23_000);
+    }
+
+    @Test
+    void heuristicFreshnessIsAShareOfTheLastModifiedAgeOnlyWithoutExplicitFreshness() {
+        StoredResponse heuristic = received(T, T, "Last-Modified", HttpDates.format(T - 100_000_000),
+                "Date", HttpDates.format(T));
+        assertThat(heuristic.freshnessLifetime()).isEqualTo(10_000_000);
+        assertThat(received(T, T, "Last-Modified", HttpDates.format(T - 100_000_000), "Cache-Control", "max-age=5")
+                .freshnessLifetime()).isEqualTo(5_000);
+    }
+
+    @Test
+    void cacheControlParsingKeepsTheFirstOfRepeatedDirectivesAndReadsQuotedFieldNames() {
+        CacheControl control = CacheControl.parse(List.of("max-age=5, no-cache=\"Set-Cookie, X-A\"", "max-age=9"));
+        assertThat(control.seconds("max-age")).isEqualTo(5);
+        assertThat(control.fieldNames("no-cache")).containsExactly("Set-Cookie", "X-A");
+        assertThat(control.unqualified("no-cache")).isFalse();
+        assertThat(CacheControl.parse(List.of("max-age=abc")).lifetimeSeconds("max-age")).isZero();
+    }
+
+    @Test
+    void singleByteRanges() {
+        assertThat(ByteRange.single("bytes=0-3", 10)).containsExactly(0, 3);
+        assertThat(ByteRange.single("bytes=-4", 10)).containsExactly(6, 9);
+        assertThat(ByteRange.single("bytes=7-", 10)).containsExactly(7, 9);
+        assertThat(ByteRange.single("bytes=10-", 10)).isSameAs(ByteRange.UNSATISFIABLE);
+        assertThat(ByteRange.single("bytes=0-1,4-5", 10)).isNull();
+        assertThat(ByteRange.single("items=0-1", 10)).isNull();
+    }
+}
