@@ -2,6 +2,7 @@ package io.frontdesk.cache;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 
@@ -11,6 +12,9 @@ import org.springframework.http.HttpHeaders;
  * these headers in the request that produced it, so one lookup finds the right one.
  */
 record VaryRule(List<String> headerNames) implements Stored {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern ZERO_QUALITY = Pattern.compile("q=0(\\.0*)?");
 
     /** The header names of the Vary fields, lower-cased and sorted; {@code null} for {@code Vary: *}. */
     static List<String> namesOf(HttpHeaders response) {
@@ -51,7 +55,7 @@ record VaryRule(List<String> headerNames) implements Stored {
         if (values == null || values.isEmpty()) {
             return "";
         }
-        String joined = String.join(",", values).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        String joined = WHITESPACE.matcher(String.join(",", values).toLowerCase(Locale.ROOT)).replaceAll("");
         if (name.equals("accept-encoding")) {
             if (accepts(joined, "br")) {
                 return "br";
@@ -65,7 +69,7 @@ record VaryRule(List<String> headerNames) implements Stored {
         for (String entry : acceptEncoding.split(",")) {
             String[] parts = entry.split(";");
             if (parts[0].equals(coding)) {
-                return parts.length == 1 || !parts[1].matches("q=0(\\.0*)?");
+                return parts.length == 1 || !ZERO_QUALITY.matcher(parts[1]).matches();
             }
         }
         return false;

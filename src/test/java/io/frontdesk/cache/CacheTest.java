@@ -105,7 +105,7 @@ class CacheTest {
     }
 
     @Test
-    void responsesAShareedCacheMustNotStoreAreForwardedEveryTime() {
+    void responsesASharedCacheMustNotStoreAreForwardedEveryTime() {
         origin.answer("/deny/no-store", Answer.of("x", "Cache-Control", "no-store"));
         origin.answer("/deny/private", Answer.of("x", "Cache-Control", "private, max-age=60"));
         origin.answer("/deny/cookie", Answer.of("x", "Cache-Control", "max-age=60", "Set-Cookie", "session=1"));
