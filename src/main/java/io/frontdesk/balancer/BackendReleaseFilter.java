@@ -19,7 +19,8 @@ public final class BackendReleaseFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange).doFinally(signal -> release(exchange));
     }
 
-    static void release(ServerWebExchange exchange) {
+    /** Gives back the slot an exchange holds, if it still holds one. */
+    public static void release(ServerWebExchange exchange) {
         if (exchange.getAttributes().remove(BalancerAttributes.SLOT_HELD) != null) {
             Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
             if (backend != null) {

@@ -23,6 +23,7 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
+import io.frontdesk.balancer.BackendReleaseFilter;
 import io.frontdesk.cache.CacheMetrics.Result;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,6 +89,11 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 return hit(lookup, stored, now, CacheStatus.hit().ttl(stored.timeToLive(now)).detail("max-stale"),
                         Result.STALE);
             }
+            if (staleWhileRevalidateAllows(stored, now)) {
+                refreshInBackground(chain, lookup, stored);
+                return hit(lookup, stored, now,
+                        CacheStatus.hit().ttl(stored.timeToLive(now)).detail("stale-while-revalidate"), Result.STALE);
+            }
         }
         if (lookup.control.has("only-if-cached")) {
             return notCached(exchange, lookup, "stale");
@@ -96,13 +102,50 @@ final class CacheFilter implements GatewayFilter, Ordered {
         return forward(chain, lookup, stored, byRequest ? "request" : "stale", false);
     }
 
-    /** Everything one request's cache handling needs to carry along. */
+    /**
+     * Everything one request's cache handling needs to carry along. A background lookup refreshes
+     * an entry for nobody in particular: it is not counted as a request.
+     */
     private record Lookup(ServerWebExchange exchange, String key, CacheControl control, String route,
-            HttpHeaders ownHeaders) {
+            HttpHeaders ownHeaders, boolean background) {
 
         Lookup(ServerWebExchange exchange, String key, CacheControl control, String route) {
-            this(exchange, key, control, route, HttpHeaders.copyOf(exchange.getResponse().getHeaders()));
+            this(exchange, key, control, route, HttpHeaders.copyOf(exchange.getResponse().getHeaders()), false);
         }
+
+        Lookup inBackground() {
+            return new Lookup(new BackgroundExchange(exchange), key, CacheControl.parse(null), route, ownHeaders,
+                    true);
+        }
+    }
+
+    private void count(Lookup lookup, Result result) {
+        if (!lookup.background) {
+            metrics.result(lookup.route, result);
+        }
+    }
+
+    private boolean staleWhileRevalidateAllows(StoredResponse stored, long now) {
+        long ttl = stored.timeToLive(now);
+        return ttl <= 0 && !stored.forbidsStale() && -ttl <= stored.staleWhileRevalidate(policy);
+    }
+
+    /**
+     * One refresh per key at a time, after the client has its stale answer; it boards the
+     * coalescer, so misses that arrive meanwhile wait for it rather than fetch again.
+     */
+    private void refreshInBackground(GatewayFilterChain chain, Lookup lookup, StoredResponse stored) {
+        Coalescer.Flight flight = coalescer.board(lookup.key);
+        if (!flight.leader()) {
+            return;
+        }
+        Lookup background = lookup.inBackground();
+        forward(chain, background, stored, "stale", false)
+                .doFinally(signal -> {
+                    BackendReleaseFilter.release(background.exchange);
+                    flight.land();
+                })
+                .subscribe(null, error -> metrics.revalidation(lookup.route, "failed"));
     }
 
     private static boolean fresh(StoredResponse stored, long now, CacheControl request) {
@@ -127,7 +170,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
     }
 
     private Mono<Void> hit(Lookup lookup, StoredResponse stored, long now, CacheStatus status, Result result) {
-        metrics.result(lookup.route, result);
+        count(lookup, result);
         return requestBodyDrained(lookup.exchange).then(Mono.defer(() -> CachedResponseWriter.write(
                 lookup.exchange.getRequest(), lookup.exchange.getResponse(), lookup.ownHeaders, stored, now, status)));
     }
@@ -145,7 +188,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
 
     /** only-if-cached with nothing usable: 504, as RFC 9111 section 5.2.1.7 says. */
     private Mono<Void> notCached(ServerWebExchange exchange, Lookup lookup, String reason) {
-        metrics.result(lookup.route, Result.MISS);
+        count(lookup, Result.MISS);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
         response.getHeaders().set(CacheStatus.HEADER, CacheStatus.forward(reason).detail("only-if-cached").toString());
@@ -276,7 +319,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 return discard(body).then(Mono.defer(() -> refreshed(responseTime)));
             }
             if (stored != null && status >= 500 && staleIfErrorAllows(stored, lookup, responseTime)) {
-                metrics.result(lookup.route, Result.STALE);
+                count(lookup, Result.STALE);
                 CacheStatus cacheStatus = CacheStatus.forward("stale").forwardStatus(status)
                         .ttl(stored.timeToLive(responseTime)).detail("stale-if-error");
                 return discard(body).then(Mono.defer(() -> CachedResponseWriter.write(lookup.exchange.getRequest(),
@@ -285,13 +328,13 @@ final class CacheFilter implements GatewayFilter, Ordered {
             if (conditional) {
                 metrics.revalidation(lookup.route, "modified");
             }
-            metrics.result(lookup.route, Result.MISS);
+            count(lookup, Result.MISS);
             return passThrough(body, status, responseTime);
         }
 
         private Mono<Void> refreshed(long responseTime) {
             metrics.revalidation(lookup.route, "not_modified");
-            metrics.result(lookup.route, Result.REVALIDATED);
+            count(lookup, Result.REVALIDATED);
             StoredResponse refreshed = stored.refreshedBy(backendHeaders(), requestTime, responseTime, policy,
                     path());
             CacheStatus cacheStatus = CacheStatus.forward(reason).forwardStatus(304);

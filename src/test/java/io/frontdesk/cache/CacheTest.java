@@ -1,6 +1,7 @@
 package io.frontdesk.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,6 +194,27 @@ class CacheTest {
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo("good");
         assertThat(cacheStatus(stale)).contains("fwd=stale", "fwd-status=503", "detail=stale-if-error");
+    }
+
+    @Test
+    void aStaleEntryIsServedWhileOneBackgroundRequestRefreshesIt() {
+        origin.answer("/swr", Answer.of("old", "Cache-Control", "max-age=0, stale-while-revalidate=60"));
+        get("/swr");
+        origin.answer("/swr", Answer.of("new", "Cache-Control", "max-age=60").delayed(Duration.ofMillis(300)));
+
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            responses.add(CLIENT.sendAsync(HttpRequest.newBuilder(gateway.uri("/swr"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertThat(response.join().body()).as("answered at once, from the cache").isEqualTo("old");
+            assertThat(cacheStatus(response.join())).startsWith("Frontdesk; hit; ttl=")
+                    .endsWith("detail=stale-while-revalidate");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/swr").body().equals("new"));
+        assertThat(cacheStatus(get("/swr"))).startsWith("Frontdesk; hit");
+        assertThat(origin.requests("/swr")).as("the first fill and a single refresh").isEqualTo(2);
     }
 
     @Test
