@@ -1,20 +1,25 @@
 package io.frontdesk.cache;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.CacheProperties;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
+import io.frontdesk.redis.RedisConfigured;
+import io.frontdesk.redis.RedisLink;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the response cache: its tiers, the policies and the {@code Cache} route filter. */
+/** Wires the response cache: its tiers, the policies, the {@code Cache} route filter and the endpoint. */
 @Configuration(proxyBeanMethods = false)
 public class CacheConfiguration {
 
@@ -31,28 +36,80 @@ public class CacheConfiguration {
                     "must be more than 0 bytes, was " + properties.cache().memorySize());
         }
         MemoryTier memory = new MemoryTier(bytes, metrics);
-        Gauge.builder("frontdesk.cache.bytes", memory, MemoryTier::bytes).tag("tier", "memory")
-                .description("Bytes of responses held by a cache tier").register(registry);
+        bytesGauge(registry, "memory", memory, MemoryTier::bytes);
         return memory;
     }
 
-    @Bean
-    ResponseCache responseCache(MemoryTier memory, FrontdeskProperties properties) {
-        return new ResponseCache(memory, properties.cache().tagHeader());
+    private static <T> void bytesGauge(MeterRegistry registry, String tier, T source,
+            java.util.function.ToDoubleFunction<T> bytes) {
+        Gauge.builder("frontdesk.cache.bytes", source, bytes).tag("tier", tier)
+                .description("Bytes held by a cache tier (for redis: all the server holds)").register(registry);
+    }
+
+    /** The shared tier, when {@code spring.data.redis} names a Redis server. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisConfigured.class)
+    static class RedisTierConfiguration {
+
+        @Bean
+        RedisTier redisCacheTier(RedisLink link, MemoryTier memory, CacheMetrics metrics,
+                FrontdeskProperties properties, MeterRegistry registry) {
+            String prefix = properties.cache().redisKeyPrefix();
+            if (prefix.isEmpty()) {
+                throw new InvalidConfigurationException("frontdesk.cache.redis-key-prefix",
+                        "must not be empty: purging everything removes the keys under it");
+            }
+            RedisTier tier = new RedisTier(link, prefix, metrics, System::currentTimeMillis,
+                    purge -> purge.applyTo(memory));
+            bytesGauge(registry, "redis", tier, RedisTier::usedMemory);
+            return tier;
+        }
+
+        @Bean
+        CacheHealthIndicator cacheHealthIndicator(RedisTier tier) {
+            return new CacheHealthIndicator(tier);
+        }
     }
 
     @Bean
-    CacheGatewayFilterFactory cacheGatewayFilterFactory(FrontdeskProperties properties, ResponseCache cache,
-            CacheMetrics metrics, GatewayProperties gateway) {
+    ResponseCache responseCache(MemoryTier memory, ObjectProvider<RedisTier> redis, FrontdeskProperties properties) {
+        SharedTier shared = redis.getIfAvailable();
+        return new ResponseCache(memory, shared == null ? SharedTier.NONE : shared, properties.cache().tagHeader(),
+                System::currentTimeMillis);
+    }
+
+    @Bean
+    CachePolicies cachePolicies(FrontdeskProperties properties, GatewayProperties gateway) {
+        CacheProperties settings = properties.cache();
+        CacheRoutesValidator.validate(gateway.getRoutes(), new TreeSet<>(settings.policies().keySet()));
+        Map<String, CachePolicy> policies = new LinkedHashMap<>();
+        settings.policies().forEach((name, policy) -> policies.put(name, CachePolicy.from(name, policy)));
+        return new CachePolicies(policies);
+    }
+
+    @Bean
+    CacheGatewayFilterFactory cacheGatewayFilterFactory(FrontdeskProperties properties, CachePolicies policies,
+            ResponseCache cache, CacheMetrics metrics) {
         CacheProperties settings = properties.cache();
         if (settings.coalescingTimeout().isNegative()) {
             throw new InvalidConfigurationException("frontdesk.cache.coalescing-timeout", "must not be negative");
         }
-        CacheRoutesValidator.validate(gateway.getRoutes(), new TreeSet<>(settings.policies().keySet()));
         Coalescer coalescer = new Coalescer();
         Map<String, CacheFilter> filters = new HashMap<>();
-        settings.policies().forEach((name, policy) -> filters.put(name, new CacheFilter(CachePolicy.from(name, policy),
-                cache, coalescer, metrics, settings.coalescingTimeout(), System::currentTimeMillis)));
+        policies.byName().forEach((name, policy) -> filters.put(name, new CacheFilter(policy, cache, coalescer,
+                metrics, settings.coalescingTimeout(), System::currentTimeMillis)));
         return new CacheGatewayFilterFactory(filters);
+    }
+
+    @Bean
+    CacheEndpoint cacheEndpoint(ResponseCache cache, MemoryTier memory, ObjectProvider<RedisTier> redis,
+            CachePolicies policies, FrontdeskProperties properties) {
+        SharedTier shared = redis.getIfAvailable();
+        return new CacheEndpoint(cache, memory, shared == null ? SharedTier.NONE : shared,
+                properties.cache().memorySize().toBytes(), policies.byName().values());
+    }
+
+    /** The policies routes name, by name. */
+    record CachePolicies(Map<String, CachePolicy> byName) {
     }
 }

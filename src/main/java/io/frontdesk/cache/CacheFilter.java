@@ -74,10 +74,13 @@ final class CacheFilter implements GatewayFilter, Ordered {
         }
         Lookup lookup = new Lookup(exchange, CacheKeys.primary(request, policy),
                 requestControl(request.getHeaders()), routeId(exchange));
-        ResponseCache.Lookup found = cache.lookup(lookup.key, request.getHeaders());
+        return cache.lookup(lookup.key, request.getHeaders()).flatMap(found -> answer(chain, lookup, found));
+    }
+
+    private Mono<Void> answer(GatewayFilterChain chain, Lookup lookup, ResponseCache.Lookup found) {
         StoredResponse stored = found.response();
         if (stored == null) {
-            return lookup.control.has("only-if-cached") ? notCached(exchange, lookup, found.missReason())
+            return lookup.control.has("only-if-cached") ? notCached(lookup, found.missReason())
                     : coalescedMiss(chain, lookup, found.missReason());
         }
         long now = clock.getAsLong();
@@ -96,7 +99,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
             }
         }
         if (lookup.control.has("only-if-cached")) {
-            return notCached(exchange, lookup, "stale");
+            return notCached(lookup, "stale");
         }
         boolean byRequest = lookup.control.has("no-cache") || stored.timeToLive(now) > 0 && !stored.alwaysRevalidate();
         return forward(chain, lookup, stored, byRequest ? "request" : "stale", false);
@@ -187,8 +190,9 @@ final class CacheFilter implements GatewayFilter, Ordered {
     }
 
     /** only-if-cached with nothing usable: 504, as RFC 9111 section 5.2.1.7 says. */
-    private Mono<Void> notCached(ServerWebExchange exchange, Lookup lookup, String reason) {
+    private Mono<Void> notCached(Lookup lookup, String reason) {
         count(lookup, Result.MISS);
+        ServerWebExchange exchange = lookup.exchange;
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
         response.getHeaders().set(CacheStatus.HEADER, CacheStatus.forward(reason).detail("only-if-cached").toString());
@@ -202,15 +206,17 @@ final class CacheFilter implements GatewayFilter, Ordered {
             return forward(chain, lookup, null, reason, false).doFinally(signal -> flight.land());
         }
         metrics.coalesced(lookup.route);
-        return flight.landed().timeout(coalescingTimeout, Mono.empty()).then(Mono.defer(() -> {
-            StoredResponse stored = cache.lookup(lookup.key, lookup.exchange.getRequest().getHeaders()).response();
-            long now = clock.getAsLong();
-            if (stored != null && !stored.alwaysRevalidate() && fresh(stored, now, lookup.control)) {
-                return hit(lookup, stored, now,
-                        CacheStatus.forward(reason).collapsed().ttl(stored.timeToLive(now)), Result.HIT);
-            }
-            return forward(chain, lookup, null, reason, true);
-        }));
+        return flight.landed().timeout(coalescingTimeout, Mono.empty())
+                .then(Mono.defer(() -> cache.lookup(lookup.key, lookup.exchange.getRequest().getHeaders())))
+                .flatMap(found -> {
+                    StoredResponse stored = found.response();
+                    long now = clock.getAsLong();
+                    if (stored != null && !stored.alwaysRevalidate() && fresh(stored, now, lookup.control)) {
+                        return hit(lookup, stored, now,
+                                CacheStatus.forward(reason).collapsed().ttl(stored.timeToLive(now)), Result.HIT);
+                    }
+                    return forward(chain, lookup, null, reason, true);
+                });
     }
 
     /** Sends the request to the backend, conditionally when an entry with validators is there to refresh. */
@@ -259,12 +265,13 @@ final class CacheFilter implements GatewayFilter, Ordered {
     /** Invalidates before the response is committed, so the client's next request cannot see the old entry. */
     private Mono<Void> invalidatingAfter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpResponse response = exchange.getResponse();
-        response.beforeCommit(() -> Mono.fromRunnable(() -> {
+        response.beforeCommit(() -> {
             HttpStatusCode status = response.getStatusCode();
             if (status != null && (status.is2xxSuccessful() || status.is3xxRedirection())) {
-                cache.invalidate(CacheKeys.url(exchange.getRequest().getURI(), policy::ignoresParameter));
+                return cache.invalidate(CacheKeys.url(exchange.getRequest().getURI(), policy::ignoresParameter));
             }
-        }));
+            return Mono.empty();
+        });
         return chain.filter(exchange);
     }
 

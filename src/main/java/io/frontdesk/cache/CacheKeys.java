@@ -60,8 +60,9 @@ final class CacheKeys {
         return url.toString();
     }
 
-    /** Whether a key belongs to a URL part: the URL's own key, one with key headers or cookies, or a variant. */
-    static boolean belongsTo(String key, String url) {
-        return key.equals(url) || key.startsWith(url) && key.charAt(url.length()) == '\n';
+    /** The URL part of a key: without its key header and cookie lines and its variant. */
+    static String urlOf(String key) {
+        int newline = key.indexOf('\n');
+        return newline < 0 ? key : key.substring(0, newline);
     }
 }

@@ -51,6 +51,11 @@ final class CacheMetrics {
         counter("frontdesk.cache.stores", "responses stored", route, null, null).increment();
     }
 
+    void redisError(String operation) {
+        counter("frontdesk.cache.redis.errors", "operations on the Redis tier that failed", null, "operation",
+                operation).increment();
+    }
+
     void eviction() {
         evictions.increment();
     }
@@ -58,7 +63,10 @@ final class CacheMetrics {
     private Counter counter(String name, String description, String route, String tag, String value) {
         String id = name + '\n' + route + '\n' + value;
         return counters.computeIfAbsent(id, key -> {
-            Counter.Builder builder = Counter.builder(name).description(description).tag("route", route);
+            Counter.Builder builder = Counter.builder(name).description(description);
+            if (route != null) {
+                builder.tag("route", route);
+            }
             if (tag != null) {
                 builder.tag(tag, value);
             }

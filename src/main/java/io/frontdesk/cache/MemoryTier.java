@@ -107,6 +107,10 @@ final class MemoryTier {
         return size;
     }
 
+    long entries() {
+        return entries.estimatedSize();
+    }
+
     /** Bytes held now, by the weigher's count. */
     long bytes() {
         return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);

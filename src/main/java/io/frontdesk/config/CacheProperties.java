@@ -15,12 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param tagHeader the response header whose values tag a stored response for purging
  * @param coalescingTimeout how long concurrent misses for one key wait for the first one's
  *        response before they go to the backend themselves
+ * @param redisKeyPrefix the prefix of every key and channel of the Redis tier, so several
+ *        gateways (or other applications) can share one Redis
  * @param policies caching policies by name
  */
 public record CacheProperties(
         @DefaultValue("256MB") DataSize memorySize,
         @DefaultValue("Cache-Tag") String tagHeader,
         @DefaultValue("5s") Duration coalescingTimeout,
+        @DefaultValue("frontdesk:cache:") String redisKeyPrefix,
         Map<String, PolicyProperties> policies) {
 
     public CacheProperties {

@@ -1,0 +1,125 @@
+package io.frontdesk.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The bytes of a stored response or Vary rule in the shared tier, with the time until which it
+ * is worth keeping. A version byte leads, so a replica never misreads what a newer one wrote: it
+ * treats it as a miss. Times are epoch milliseconds; replicas are expected to keep their clocks
+ * in step (NTP), as Age across replicas depends on it.
+ */
+final class StoredCodec {
+
+    private static final byte VERSION = 1;
+    private static final byte RESPONSE = 1;
+    private static final byte VARY = 2;
+
+    private StoredCodec() {
+    }
+
+    static byte[] encode(Stored stored, long keepUntil) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+                stored instanceof StoredResponse response ? response.weight() + 64 : 128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeLong(keepUntil);
+            if (stored instanceof StoredResponse response) {
+                writeResponse(out, response);
+            } else if (stored instanceof VaryRule rule) {
+                out.writeByte(VARY);
+                out.writeInt(rule.headerNames().size());
+                for (String name : rule.headerNames()) {
+                    writeString(out, name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeResponse(DataOutputStream out, StoredResponse response) throws IOException {
+        out.writeByte(RESPONSE);
+        out.writeShort(response.status());
+        out.writeLong(response.requestTime());
+        out.writeLong(response.responseTime());
+        out.writeLong(response.freshnessLifetime());
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        response.headers().forEach((name, values) -> values.forEach(value -> fields.add(Map.entry(name, value))));
+        out.writeInt(fields.size());
+        for (Map.Entry<String, String> field : fields) {
+            writeString(out, field.getKey());
+            writeString(out, field.getValue());
+        }
+        out.writeInt(response.body().length);
+        out.write(response.body());
+    }
+
+    /** The entry, or {@code null} when the bytes are not one this version reads. */
+    static SharedTier.Entry decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readByte() != VERSION) {
+                return null;
+            }
+            long keepUntil = in.readLong();
+            byte kind = in.readByte();
+            if (kind == VARY) {
+                int count = in.readInt();
+                List<String> names = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    names.add(readString(in));
+                }
+                return new SharedTier.Entry(new VaryRule(List.copyOf(names)), keepUntil);
+            }
+            if (kind != RESPONSE) {
+                return null;
+            }
+            int status = in.readUnsignedShort();
+            long requestTime = in.readLong();
+            long responseTime = in.readLong();
+            long freshnessLifetime = in.readLong();
+            int fields = in.readInt();
+            HttpHeaders headers = new HttpHeaders();
+            for (int i = 0; i < fields; i++) {
+                headers.add(readString(in), readString(in));
+            }
+            byte[] body = readBytes(in);
+            return new SharedTier.Entry(
+                    StoredResponse.restored(status, headers, body, requestTime, responseTime, freshnessLifetime),
+                    keepUntil);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return new String(readBytes(in), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("length " + length + " past the end");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+}
