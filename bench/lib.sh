@@ -59,3 +59,59 @@ start_frontdesk() {
   "$JDK25/bin/java" -Xmx512m -jar "$1" --spring.config.additional-location="file:$2" >"$3" 2>&1 &
   PIDS+=($!)
 }
+
+# frontdesk_jar ROOT BUILD : builds the jar when BUILD is "yes", then prints its path
+frontdesk_jar() {
+  if [[ $2 == yes ]]; then
+    log "building the jar"
+    (cd "$1" && ./mvnw -q -B -DskipTests package)
+  fi
+  local jar
+  jar=$(ls "$1"/target/frontdesk-*.jar 2>/dev/null | grep -v plain | head -1)
+  [[ -f $jar ]] || die "no jar in $1/target (run without --no-build)"
+  echo "$jar"
+}
+
+# await_frontdesk MGMT_PORT PID OUT : waits (60 s at most) until its health answers
+await_frontdesk() {
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || die "Frontdesk exited (see $3)"
+    sleep 0.5
+  done
+  die "Frontdesk did not become healthy (see $3)"
+}
+
+# start_stand_in_backends DIR : an nginx serving DIR/www/1k.bin and 100k.bin on 9101 and 9102, as
+# anchors.sh's backends will, so proxies can be started and warmed before anchors.sh runs. Sets
+# STAND_IN_PID; stop it with stop_stand_in_backends before anchors.sh takes the ports.
+start_stand_in_backends() {
+  local dir=$1
+  mkdir -p "$dir/www" "$dir/warm"
+  head -c 1024 /dev/urandom >"$dir/www/1k.bin"
+  head -c 102400 /dev/urandom >"$dir/www/100k.bin"
+  cat >"$dir/warm/nginx.conf" <<CONF
+worker_processes 1;
+pid $dir/warm/nginx.pid;
+error_log $dir/warm/error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/warm; proxy_temp_path $dir/warm; fastcgi_temp_path $dir/warm;
+  uwsgi_temp_path $dir/warm; scgi_temp_path $dir/warm;
+  server { listen 127.0.0.1:9101; root $dir/www; }
+  server { listen 127.0.0.1:9102; root $dir/www; }
+}
+CONF
+  nginx -c "$dir/warm/nginx.conf" &
+  STAND_IN_PID=$!
+  PIDS+=($STAND_IN_PID)
+  for _ in $(seq 1 40); do curl -fs -o /dev/null http://127.0.0.1:9101/1k.bin && return 0; sleep 0.25; done
+  die "stand-in backends did not start (see $dir/warm/error.log)"
+}
+
+stop_stand_in_backends() {
+  kill -TERM "$STAND_IN_PID"
+  wait "$STAND_IN_PID" 2>/dev/null || true
+}

@@ -28,14 +28,9 @@ source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
 require_free_ports 9101 9102 $PORT $MGMT
-mkdir -p "$STATE/www" "$STATE/warm"
+mkdir -p "$STATE"
 
-if [[ $build == yes ]]; then
-  log "building the jar"
-  (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-fi
-JAR=$(ls "$ROOT"/target/frontdesk-*.jar | grep -v plain | head -1)
-[[ -f $JAR ]] || die "no jar in $ROOT/target (run without --no-build)"
+JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
 
 cat >"$STATE/frontdesk-bench.yml" <<YML
 server:
@@ -61,38 +56,13 @@ route_to_bench_pool >>"$STATE/frontdesk-bench.yml"
 
 log "starting Frontdesk on JDK 25 (port $PORT, management $MGMT); access log in $STATE/frontdesk.out"
 start_frontdesk "$JAR" "$STATE/frontdesk-bench.yml" "$STATE/frontdesk.out"
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$MGMT/actuator/health" >/dev/null && break
-  kill -0 "${PIDS[0]}" 2>/dev/null || die "Frontdesk exited (see $STATE/frontdesk.out)"
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$MGMT/actuator/health" >/dev/null || die "Frontdesk did not become healthy"
+await_frontdesk $MGMT "${PIDS[0]}" "$STATE/frontdesk.out"
 
 log "warming Frontdesk for $WARM_SECONDS s + 2 s against stand-in backends on 9101/9102"
-head -c 1024 /dev/urandom >"$STATE/www/1k.bin"
-head -c 102400 /dev/urandom >"$STATE/www/100k.bin"
-cat >"$STATE/warm/nginx.conf" <<CONF
-worker_processes 1;
-pid $STATE/warm/nginx.pid;
-error_log $STATE/warm/error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $STATE/warm; proxy_temp_path $STATE/warm; fastcgi_temp_path $STATE/warm;
-  uwsgi_temp_path $STATE/warm; scgi_temp_path $STATE/warm;
-  server { listen 127.0.0.1:9101; root $STATE/www; }
-  server { listen 127.0.0.1:9102; root $STATE/www; }
-}
-CONF
-nginx -c "$STATE/warm/nginx.conf" &
-WARM_PID=$!
-PIDS+=($WARM_PID)
-for _ in $(seq 1 40); do curl -fs -o /dev/null http://127.0.0.1:9101/1k.bin && break; sleep 0.25; done
+start_stand_in_backends "$STATE"
 wrk -t2 -c64 -d${WARM_SECONDS}s "http://127.0.0.1:$PORT/1k.bin" >/dev/null
 wrk -t2 -c64 -d2s "http://127.0.0.1:$PORT/100k.bin" >/dev/null
-kill -TERM "$WARM_PID"
-wait "$WARM_PID" 2>/dev/null || true
+stop_stand_in_backends
 
 log "running anchors.sh ${args[*]} --extra frontdesk=http://127.0.0.1:$PORT"
 "$ANCHORS" "${args[@]}" --extra "frontdesk=http://127.0.0.1:$PORT"

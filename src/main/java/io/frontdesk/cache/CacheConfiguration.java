@@ -1,5 +1,6 @@
 package io.frontdesk.cache;
 
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,9 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import io.frontdesk.config.CacheProperties;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
+import io.frontdesk.config.RouteFilterNames;
 import io.frontdesk.redis.RedisConfigured;
 import io.frontdesk.redis.RedisLink;
 import io.micrometer.core.instrument.Gauge;
@@ -35,9 +39,22 @@ public class CacheConfiguration {
             throw new InvalidConfigurationException("frontdesk.cache.memory-size",
                     "must be more than 0 bytes, was " + properties.cache().memorySize());
         }
+        long direct = maxDirectMemory();
+        if (bytes > direct * 3 / 4) {
+            throw new InvalidConfigurationException("frontdesk.cache.memory-size", "bodies are held in direct memory,"
+                    + " of which this JVM may use " + direct / (1024 * 1024) + " MB; keep the cache within three"
+                    + " quarters of it, or raise -XX:MaxDirectMemorySize (was " + properties.cache().memorySize() + ")");
+        }
         MemoryTier memory = new MemoryTier(bytes, metrics);
         bytesGauge(registry, "memory", memory, MemoryTier::bytes);
         return memory;
+    }
+
+    /** -XX:MaxDirectMemorySize, which defaults to the maximum heap size. */
+    private static long maxDirectMemory() {
+        HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        long configured = hotSpot == null ? 0 : Long.parseLong(hotSpot.getVMOption("MaxDirectMemorySize").getValue());
+        return configured > 0 ? configured : Runtime.getRuntime().maxMemory();
     }
 
     private static <T> void bytesGauge(MeterRegistry registry, String tier, T source,
@@ -81,7 +98,8 @@ public class CacheConfiguration {
     @Bean
     CachePolicies cachePolicies(FrontdeskProperties properties, GatewayProperties gateway) {
         CacheProperties settings = properties.cache();
-        CacheRoutesValidator.validate(gateway.getRoutes(), new TreeSet<>(settings.policies().keySet()));
+        RouteFilterNames.requireDeclared(gateway.getRoutes(), "Cache", new TreeSet<>(settings.policies().keySet()),
+                "frontdesk.cache.policies");
         Map<String, CachePolicy> policies = new LinkedHashMap<>();
         settings.policies().forEach((name, policy) -> policies.put(name, CachePolicy.from(name, policy)));
         return new CachePolicies(policies);

@@ -48,16 +48,16 @@ final class CachedResponseWriter {
             dropped.forEach(headers::remove);
             return response.setComplete();
         }
-        byte[] body = stored.body();
+        int bodyLength = stored.bodyLength();
         int from = 0;
-        int length = body.length;
+        int length = bodyLength;
         HttpStatusCode code = HttpStatusCode.valueOf(stored.status());
         if (stored.status() == 200 && request.getMethod() == HttpMethod.GET
                 && request.getHeaders().containsHeader(HttpHeaders.RANGE) && ifRangeHolds(request.getHeaders(), stored)) {
-            long[] range = ByteRange.single(request.getHeaders().getFirst(HttpHeaders.RANGE), body.length);
+            long[] range = ByteRange.single(request.getHeaders().getFirst(HttpHeaders.RANGE), bodyLength);
             if (range == ByteRange.UNSATISFIABLE) {
                 response.setStatusCode(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
-                headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + body.length);
+                headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + bodyLength);
                 headers.setContentLength(0);
                 return response.setComplete();
             }
@@ -65,7 +65,7 @@ final class CachedResponseWriter {
                 from = (int) range[0];
                 length = (int) (range[1] - range[0] + 1);
                 code = HttpStatus.PARTIAL_CONTENT;
-                headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + body.length);
+                headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + bodyLength);
             }
         }
         response.setStatusCode(code);
@@ -74,7 +74,7 @@ final class CachedResponseWriter {
         if (request.getMethod() == HttpMethod.HEAD) {
             return response.setComplete();
         }
-        DataBuffer buffer = response.bufferFactory().wrap(java.nio.ByteBuffer.wrap(body, from, length));
+        DataBuffer buffer = response.bufferFactory().wrap(stored.body().position(from).limit(from + length).slice());
         return response.writeWith(Mono.just(buffer));
     }
 

@@ -62,8 +62,10 @@ final class StoredCodec {
             writeString(out, field.getKey());
             writeString(out, field.getValue());
         }
-        out.writeInt(response.body().length);
-        out.write(response.body());
+        byte[] body = new byte[response.bodyLength()];
+        response.body().get(body);
+        out.writeInt(body.length);
+        out.write(body);
     }
 
     /** The entry, or {@code null} when the bytes are not one this version reads. */

@@ -1,5 +1,6 @@
 package io.frontdesk.cache;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,8 @@ import org.springframework.http.HttpHeaders;
  * A stored response with what RFC 9111 needs to judge it: when it was requested and received,
  * its corrected initial age (section 4.2.3) and its freshness lifetime (section 4.2.1, with the
  * route policy's default TTL and heuristics). Times are epoch milliseconds of the gateway's clock.
+ * The body lives in direct memory, copied there once when stored: every hit hands it to the
+ * socket as it is, where a heap array would be copied into a fresh direct buffer on each write.
  */
 final class StoredResponse implements Stored {
 
@@ -18,14 +21,14 @@ final class StoredResponse implements Stored {
 
     private final int status;
     private final HttpHeaders headers;
-    private final byte[] body;
+    private final ByteBuffer body;
     private final long requestTime;
     private final long responseTime;
     private final long correctedInitialAge;
     private final long freshnessLifetime;
     private final CacheControl cacheControl;
 
-    private StoredResponse(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
+    private StoredResponse(int status, HttpHeaders headers, ByteBuffer body, long requestTime, long responseTime,
             long freshnessLifetime) {
         this.status = status;
         this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
@@ -40,14 +43,18 @@ final class StoredResponse implements Stored {
     /** A response received now, its freshness judged by RFC 9111 and the policy. */
     static StoredResponse received(int status, HttpHeaders headers, byte[] body, long requestTime,
             long responseTime, CachePolicy policy, String path) {
-        return new StoredResponse(status, headers, body, requestTime, responseTime,
+        return new StoredResponse(status, headers, direct(body), requestTime, responseTime,
                 freshnessLifetime(status, headers, responseTime, policy, path));
     }
 
     /** As it will be kept by a store that has it back from bytes, freshness already judged. */
     static StoredResponse restored(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
             long freshnessLifetime) {
-        return new StoredResponse(status, headers, body, requestTime, responseTime, freshnessLifetime);
+        return new StoredResponse(status, headers, direct(body), requestTime, responseTime, freshnessLifetime);
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     private static long correctedInitialAge(HttpHeaders headers, long requestTime, long responseTime) {
@@ -102,8 +109,13 @@ final class StoredResponse implements Stored {
         return headers;
     }
 
-    byte[] body() {
-        return body;
+    /** The body, read-only, with a position and limit of its own. */
+    ByteBuffer body() {
+        return body.duplicate();
+    }
+
+    int bodyLength() {
+        return body.capacity();
     }
 
     long requestTime() {
@@ -180,7 +192,8 @@ final class StoredResponse implements Stored {
                 merged.put(name, List.copyOf(values));
             }
         });
-        return received(status, merged, body, newRequestTime, newResponseTime, policy, path);
+        return new StoredResponse(status, merged, body, newRequestTime, newResponseTime,
+                freshnessLifetime(status, merged, newResponseTime, policy, path));
     }
 
     private static final Set<String> UNCHANGED_BY_304 = Set.of("content-length", "content-encoding",
@@ -194,6 +207,6 @@ final class StoredResponse implements Stored {
                 headerBytes += entry.getKey().length() + value.length() + 4;
             }
         }
-        return body.length + headerBytes + 128;
+        return body.capacity() + headerBytes + 128;
     }
 }

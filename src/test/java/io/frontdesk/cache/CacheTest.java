@@ -236,7 +236,7 @@ class CacheTest {
     void concurrentMissesForOneKeyMakeOneBackendRequest() {
         origin.answer("/coalesce", Answer.of("once", "Cache-Control", "max-age=60").delayed(Duration.ofMillis(500)));
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 100; i++) {
             responses.add(CLIENT.sendAsync(HttpRequest.newBuilder(gateway.uri("/coalesce"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         }
