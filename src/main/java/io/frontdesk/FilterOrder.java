@@ -28,6 +28,9 @@ public final class FilterOrder {
     /** Releases the backend's in-flight slot once the whole response has been written. */
     public static final int BACKEND_RELEASE = MANAGEMENT_ACCESS + 1;
 
+    /** Rate limits of a route, before the cache: a hit costs a token as a miss does. */
+    public static final int RATE_LIMIT = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
+
     /**
      * The response cache of a route, outside the framework's response writer so that it sees
      * (and can replace) what is written to the client.

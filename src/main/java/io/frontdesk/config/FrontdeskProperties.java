@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upstream timeouts of the connections to backends
  * @param tls the plain-HTTP redirect listener and HSTS
  * @param cache the response cache and its policies
+ * @param shield rate limits
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
@@ -27,7 +28,8 @@ public record FrontdeskProperties(
         @DefaultValue ManagementProperties management,
         @DefaultValue UpstreamProperties upstream,
         @DefaultValue TlsProperties tls,
-        @DefaultValue CacheProperties cache) {
+        @DefaultValue CacheProperties cache,
+        @DefaultValue ShieldProperties shield) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

@@ -70,7 +70,14 @@ class InvalidConfigurationTest {
                         "frontdesk.pools.web.backends[0].url", "https://127.0.0.1:1",
                         "frontdesk.pools.web.tls.server-name", "bad name!"))),
                 Arguments.of("frontdesk.tls.handshake-timeout", withAll(Map.of("server.ssl.enabled", "true",
-                        "frontdesk.tls.http-port", "-1", "frontdesk.tls.handshake-timeout", "0s"))));
+                        "frontdesk.tls.http-port", "-1", "frontdesk.tls.handshake-timeout", "0s"))),
+                invalid(routes + ".filters[0]", "Cache=missing", routes + ".filters[0]"),
+                invalid("frontdesk.cache.memory-size", "100TB", "frontdesk.cache.memory-size"),
+                invalid("spring.data.redis.url", "http://cache.internal", "spring.data.redis.url"),
+                invalid(routes + ".filters[0]", "RateLimit=nope", routes + ".filters[0]"),
+                invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
+                Arguments.of("frontdesk.shield.limits.x.key", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
+                        "frontdesk.shield.limits.x.key", "ip"))));
     }
 
     private static Map<String, String> withAll(Map<String, String> changes) {

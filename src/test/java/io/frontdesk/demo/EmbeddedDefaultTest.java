@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,12 @@ class EmbeddedDefaultTest {
             assertThat(revalidated.statusCode()).isEqualTo(304);
             assertThat(revalidated.headers().firstValue("Cache-Status")).as("answered by the cache")
                     .hasValueSatisfying(status -> assertThat(status).startsWith("Frontdesk; hit"));
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                statuses.add(gateway.get("/").statusCode());
+            }
+            assertThat(statuses).as("10/s with bursts of 20 per client").contains(200, 429).containsOnly(200, 429);
         }
     }
 
