@@ -25,8 +25,14 @@ public final class FilterOrder {
     /** State-changing management requests need credentials; inside problems so refusals are problems too. */
     public static final int MANAGEMENT_ACCESS = PROBLEMS + 1;
 
+    /** Bounds on the request head (header count); inside problems so refusals are problems too. */
+    public static final int REQUEST_HEAD_BOUNDS = MANAGEMENT_ACCESS + 1;
+
     /** Releases the backend's in-flight slot once the whole response has been written. */
-    public static final int BACKEND_RELEASE = MANAGEMENT_ACCESS + 1;
+    public static final int BACKEND_RELEASE = REQUEST_HEAD_BOUNDS + 1;
+
+    /** The route's bound on the request body, checked before anything else of the route runs. */
+    public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 3;
 
     /** Rate limits of a route, before the cache: a hit costs a token as a miss does. */
     public static final int RATE_LIMIT = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;

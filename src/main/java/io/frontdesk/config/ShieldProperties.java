@@ -1,16 +1,24 @@
 package io.frontdesk.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The shield against floods: rate limits that routes name with the {@code RateLimit} filter.
+ * The shield against floods: rate limits that routes name with the {@code RateLimit} filter,
+ * and the bounds every request and connection is held to.
  *
  * @param limits rate limits by name
+ * @param request bounds on each request's head and body
+ * @param connections bounds on client connections
  */
-public record ShieldProperties(Map<String, LimitProperties> limits) {
+public record ShieldProperties(
+        Map<String, LimitProperties> limits,
+        @DefaultValue RequestProperties request,
+        @DefaultValue ConnectionProperties connections) {
 
     public ShieldProperties {
         limits = limits == null ? Map.of() : Map.copyOf(limits);
@@ -29,5 +37,32 @@ public record ShieldProperties(Map<String, LimitProperties> limits) {
             String rate,
             @DefaultValue("0") int burst,
             @DefaultValue("client") List<String> key) {
+    }
+
+    /**
+     * @param maxLineLength the longest request line (method, target, version); longer gets 414
+     * @param maxHeaderSize the most bytes of header fields; more gets 431
+     * @param maxHeaders the most header fields; more gets 431
+     * @param maxBodySize the largest request body, unless the route's {@code max-body-size}
+     *        metadata says otherwise; larger gets 413, declared or streamed
+     * @param bodyTimeout the longest wait between two reads of a request body (slow POST)
+     */
+    public record RequestProperties(
+            @DefaultValue("8KB") DataSize maxLineLength,
+            @DefaultValue("16KB") DataSize maxHeaderSize,
+            @DefaultValue("100") int maxHeaders,
+            @DefaultValue("10MB") DataSize maxBodySize,
+            @DefaultValue("30s") Duration bodyTimeout) {
+    }
+
+    /**
+     * @param idleTimeout how long a keep-alive connection may wait for its next request
+     * @param maxPerClient the most connections one client address may hold open; 0 for no bound
+     * @param maxTotal the most client connections in all; 0 for no bound
+     */
+    public record ConnectionProperties(
+            @DefaultValue("60s") Duration idleTimeout,
+            @DefaultValue("0") int maxPerClient,
+            @DefaultValue("0") int maxTotal) {
     }
 }

@@ -1,6 +1,7 @@
 package io.frontdesk.edge;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -23,7 +24,11 @@ public final class ManagementPort implements ApplicationListener<WebServerInitia
     }
 
     public boolean received(ServerWebExchange exchange) {
-        InetSocketAddress local = exchange.getRequest().getLocalAddress();
-        return local != null && local.getPort() == port;
+        return isManagement(exchange.getRequest().getLocalAddress());
+    }
+
+    /** Whether a local address is the management server's. */
+    public boolean isManagement(SocketAddress local) {
+        return local instanceof InetSocketAddress inet && inet.getPort() == port;
     }
 }

@@ -1,20 +1,27 @@
 package io.frontdesk.shield;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.RouteFilterNames;
+import io.frontdesk.config.ShieldProperties;
+import io.frontdesk.config.ShieldProperties.ConnectionProperties;
 import io.frontdesk.config.ShieldProperties.LimitProperties;
+import io.frontdesk.config.ShieldProperties.RequestProperties;
+import io.frontdesk.edge.ManagementPort;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the shield: rate limits and the {@code RateLimit} route filter. */
+/** Wires the shield: rate limits and the {@code RateLimit} route filter, request and connection bounds. */
 @Configuration(proxyBeanMethods = false)
 public class ShieldConfiguration {
 
@@ -27,6 +34,74 @@ public class ShieldConfiguration {
         Map<String, LocalLimiter> limiters = new LinkedHashMap<>();
         declared.forEach((name, settings) -> limiters.put(name, new LocalLimiter(limit(name, settings), System::nanoTime)));
         return new RateLimitGatewayFilterFactory(limiters, new RateLimitMetrics(registry));
+    }
+
+    @Bean
+    ListenerLimits listenerLimits(FrontdeskProperties properties) {
+        ShieldProperties settings = properties.shield();
+        RequestProperties request = settings.request();
+        String prefix = "frontdesk.shield.request.";
+        positiveInt(prefix + "max-line-length", request.maxLineLength().toBytes());
+        positiveInt(prefix + "max-header-size", request.maxHeaderSize().toBytes());
+        positive(prefix + "body-timeout", request.bodyTimeout());
+        positive("frontdesk.shield.connections.idle-timeout", settings.connections().idleTimeout());
+        return new ListenerLimits(settings);
+    }
+
+    @Bean
+    ConnectionLimits connectionLimits(FrontdeskProperties properties, ManagementPort managementPort,
+            MeterRegistry registry) {
+        ConnectionProperties connections = properties.shield().connections();
+        notNegative("frontdesk.shield.connections.max-total", connections.maxTotal());
+        notNegative("frontdesk.shield.connections.max-per-client", connections.maxPerClient());
+        return new ConnectionLimits(connections.maxTotal(), connections.maxPerClient(), managementPort, registry);
+    }
+
+    @Bean
+    HeaderCountFilter headerCountFilter(FrontdeskProperties properties) {
+        int maxHeaders = properties.shield().request().maxHeaders();
+        if (maxHeaders <= 0) {
+            throw new InvalidConfigurationException("frontdesk.shield.request.max-headers", "must be more than 0");
+        }
+        return new HeaderCountFilter(maxHeaders);
+    }
+
+    @Bean
+    BodySizeLimitFilter bodySizeLimitFilter(FrontdeskProperties properties, GatewayProperties gateway) {
+        long limit = properties.shield().request().maxBodySize().toBytes();
+        notNegative("frontdesk.shield.request.max-body-size", limit);
+        List<RouteDefinition> routes = gateway.getRoutes();
+        for (int i = 0; i < routes.size(); i++) {
+            Object value = routes.get(i).getMetadata().get(BodySizeLimitFilter.METADATA_KEY);
+            String key = "spring.cloud.gateway.server.webflux.routes[" + i + "].metadata."
+                    + BodySizeLimitFilter.METADATA_KEY;
+            try {
+                if (value != null) {
+                    notNegative(key, BodySizeLimitFilter.parse(value).toBytes());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(key, "'" + value + "' is not a size such as 1MB or 512KB");
+            }
+        }
+        return new BodySizeLimitFilter(limit);
+    }
+
+    private static void positiveInt(String key, long value) {
+        if (value <= 0 || value > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationException(key, "must be more than 0 and less than 2GB, was " + value);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new InvalidConfigurationException(key, "must be more than 0, was " + value);
+        }
+    }
+
+    private static void notNegative(String key, long value) {
+        if (value < 0) {
+            throw new InvalidConfigurationException(key, "must not be negative, was " + value);
+        }
     }
 
     private static RateLimit limit(String name, LimitProperties settings) {

@@ -76,6 +76,11 @@ class InvalidConfigurationTest {
                 invalid("spring.data.redis.url", "http://cache.internal", "spring.data.redis.url"),
                 invalid(routes + ".filters[0]", "RateLimit=nope", routes + ".filters[0]"),
                 invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
+                invalid("frontdesk.shield.request.max-headers", "0", "frontdesk.shield.request.max-headers"),
+                invalid("frontdesk.shield.request.body-timeout", "0s", "frontdesk.shield.request.body-timeout"),
+                invalid("frontdesk.shield.connections.max-per-client", "-1",
+                        "frontdesk.shield.connections.max-per-client"),
+                invalid(routes + ".metadata.max-body-size", "huge", routes + ".metadata.max-body-size"),
                 Arguments.of("frontdesk.shield.limits.x.key", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
                         "frontdesk.shield.limits.x.key", "ip"))));
     }

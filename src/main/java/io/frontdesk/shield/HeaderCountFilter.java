@@ -1,0 +1,40 @@
+package io.frontdesk.shield;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.frontdesk.FilterOrder;
+import io.frontdesk.edge.RejectedRequest;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses requests with more header fields than allowed, with 431; the decoder bounds their
+ * total size, this bounds how many there are (a flood of tiny fields costs per field).
+ */
+public final class HeaderCountFilter implements WebFilter, Ordered {
+
+    private final int maxHeaders;
+
+    public HeaderCountFilter(int maxHeaders) {
+        this.maxHeaders = maxHeaders;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        int[] fields = {0};
+        exchange.getRequest().getHeaders().forEach((name, values) -> fields[0] += values.size());
+        if (fields[0] > maxHeaders) {
+            return Mono.error(new RejectedRequest(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "The request has " + fields[0] + " header fields; at most " + maxHeaders + " are accepted."));
+        }
+        return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.REQUEST_HEAD_BOUNDS;
+    }
+}

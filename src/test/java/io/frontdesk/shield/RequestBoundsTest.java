@@ -1,0 +1,169 @@
+package io.frontdesk.shield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RawHttp;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** Oversized and slow requests, and too many connections, against a real backend that counts what it gets. */
+class RequestBoundsTest {
+
+    private static TestBackend backend;
+    private static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        backend = TestBackend.start("web");
+        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
+        String uploads = "spring.cloud.gateway.server.webflux.routes[1]";
+        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/web/**");
+        settings.put(uploads + ".id", "uploads");
+        settings.put(uploads + ".uri", "lb://web");
+        settings.put(uploads + ".predicates[0]", "Path=/uploads/**");
+        settings.put(uploads + ".metadata.max-body-size", "4KB");
+        settings.put("frontdesk.shield.request.max-line-length", "1KB");
+        settings.put("frontdesk.shield.request.max-header-size", "1KB");
+        settings.put("frontdesk.shield.request.max-headers", "20");
+        settings.put("frontdesk.shield.request.max-body-size", "1KB");
+        settings.put("frontdesk.shield.connections.max-per-client", "4");
+        gateway = RunningGateway.start(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        backend.close();
+    }
+
+    @BeforeEach
+    void forget() {
+        backend.resetCounts();
+    }
+
+    private static RawHttp.Response raw(String head) {
+        return RawHttp.exchange(gateway.port(), head);
+    }
+
+    /*
+     * Oversized heads are kept within one read of the listener: Reactor Netty answers and closes
+     * at once, and bytes of the request still unread then make the kernel reset the connection,
+     * which can cost the client the answer (see docs/shield.md).
+     */
+    @Test
+    void aTooLongRequestLineGets414() {
+        assertThat(raw("GET /web/" + "a".repeat(1100) + " HTTP/1.1\r\nHost: x").status()).isEqualTo(414);
+        assertThat(backend.requests()).isZero();
+    }
+
+    @Test
+    void tooLargeOrTooManyHeaderFieldsGet431() {
+        assertThat(raw("GET /web/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(1100)).status()).isEqualTo(431);
+        StringBuilder many = new StringBuilder("GET /web/ HTTP/1.1\r\nHost: x");
+        for (int i = 0; i < 30; i++) {
+            many.append("\r\nX-Field-").append(i).append(": v");
+        }
+        RawHttp.Response tooMany = raw(many.toString());
+        assertThat(tooMany.status()).isEqualTo(431);
+        assertThat(tooMany.body()).contains("32 header fields");
+        assertThat(backend.requests()).isZero();
+        assertThat(raw("GET /web/ HTTP/1.1\r\nHost: x").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheRoutesBoundGets413DeclaredOrStreamed() throws IOException {
+        String declared = exchange("POST /web/form HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n"
+                + "d".repeat(2000));
+        assertThat(statusOf(declared)).isEqualTo(413);
+        assertThat(backend.requests()).as("refused on its Content-Length").isZero();
+
+        String chunk = Integer.toHexString(700) + "\r\n" + "c".repeat(700) + "\r\n";
+        String streamed = exchange("POST /web/stream HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunk + chunk + chunk + "0\r\n\r\n");
+        assertThat(streamed).as("413, or a reset when the rest of the body was still arriving").satisfiesAnyOf(
+                answer -> assertThat(answer).isEmpty(), answer -> assertThat(statusOf(answer)).isEqualTo(413));
+        assertThat(backend.received()).as("no complete request reached the backend").isEmpty();
+
+        String allowed = exchange("POST /uploads/file HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Content-Length: 3000\r\n\r\n" + "u".repeat(3000));
+        assertThat(statusOf(allowed)).as("the route's own bound is 4KB").isEqualTo(200);
+        assertThat(backend.received()).singleElement().satisfies(seen -> assertThat(seen.body()).hasSize(3000));
+    }
+
+    @Test
+    void connectionsPastTheBoundPerClientAreClosedAtOnce() throws IOException {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", gateway.port());
+                socket.setSoTimeout(10_000);
+                held.add(socket);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> gateway.getManagement("/actuator/prometheus").body()
+                    .contains("frontdesk_connections_open 4.0"));
+            try (Socket extra = new Socket("127.0.0.1", gateway.port())) {
+                extra.setSoTimeout(10_000);
+                assertThat(readOrReset(extra.getInputStream())).as("closed before any byte").isEqualTo(-1);
+            }
+            OutputStream first = held.get(0).getOutputStream();
+            first.write("GET /web/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(statusOf(readAll(held.get(0).getInputStream()))).isEqualTo(200);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertThat(gateway.getManagement("/actuator/prometheus").body())
+                .containsPattern("frontdesk_connections_refused_total\\{bound=\"per_client\"} [1-9]");
+    }
+
+    private static int readOrReset(InputStream in) throws IOException {
+        try {
+            return in.read();
+        } catch (SocketException reset) {
+            return -1;
+        }
+    }
+
+    /** Sends the bytes on a new connection and reads until the server closes it. */
+    private static String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            } catch (SocketException closedWhileSending) {
+                // The gateway may answer and close before the whole body is sent; the answer is still there.
+            }
+            return readAll(socket.getInputStream());
+        }
+    }
+
+    static String readAll(InputStream in) throws IOException {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (SocketException reset) {
+            return "";
+        }
+    }
+
+    static int statusOf(String response) {
+        return Integer.parseInt(response.substring(9, 12));
+    }
+}
