@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.frontdesk.redis.RedisAvailability;
 import io.frontdesk.redis.RedisLink;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanStream;
@@ -60,7 +61,7 @@ final class RedisTier implements SharedTier, AutoCloseable {
     private final String channel;
     private final String sender = UUID.randomUUID().toString();
     private final CacheMetrics metrics;
-    private final SharedTierState state;
+    private final RedisAvailability state;
     private final AtomicLong usedMemory = new AtomicLong();
     private final Disposable memoryReport;
 
@@ -69,7 +70,7 @@ final class RedisTier implements SharedTier, AutoCloseable {
         this.prefix = prefix;
         this.channel = prefix + "purge";
         this.metrics = metrics;
-        this.state = new SharedTierState(clock);
+        this.state = new RedisAvailability(clock);
         link.subscribe(channel, message -> received(message, local));
         link.onSubscriptionsRenewed(() -> local.accept(Purge.all()));
         this.memoryReport = Flux.interval(Duration.ZERO, Duration.ofSeconds(10))

@@ -14,9 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param limits rate limits by name
  * @param request bounds on each request's head and body
  * @param connections bounds on client connections
+ * @param cluster how limits with {@code scope: cluster} share their budget through Redis
  */
 public record ShieldProperties(
         Map<String, LimitProperties> limits,
+        @DefaultValue ClusterProperties cluster,
         @DefaultValue RequestProperties request,
         @DefaultValue ConnectionProperties connections) {
 
@@ -32,11 +34,27 @@ public record ShieldProperties(
      * @param burst how many requests may come at once; 0 means the rate's count
      * @param key what one bucket belongs to: any of {@code client}, {@code route},
      *        {@code header:NAME}; several together make one bucket per combination
+     * @param scope {@code local}: each replica enforces the limit alone; {@code cluster}: all
+     *        replicas share one budget in Redis
      */
     public record LimitProperties(
             String rate,
             @DefaultValue("0") int burst,
-            @DefaultValue("client") List<String> key) {
+            @DefaultValue("client") List<String> key,
+            @DefaultValue("local") String scope) {
+    }
+
+    /**
+     * @param replicas how many replicas share cluster budgets: while Redis cannot answer, each
+     *        enforces its share (the budget divided by this) on its own
+     * @param onRedisFailure {@code local} (the share above) or {@code open} (no limit) while
+     *        Redis cannot answer
+     * @param redisKeyPrefix the prefix of the buckets' Redis keys
+     */
+    public record ClusterProperties(
+            @DefaultValue("1") int replicas,
+            @DefaultValue("local") String onRedisFailure,
+            @DefaultValue("frontdesk:ratelimit:") String redisKeyPrefix) {
     }
 
     /**

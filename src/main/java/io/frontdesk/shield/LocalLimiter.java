@@ -7,13 +7,15 @@ import java.util.function.LongSupplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import reactor.core.publisher.Mono;
+
 /**
  * The buckets of one limit in this process: a theoretical arrival time per key, updated by
  * compare-and-set, so a decision never waits. A bucket untouched for as long as it takes to
  * refill is the same as a new one, so it is dropped then; a cap on the number of keys bounds
  * memory during floods from many addresses (a dropped key starts with a full bucket).
  */
-final class LocalLimiter {
+final class LocalLimiter implements Limiter {
 
     private static final long MAX_KEYS = 1_000_000;
 
@@ -28,11 +30,18 @@ final class LocalLimiter {
                 .expireAfterWrite(Duration.ofNanos(limit.intervalNanos() * (limit.burst() + 1))).build();
     }
 
-    RateLimit limit() {
+    @Override
+    public RateLimit limit() {
         return limit;
     }
 
-    Decision acquire(String key) {
+    @Override
+    public Mono<Decision> acquire(String key) {
+        return Mono.just(decide(key));
+    }
+
+    /** The decision for a key, at once. */
+    Decision decide(String key) {
         AtomicLong tat = buckets.get(key, k -> new AtomicLong(Long.MIN_VALUE));
         long now = nanoClock.getAsLong();
         while (true) {
@@ -44,8 +53,8 @@ final class LocalLimiter {
         }
     }
 
-    /** Gives back the token of an allowed request that another limit refused. */
-    void refund(String key) {
+    @Override
+    public void refund(String key) {
         AtomicLong tat = buckets.getIfPresent(key);
         if (tat != null) {
             tat.addAndGet(-limit.intervalNanos());

@@ -6,6 +6,12 @@ package io.frontdesk.shield;
  */
 record RateLimit(String name, Rate rate, long burst, LimitKey key) {
 
+    /** This limit's share when {@code replicas} enforce it apart: the rate and the burst divided among them. */
+    RateLimit share(int replicas) {
+        return new RateLimit(name, new Rate(rate.count(), rate.period().multipliedBy(replicas)),
+                Math.max(1, burst / replicas), key);
+    }
+
     long intervalNanos() {
         return rate.intervalNanos();
     }

@@ -27,11 +27,11 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
     static final String POLICY_HEADER = "RateLimit-Policy";
     static final String STATE_HEADER = "RateLimit";
 
-    private final List<LocalLimiter> limiters;
+    private final List<Limiter> limiters;
     private final RateLimitMetrics metrics;
     private final String policy;
 
-    RateLimitFilter(List<LocalLimiter> limiters, RateLimitMetrics metrics) {
+    RateLimitFilter(List<Limiter> limiters, RateLimitMetrics metrics) {
         this.limiters = limiters;
         this.metrics = metrics;
         this.policy = limiters.stream().map(limiter -> limiter.limit().policyItem()).collect(Collectors.joining(", "));
@@ -44,13 +44,21 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String route = routeId(exchange);
-        String[] keys = new String[limiters.size()];
-        StringBuilder state = new StringBuilder();
-        for (int i = 0; i < limiters.size(); i++) {
-            LocalLimiter limiter = limiters.get(i);
-            keys[i] = limiter.limit().key().of(exchange);
-            Decision decision = limiter.acquire(keys[i]);
+        return check(exchange, chain, routeId(exchange), new String[limiters.size()], 0, new StringBuilder());
+    }
+
+    /** Takes a token from limit {@code i} and the ones after it, then passes the request on. */
+    private Mono<Void> check(ServerWebExchange exchange, GatewayFilterChain chain, String route, String[] keys, int i,
+            StringBuilder state) {
+        if (i == limiters.size()) {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set(POLICY_HEADER, policy);
+            headers.set(STATE_HEADER, state.toString());
+            return chain.filter(exchange);
+        }
+        Limiter limiter = limiters.get(i);
+        keys[i] = limiter.limit().key().of(exchange);
+        return limiter.acquire(keys[i]).flatMap(decision -> {
             metrics.decided(route, limiter.limit().name(), decision.allowed());
             if (!decision.allowed()) {
                 for (int j = 0; j < i; j++) {
@@ -59,11 +67,8 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
                 return Mono.error(limited(limiter.limit(), decision));
             }
             appendItem(state, limiter.limit(), decision);
-        }
-        HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set(POLICY_HEADER, policy);
-        headers.set(STATE_HEADER, state.toString());
-        return chain.filter(exchange);
+            return check(exchange, chain, route, keys, i + 1, state);
+        });
     }
 
     private RejectedRequest limited(RateLimit limit, Decision decision) {

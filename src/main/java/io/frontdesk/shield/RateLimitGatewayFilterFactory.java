@@ -11,10 +11,10 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 public final class RateLimitGatewayFilterFactory
         extends AbstractGatewayFilterFactory<RateLimitGatewayFilterFactory.Config> {
 
-    private final Map<String, LocalLimiter> limiters;
+    private final Map<String, Limiter> limiters;
     private final RateLimitMetrics metrics;
 
-    RateLimitGatewayFilterFactory(Map<String, LocalLimiter> limiters, RateLimitMetrics metrics) {
+    RateLimitGatewayFilterFactory(Map<String, Limiter> limiters, RateLimitMetrics metrics) {
         super(Config.class);
         this.limiters = limiters;
         this.metrics = metrics;
@@ -32,9 +32,9 @@ public final class RateLimitGatewayFilterFactory
 
     @Override
     public GatewayFilter apply(Config config) {
-        List<LocalLimiter> named = new ArrayList<>();
+        List<Limiter> named = new ArrayList<>();
         for (String name : config.getLimits()) {
-            LocalLimiter limiter = limiters.get(name.trim());
+            Limiter limiter = limiters.get(name.trim());
             if (limiter == null) {
                 // Start-up validation names the route's key; this only guards routes added later.
                 throw new IllegalArgumentException("no rate limit named '" + name + "' under frontdesk.shield.limits");

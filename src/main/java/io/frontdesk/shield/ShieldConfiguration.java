@@ -3,9 +3,11 @@ package io.frontdesk.shield;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +17,12 @@ import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.RouteFilterNames;
 import io.frontdesk.config.ShieldProperties;
+import io.frontdesk.config.ShieldProperties.ClusterProperties;
 import io.frontdesk.config.ShieldProperties.ConnectionProperties;
 import io.frontdesk.config.ShieldProperties.LimitProperties;
 import io.frontdesk.config.ShieldProperties.RequestProperties;
 import io.frontdesk.edge.ManagementPort;
+import io.frontdesk.redis.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the shield: rate limits and the {@code RateLimit} route filter, request and connection bounds. */
@@ -27,13 +31,42 @@ public class ShieldConfiguration {
 
     @Bean
     RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(FrontdeskProperties properties,
-            GatewayProperties gateway, MeterRegistry registry) {
+            GatewayProperties gateway, ObjectProvider<RedisLink> redis, MeterRegistry registry) {
         Map<String, LimitProperties> declared = properties.shield().limits();
         RouteFilterNames.requireDeclared(gateway.getRoutes(), "RateLimit", new TreeSet<>(declared.keySet()),
                 "frontdesk.shield.limits");
-        Map<String, LocalLimiter> limiters = new LinkedHashMap<>();
-        declared.forEach((name, settings) -> limiters.put(name, new LocalLimiter(limit(name, settings), System::nanoTime)));
-        return new RateLimitGatewayFilterFactory(limiters, new RateLimitMetrics(registry));
+        ClusterProperties cluster = properties.shield().cluster();
+        if (cluster.replicas() < 1) {
+            throw new InvalidConfigurationException("frontdesk.shield.cluster.replicas", "must be 1 or more");
+        }
+        if (!Set.of("local", "open").contains(cluster.onRedisFailure())) {
+            throw new InvalidConfigurationException("frontdesk.shield.cluster.on-redis-failure",
+                    "must be local or open, was '" + cluster.onRedisFailure() + "'");
+        }
+        RateLimitMetrics metrics = new RateLimitMetrics(registry);
+        Map<String, Limiter> limiters = new LinkedHashMap<>();
+        declared.forEach((name, settings) -> limiters.put(name,
+                limiter(limit(name, settings), settings.scope(), cluster, redis, metrics)));
+        return new RateLimitGatewayFilterFactory(limiters, metrics);
+    }
+
+    private static Limiter limiter(RateLimit limit, String scope, ClusterProperties cluster,
+            ObjectProvider<RedisLink> redis, RateLimitMetrics metrics) {
+        String key = "frontdesk.shield.limits." + limit.name() + ".scope";
+        LocalLimiter local = new LocalLimiter(limit, System::nanoTime);
+        if (scope.equals("local")) {
+            return local;
+        }
+        if (!scope.equals("cluster")) {
+            throw new InvalidConfigurationException(key, "must be local or cluster, was '" + scope + "'");
+        }
+        RedisLink link = redis.getIfAvailable();
+        if (link == null) {
+            throw new InvalidConfigurationException(key, "cluster needs Redis: set spring.data.redis.url");
+        }
+        LocalLimiter fallback = cluster.onRedisFailure().equals("open") ? null
+                : new LocalLimiter(limit.share(cluster.replicas()), System::nanoTime);
+        return new ClusterLimiter(limit, local, fallback, link, cluster.redisKeyPrefix(), metrics);
     }
 
     @Bean

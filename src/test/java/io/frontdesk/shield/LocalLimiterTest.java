@@ -24,18 +24,18 @@ class LocalLimiterTest {
     void aBurstPassesAtOnceThenTheRateRefillsIt() {
         LocalLimiter limiter = limiter("10/s", 5);
         for (int i = 0; i < 5; i++) {
-            Decision decision = limiter.acquire("a");
+            Decision decision = limiter.decide("a");
             assertThat(decision.allowed()).isTrue();
             assertThat(decision.remaining()).isEqualTo(4 - i);
         }
-        Decision refused = limiter.acquire("a");
+        Decision refused = limiter.decide("a");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterNanos()).isEqualTo(SECOND / 10);
         assertThat(refused.resetNanos()).isEqualTo(SECOND / 2);
 
         clock.addAndGet(SECOND / 10);
-        assertThat(limiter.acquire("a").allowed()).isTrue();
-        assertThat(limiter.acquire("a").allowed()).isFalse();
+        assertThat(limiter.decide("a").allowed()).isTrue();
+        assertThat(limiter.decide("a").allowed()).isFalse();
     }
 
     @Test
@@ -43,7 +43,7 @@ class LocalLimiterTest {
         LocalLimiter limiter = limiter("20/s", 10);
         int allowed = 0;
         for (int step = 0; step < 1000; step++) {
-            if (limiter.acquire("flood").allowed()) {
+            if (limiter.decide("flood").allowed()) {
                 allowed++;
             }
             clock.addAndGet(SECOND / 1000);
@@ -54,17 +54,17 @@ class LocalLimiterTest {
     @Test
     void keysHaveBucketsOfTheirOwn() {
         LocalLimiter limiter = limiter("1/m", 1);
-        assertThat(limiter.acquire("a").allowed()).isTrue();
-        assertThat(limiter.acquire("a").allowed()).isFalse();
-        assertThat(limiter.acquire("b").allowed()).isTrue();
+        assertThat(limiter.decide("a").allowed()).isTrue();
+        assertThat(limiter.decide("a").allowed()).isFalse();
+        assertThat(limiter.decide("b").allowed()).isTrue();
     }
 
     @Test
     void aRefundGivesTheTokenBack() {
         LocalLimiter limiter = limiter("1/m", 1);
-        assertThat(limiter.acquire("a").allowed()).isTrue();
+        assertThat(limiter.decide("a").allowed()).isTrue();
         limiter.refund("a");
-        assertThat(limiter.acquire("a").allowed()).isTrue();
+        assertThat(limiter.decide("a").allowed()).isTrue();
     }
 
     @Test

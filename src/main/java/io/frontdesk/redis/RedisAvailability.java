@@ -1,12 +1,12 @@
-package io.frontdesk.cache;
+package io.frontdesk.redis;
 
 import java.util.function.LongSupplier;
 
 /**
- * Whether the shared tier answers. After a failure, requests skip it for a second, then one tries
- * again: a Redis that hangs costs one timeout a second, not one per request.
+ * Whether Redis answers one user of it. After a failure, requests skip Redis for a second, then
+ * one tries again: a Redis that hangs costs one timeout a second, not one per request.
  */
-final class SharedTierState {
+public final class RedisAvailability {
 
     private static final long RETRY_AFTER_MILLIS = 1000;
 
@@ -14,11 +14,11 @@ final class SharedTierState {
     private volatile long failedAt;
     private volatile String lastError;
 
-    SharedTierState(LongSupplier clock) {
+    public RedisAvailability(LongSupplier clock) {
         this.clock = clock;
     }
 
-    boolean worthTrying() {
+    public boolean worthTrying() {
         long failed = failedAt;
         if (failed == 0) {
             return true;
@@ -31,23 +31,23 @@ final class SharedTierState {
         return true;
     }
 
-    void succeeded() {
+    public void succeeded() {
         if (failedAt != 0) {
             failedAt = 0;
         }
     }
 
-    void failed(String operation, Throwable error) {
+    public void failed(String operation, Throwable error) {
         failedAt = Math.max(1, clock.getAsLong());
         lastError = operation + ": " + error.getMessage();
     }
 
     /** The last operation failed. */
-    boolean failing() {
+    public boolean failing() {
         return failedAt != 0;
     }
 
-    String lastError() {
+    public String lastError() {
         return lastError;
     }
 }

@@ -1,0 +1,93 @@
+package io.frontdesk.shield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** Two replicas enforce one budget kept in a real Redis server, and fall back to their share without it. */
+class ClusterRateLimitTest {
+
+    private static RedisServer redis;
+    private static TestBackend backend;
+    private static RunningGateway replicaA;
+    private static RunningGateway replicaB;
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServer.start();
+        backend = TestBackend.start("web");
+        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
+        settings.put("spring.cloud.gateway.server.webflux.routes[0].filters[0]", "RateLimit=shared");
+        settings.put("frontdesk.shield.limits.shared.rate", "20/s");
+        settings.put("frontdesk.shield.limits.shared.burst", "10");
+        settings.put("frontdesk.shield.limits.shared.scope", "cluster");
+        settings.put("frontdesk.shield.cluster.replicas", "2");
+        settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
+        settings.put("spring.data.redis.url", redis.url());
+        replicaA = RunningGateway.start(settings);
+        replicaB = RunningGateway.start(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        replicaA.close();
+        replicaB.close();
+        backend.close();
+        redis.close();
+    }
+
+    private static int status(RunningGateway replica, String client) {
+        return replica.send(HttpRequest.newBuilder(replica.uri("/")).header("X-Forwarded-For", client)
+                .timeout(Duration.ofSeconds(10)).build()).statusCode();
+    }
+
+    @Test
+    void twoReplicasHoldAClientToOneBudget() {
+        backend.resetCounts();
+        int allowed = 0;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(2).toNanos();
+        for (int i = 0; System.nanoTime() < end && i < 10_000; i++) {
+            int status = status(i % 2 == 0 ? replicaA : replicaB, "198.51.100.7");
+            assertThat(status).isIn(200, 429);
+            if (status == 200) {
+                allowed++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double expected = 10 + 20 * seconds;
+        assertThat((double) allowed).as("burst 10 plus 20/s over %.2f s, across both replicas", seconds)
+                .isBetween(expected * 0.9, expected * 1.1);
+        assertThat(backend.requests()).isEqualTo(allowed);
+    }
+
+    @Test
+    void withoutRedisEachReplicaEnforcesItsShareAndNoRequestFails() {
+        redis.stop();
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                statuses.add(status(replicaA, "198.51.100.8"));
+            }
+            assertThat(statuses).as("never a 5xx").containsOnly(200, 429);
+            assertThat(statuses.stream().filter(status -> status == 200).count())
+                    .as("the share of one of two replicas: bursts of 5").isBetween(5L, 10L);
+            assertThat(replicaA.getManagement("/actuator/prometheus").body())
+                    .containsPattern("frontdesk_ratelimit_redis_unavailable_total\\{limit=\"shared\"} [1-9]");
+        } finally {
+            redis.startAgain();
+        }
+    }
+}
