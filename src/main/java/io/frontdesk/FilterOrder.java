@@ -25,8 +25,11 @@ public final class FilterOrder {
     /** State-changing management requests need credentials; inside problems so refusals are problems too. */
     public static final int MANAGEMENT_ACCESS = PROBLEMS + 1;
 
+    /** Banned and denied clients are turned away first of all the shield's checks. */
+    public static final int BANS = MANAGEMENT_ACCESS + 1;
+
     /** Bounds on the request head (header count); inside problems so refusals are problems too. */
-    public static final int REQUEST_HEAD_BOUNDS = MANAGEMENT_ACCESS + 1;
+    public static final int REQUEST_HEAD_BOUNDS = BANS + 1;
 
     /** Releases the backend's in-flight slot once the whole response has been written. */
     public static final int BACKEND_RELEASE = REQUEST_HEAD_BOUNDS + 1;

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.ManagementProperties;
+import reactor.netty.http.HttpProtocol;
 
 /**
- * The guard on management writes, in the management server's own context. Listed in
+ * The guard on management writes, and the management listener's protocol, in the management
+ * server's own context. Listed in
  * {@code META-INF/spring/...ManagementContextConfiguration.imports} and deliberately not
  * annotated, so the application's component scan never puts it on the public path.
  */
@@ -20,6 +24,15 @@ public class ManagementAccessConfiguration {
     @Bean
     ManagementAccessFilter managementAccessFilter(FrontdeskProperties properties) {
         return new ManagementAccessFilter(token(properties.management()));
+    }
+
+    /**
+     * HTTP/1.1 only: the management port speaks plain HTTP, where HTTP/2 would mean h2c upgrades,
+     * which Reactor Netty refuses with 413 when the request has a body (a POST to an endpoint).
+     */
+    @Bean
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementHttp11() {
+        return factory -> factory.addServerCustomizers(server -> server.protocol(HttpProtocol.HTTP11));
     }
 
     private static String token(ManagementProperties management) {

@@ -15,10 +15,16 @@ import org.springframework.util.unit.DataSize;
  * @param request bounds on each request's head and body
  * @param connections bounds on client connections
  * @param cluster how limits with {@code scope: cluster} share their budget through Redis
+ * @param bans banning clients that keep getting refused
+ * @param allow addresses and CIDR blocks never banned nor rate limited
+ * @param deny addresses and CIDR blocks always refused
  */
 public record ShieldProperties(
         Map<String, LimitProperties> limits,
         @DefaultValue ClusterProperties cluster,
+        @DefaultValue BanProperties bans,
+        @DefaultValue List<String> allow,
+        @DefaultValue List<String> deny,
         @DefaultValue RequestProperties request,
         @DefaultValue ConnectionProperties connections) {
 
@@ -49,12 +55,12 @@ public record ShieldProperties(
      *        enforces its share (the budget divided by this) on its own
      * @param onRedisFailure {@code local} (the share above) or {@code open} (no limit) while
      *        Redis cannot answer
-     * @param redisKeyPrefix the prefix of the buckets' Redis keys
+     * @param redisKeyPrefix the prefix of the shield's Redis keys and channels (buckets, bans)
      */
     public record ClusterProperties(
             @DefaultValue("1") int replicas,
             @DefaultValue("local") String onRedisFailure,
-            @DefaultValue("frontdesk:ratelimit:") String redisKeyPrefix) {
+            @DefaultValue("frontdesk:shield:") String redisKeyPrefix) {
     }
 
     /**
@@ -82,5 +88,24 @@ public record ShieldProperties(
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("0") int maxPerClient,
             @DefaultValue("0") int maxTotal) {
+    }
+
+    /**
+     * @param enabled whether clients are banned for repeated offences
+     * @param after offences (rate limit refusals, WAF blocks) within {@code within} that earn a ban
+     * @param within the window offences are counted in
+     * @param duration the first ban; each further ban of the same client lasts twice the one before
+     * @param maxDuration the longest ban
+     * @param forgetAfter how long a client's ban history is kept after its last offence
+     * @param response {@code forbid} (403) or {@code close} (the connection is closed unanswered)
+     */
+    public record BanProperties(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("50") int after,
+            @DefaultValue("1m") Duration within,
+            @DefaultValue("1m") Duration duration,
+            @DefaultValue("24h") Duration maxDuration,
+            @DefaultValue("24h") Duration forgetAfter,
+            @DefaultValue("forbid") String response) {
     }
 }

@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
  * Parses IP address literals without ever asking DNS: a request header must not make the
  * event loop wait on a resolver.
  */
-final class IpLiteral {
+public final class IpLiteral {
 
     private IpLiteral() {
     }
@@ -30,7 +30,7 @@ final class IpLiteral {
     }
 
     /** The canonical text of a literal, or {@code null}. */
-    static String canonical(String text) {
+    public static String canonical(String text) {
         byte[] bytes = parse(text);
         if (bytes == null) {
             return null;

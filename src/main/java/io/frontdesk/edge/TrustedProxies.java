@@ -1,9 +1,6 @@
 package io.frontdesk.edge;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import io.frontdesk.config.InvalidConfigurationException;
 
 /**
  * The proxies whose X-Forwarded-For is believed, and the client address that follows from it:
@@ -13,24 +10,15 @@ import io.frontdesk.config.InvalidConfigurationException;
  */
 public final class TrustedProxies {
 
-    private final List<CidrBlock> blocks;
+    private final AddressBlocks blocks;
 
-    private TrustedProxies(List<CidrBlock> blocks) {
+    private TrustedProxies(AddressBlocks blocks) {
         this.blocks = blocks;
     }
 
     /** Parses {@code frontdesk.edge.trusted-proxies}; a bad entry fails with a message naming it. */
     public static TrustedProxies parse(List<String> entries) {
-        List<CidrBlock> blocks = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            CidrBlock block = CidrBlock.parse(entries.get(i));
-            if (block == null) {
-                throw new InvalidConfigurationException("frontdesk.edge.trusted-proxies[" + i + "]",
-                        "'" + entries.get(i) + "' is not an IP address or a CIDR block such as 10.0.0.0/8");
-            }
-            blocks.add(block);
-        }
-        return new TrustedProxies(List.copyOf(blocks));
+        return new TrustedProxies(AddressBlocks.parse(entries, "frontdesk.edge.trusted-proxies"));
     }
 
     public boolean isEmpty() {
@@ -38,12 +26,7 @@ public final class TrustedProxies {
     }
 
     boolean trusts(byte[] address) {
-        for (CidrBlock block : blocks) {
-            if (block.contains(address)) {
-                return true;
-            }
-        }
-        return false;
+        return blocks.contains(address);
     }
 
     /**

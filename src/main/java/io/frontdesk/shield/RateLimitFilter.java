@@ -13,13 +13,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
+import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.RejectedRequest;
 import reactor.core.publisher.Mono;
 
 /**
  * The rate limits of one route. Each request takes a token from the bucket of every limit; when
  * one limit has none, the tokens taken from the others are given back and the answer is 429 with
- * Retry-After. Every answer carries the RateLimit-Policy and RateLimit fields of the IETF draft
+ * Retry-After, and the refusal counts as an offence of the client (enough of them earn a ban).
+ * Allow-listed clients pass unlimited. Every answer carries the RateLimit-Policy and RateLimit fields of the IETF draft
  * (draft-ietf-httpapi-ratelimit-headers), one item per limit.
  */
 final class RateLimitFilter implements GatewayFilter, Ordered {
@@ -29,11 +31,13 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
 
     private final List<Limiter> limiters;
     private final RateLimitMetrics metrics;
+    private final ClientOffences offences;
     private final String policy;
 
-    RateLimitFilter(List<Limiter> limiters, RateLimitMetrics metrics) {
+    RateLimitFilter(List<Limiter> limiters, RateLimitMetrics metrics, ClientOffences offences) {
         this.limiters = limiters;
         this.metrics = metrics;
+        this.offences = offences;
         this.policy = limiters.stream().map(limiter -> limiter.limit().policyItem()).collect(Collectors.joining(", "));
     }
 
@@ -44,6 +48,9 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (exchange.getAttribute(ShieldAttributes.ALLOW_LISTED) != null) {
+            return chain.filter(exchange);
+        }
         return check(exchange, chain, routeId(exchange), new String[limiters.size()], 0, new StringBuilder());
     }
 
@@ -64,6 +71,8 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
                 for (int j = 0; j < i; j++) {
                     limiters.get(j).refund(keys[j]);
                 }
+                offences.offence(exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS), "rate_limit",
+                        "refused by the rate limit '" + limiter.limit().name() + "'");
                 return Mono.error(limited(limiter.limit(), decision));
             }
             appendItem(state, limiter.limit(), decision);

@@ -13,11 +13,13 @@ public final class RateLimitGatewayFilterFactory
 
     private final Map<String, Limiter> limiters;
     private final RateLimitMetrics metrics;
+    private final ClientOffences offences;
 
-    RateLimitGatewayFilterFactory(Map<String, Limiter> limiters, RateLimitMetrics metrics) {
+    RateLimitGatewayFilterFactory(Map<String, Limiter> limiters, RateLimitMetrics metrics, ClientOffences offences) {
         super(Config.class);
         this.limiters = limiters;
         this.metrics = metrics;
+        this.offences = offences;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class RateLimitGatewayFilterFactory
             }
             named.add(limiter);
         }
-        return new RateLimitFilter(List.copyOf(named), metrics);
+        return new RateLimitFilter(List.copyOf(named), metrics, offences);
     }
 
     /** The filter's arguments. */

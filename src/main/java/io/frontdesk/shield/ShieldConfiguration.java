@@ -11,27 +11,31 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.RouteFilterNames;
 import io.frontdesk.config.ShieldProperties;
+import io.frontdesk.config.ShieldProperties.BanProperties;
 import io.frontdesk.config.ShieldProperties.ClusterProperties;
 import io.frontdesk.config.ShieldProperties.ConnectionProperties;
 import io.frontdesk.config.ShieldProperties.LimitProperties;
 import io.frontdesk.config.ShieldProperties.RequestProperties;
+import io.frontdesk.edge.AddressBlocks;
 import io.frontdesk.edge.ManagementPort;
+import io.frontdesk.redis.RedisConfigured;
 import io.frontdesk.redis.RedisLink;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the shield: rate limits and the {@code RateLimit} route filter, request and connection bounds. */
+/** Wires the shield: rate limits and the {@code RateLimit} route filter, bans, request and connection bounds. */
 @Configuration(proxyBeanMethods = false)
 public class ShieldConfiguration {
 
     @Bean
     RateLimitGatewayFilterFactory rateLimitGatewayFilterFactory(FrontdeskProperties properties,
-            GatewayProperties gateway, ObjectProvider<RedisLink> redis, MeterRegistry registry) {
+            GatewayProperties gateway, ObjectProvider<RedisLink> redis, BanList bans, MeterRegistry registry) {
         Map<String, LimitProperties> declared = properties.shield().limits();
         RouteFilterNames.requireDeclared(gateway.getRoutes(), "RateLimit", new TreeSet<>(declared.keySet()),
                 "frontdesk.shield.limits");
@@ -47,7 +51,7 @@ public class ShieldConfiguration {
         Map<String, Limiter> limiters = new LinkedHashMap<>();
         declared.forEach((name, settings) -> limiters.put(name,
                 limiter(limit(name, settings), settings.scope(), cluster, redis, metrics)));
-        return new RateLimitGatewayFilterFactory(limiters, metrics);
+        return new RateLimitGatewayFilterFactory(limiters, metrics, bans);
     }
 
     private static Limiter limiter(RateLimit limit, String scope, ClusterProperties cluster,
@@ -66,7 +70,51 @@ public class ShieldConfiguration {
         }
         LocalLimiter fallback = cluster.onRedisFailure().equals("open") ? null
                 : new LocalLimiter(limit.share(cluster.replicas()), System::nanoTime);
-        return new ClusterLimiter(limit, local, fallback, link, cluster.redisKeyPrefix(), metrics);
+        return new ClusterLimiter(limit, local, fallback, link, cluster.redisKeyPrefix() + "limit:", metrics);
+    }
+
+    @Bean
+    BanList banList(FrontdeskProperties properties, MeterRegistry registry) {
+        BanProperties bans = properties.shield().bans();
+        String prefix = "frontdesk.shield.bans.";
+        if (bans.after() < 1) {
+            throw new InvalidConfigurationException(prefix + "after", "must be 1 or more");
+        }
+        positive(prefix + "within", bans.within());
+        positive(prefix + "duration", bans.duration());
+        positive(prefix + "forget-after", bans.forgetAfter());
+        if (bans.maxDuration().compareTo(bans.duration()) < 0) {
+            throw new InvalidConfigurationException(prefix + "max-duration", "must not be shorter than duration");
+        }
+        if (!Set.of("forbid", "close").contains(bans.response())) {
+            throw new InvalidConfigurationException(prefix + "response",
+                    "must be forbid or close, was '" + bans.response() + "'");
+        }
+        return new BanList(bans, System::currentTimeMillis, registry);
+    }
+
+    @Bean
+    BanFilter banFilter(BanList bans, FrontdeskProperties properties, ManagementPort managementPort) {
+        ShieldProperties shield = properties.shield();
+        return new BanFilter(bans, AddressBlocks.parse(shield.allow(), "frontdesk.shield.allow"),
+                AddressBlocks.parse(shield.deny(), "frontdesk.shield.deny"), shield.bans().response().equals("close"),
+                managementPort);
+    }
+
+    @Bean
+    BansEndpoint bansEndpoint(BanList bans, FrontdeskProperties properties) {
+        return new BansEndpoint(bans, properties.shield().bans().duration());
+    }
+
+    /** Bans reach every replica through Redis, when there is one. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(RedisConfigured.class)
+    static class BanSharingConfiguration {
+
+        @Bean
+        BanSharing banSharing(RedisLink redis, BanList bans, FrontdeskProperties properties) {
+            return new BanSharing(redis, bans, properties.shield().cluster().redisKeyPrefix());
+        }
     }
 
     @Bean

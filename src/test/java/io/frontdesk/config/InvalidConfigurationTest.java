@@ -77,6 +77,8 @@ class InvalidConfigurationTest {
                 invalid(routes + ".filters[0]", "RateLimit=nope", routes + ".filters[0]"),
                 invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
                 invalid("frontdesk.shield.request.max-headers", "0", "frontdesk.shield.request.max-headers"),
+                invalid("frontdesk.shield.bans.response", "tarpit", "frontdesk.shield.bans.response"),
+                invalid("frontdesk.shield.deny[0]", "10.0.0.0/99", "frontdesk.shield.deny[0]"),
                 Arguments.of("frontdesk.shield.limits.x.scope", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
                         "frontdesk.shield.limits.x.scope", "cluster"))),
                 invalid("frontdesk.shield.cluster.on-redis-failure", "panic",

@@ -35,6 +35,7 @@ class ClusterRateLimitTest {
         settings.put("frontdesk.shield.limits.shared.scope", "cluster");
         settings.put("frontdesk.shield.cluster.replicas", "2");
         settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
+        settings.put("frontdesk.shield.bans.enabled", "false");
         settings.put("spring.data.redis.url", redis.url());
         replicaA = RunningGateway.start(settings);
         replicaB = RunningGateway.start(settings);

@@ -42,6 +42,7 @@ class RateLimitTest {
         settings.put("frontdesk.shield.limits.per-key.burst", "2");
         settings.put("frontdesk.shield.limits.per-key.key", "header:X-Api-Key");
         settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
+        settings.put("frontdesk.shield.bans.enabled", "false");
         gateway = RunningGateway.start(settings);
     }
 
