@@ -83,11 +83,14 @@ public record ShieldProperties(
      * @param idleTimeout how long a keep-alive connection may wait for its next request
      * @param maxPerClient the most connections one client address may hold open; 0 for no bound
      * @param maxTotal the most client connections in all; 0 for no bound
+     * @param proxyProtocol {@code off}, {@code on} (every connection starts with a PROXY protocol
+     *        v1 or v2 header, from an L4 load balancer) or {@code optional}
      */
     public record ConnectionProperties(
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("0") int maxPerClient,
-            @DefaultValue("0") int maxTotal) {
+            @DefaultValue("0") int maxTotal,
+            @DefaultValue("off") String proxyProtocol) {
     }
 
     /**

@@ -7,11 +7,12 @@ import org.springframework.core.Ordered;
 import io.frontdesk.config.ShieldProperties;
 import reactor.netty.http.server.HttpRequestDecoderSpec;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.ProxyProtocolSupportType;
 
 /**
- * What Reactor Netty enforces on the listener itself: the request line and header size (its
- * decoder answers 414 and 431), the keep-alive idle time, and the longest pause while a request
- * body is read. These override Spring Boot's {@code server.netty.*} equivalents: this customizer
+ * What Reactor Netty does on the listener itself: the request line and header size (its decoder
+ * answers 414 and 431), the keep-alive idle time, the longest pause while a request body is
+ * read, and PROXY protocol (the client address an L4 load balancer passes on). These override Spring Boot's {@code server.netty.*} equivalents: this customizer
  * runs after Spring Boot's, whose decoder settings would otherwise replace the whole decoder
  * spec; the settings of Boot's that Frontdesk does not set are carried over.
  */
@@ -45,6 +46,17 @@ public final class ListenerLimits implements WebServerFactoryCustomizer<NettyRea
                         .h2cMaxContentLength(current.h2cMaxContentLength())
                         .allowDuplicateContentLengths(current.allowDuplicateContentLengths()))
                 .idleTimeout(connections.idleTimeout())
-                .readTimeout(request.bodyTimeout());
+                .readTimeout(request.bodyTimeout())
+                .proxyProtocol(proxyProtocol(connections.proxyProtocol()));
+    }
+
+    /** The PROXY protocol setting, or {@code null} when the text is none of off, on, optional. */
+    static ProxyProtocolSupportType proxyProtocol(String setting) {
+        return switch (setting) {
+            case "off" -> ProxyProtocolSupportType.OFF;
+            case "on" -> ProxyProtocolSupportType.ON;
+            case "optional" -> ProxyProtocolSupportType.AUTO;
+            default -> null;
+        };
     }
 }

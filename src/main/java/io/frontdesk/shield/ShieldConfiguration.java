@@ -126,6 +126,16 @@ public class ShieldConfiguration {
         positiveInt(prefix + "max-header-size", request.maxHeaderSize().toBytes());
         positive(prefix + "body-timeout", request.bodyTimeout());
         positive("frontdesk.shield.connections.idle-timeout", settings.connections().idleTimeout());
+        String proxyProtocol = settings.connections().proxyProtocol();
+        if (ListenerLimits.proxyProtocol(proxyProtocol) == null) {
+            throw new InvalidConfigurationException("frontdesk.shield.connections.proxy-protocol",
+                    "must be off, on or optional, was '" + proxyProtocol + "'");
+        }
+        if (!proxyProtocol.equals("off") && settings.connections().maxPerClient() > 0) {
+            throw new InvalidConfigurationException("frontdesk.shield.connections.max-per-client",
+                    "counts connections by their TCP peer, which with PROXY protocol is the load balancer;"
+                            + " leave it at 0 and bound clients with rate limits");
+        }
         return new ListenerLimits(settings);
     }
 

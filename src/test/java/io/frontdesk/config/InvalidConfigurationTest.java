@@ -78,6 +78,11 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
                 invalid("frontdesk.shield.request.max-headers", "0", "frontdesk.shield.request.max-headers"),
                 invalid("frontdesk.shield.bans.response", "tarpit", "frontdesk.shield.bans.response"),
+                invalid("frontdesk.shield.connections.proxy-protocol", "v3",
+                        "frontdesk.shield.connections.proxy-protocol"),
+                Arguments.of("frontdesk.shield.connections.max-per-client", withAll(Map.of(
+                        "frontdesk.shield.connections.proxy-protocol", "on",
+                        "frontdesk.shield.connections.max-per-client", "10"))),
                 invalid("frontdesk.shield.deny[0]", "10.0.0.0/99", "frontdesk.shield.deny[0]"),
                 Arguments.of("frontdesk.shield.limits.x.scope", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
                         "frontdesk.shield.limits.x.scope", "cluster"))),
