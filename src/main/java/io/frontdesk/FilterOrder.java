@@ -10,8 +10,11 @@ import org.springframework.core.Ordered;
  */
 public final class FilterOrder {
 
+    /** The request head has arrived: its connection's head timeout stops (the slowloris defence). */
+    public static final int HEAD_RECEIVED = Ordered.HIGHEST_PRECEDENCE;
+
     /** Client address and request id: everything after them may rely on both. */
-    public static final int EDGE_IDENTITY = Ordered.HIGHEST_PRECEDENCE;
+    public static final int EDGE_IDENTITY = HEAD_RECEIVED + 1;
 
     /** Strict-Transport-Security on HTTPS responses, set just before they are committed. */
     public static final int HSTS = EDGE_IDENTITY + 1;

@@ -69,6 +69,8 @@ public record ShieldProperties(
      * @param maxHeaders the most header fields; more gets 431
      * @param maxBodySize the largest request body, unless the route's {@code max-body-size}
      *        metadata says otherwise; larger gets 413, declared or streamed
+     * @param headTimeout how long a request head may take to arrive whole, from its first byte
+     *        (slowloris)
      * @param bodyTimeout the longest wait between two reads of a request body (slow POST)
      */
     public record RequestProperties(
@@ -76,6 +78,7 @@ public record ShieldProperties(
             @DefaultValue("16KB") DataSize maxHeaderSize,
             @DefaultValue("100") int maxHeaders,
             @DefaultValue("10MB") DataSize maxBodySize,
+            @DefaultValue("10s") Duration headTimeout,
             @DefaultValue("30s") Duration bodyTimeout) {
     }
 

@@ -140,6 +140,13 @@ public class ShieldConfiguration {
     }
 
     @Bean
+    HeadTimeoutFilter headTimeoutFilter(FrontdeskProperties properties, MeterRegistry registry) {
+        Duration timeout = properties.shield().request().headTimeout();
+        positive("frontdesk.shield.request.head-timeout", timeout);
+        return new HeadTimeoutFilter(timeout, registry);
+    }
+
+    @Bean
     ConnectionLimits connectionLimits(FrontdeskProperties properties, ManagementPort managementPort,
             MeterRegistry registry) {
         ConnectionProperties connections = properties.shield().connections();

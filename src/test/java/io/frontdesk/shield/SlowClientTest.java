@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
-/** Clients that are slow on purpose, against one-second timeouts. */
+/** Clients that are slow on purpose, against short timeouts. */
 class SlowClientTest {
 
     private static TestBackend backend;
@@ -29,7 +33,8 @@ class SlowClientTest {
         backend = TestBackend.start("web");
         Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
         settings.put("frontdesk.shield.request.body-timeout", "1s");
-        settings.put("frontdesk.shield.connections.idle-timeout", "1s");
+        settings.put("frontdesk.shield.connections.idle-timeout", "3s");
+        settings.put("frontdesk.shield.request.head-timeout", "1s");
         gateway = RunningGateway.start(settings);
     }
 
@@ -64,4 +69,54 @@ class SlowClientTest {
         }
     }
 
+
+    @Test
+    void fiveHundredSlowlorisConnectionsNeitherBlockOthersNorOutliveTheHeadTimeout() throws Exception {
+        List<Socket> attackers = new ArrayList<>();
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        try {
+            for (int i = 0; i < 500; i++) {
+                Socket socket = new Socket("127.0.0.1", gateway.port());
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("GET /web/slow HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                attackers.add(socket);
+            }
+            Thread trickle = new Thread(() -> {
+                // The attack itself: a header byte on every connection every 200 ms, for at most 10 s.
+                for (int round = 0; round < 50 && trickling.get(); round++) {
+                    for (Socket socket : attackers) {
+                        try {
+                            socket.getOutputStream().write('X');
+                        } catch (IOException closed) {
+                            // Cut off by the gateway, as it should be.
+                        }
+                    }
+                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                }
+            });
+            trickle.start();
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(gateway.get("/web/normal").statusCode()).as("a normal client is served").isEqualTo(200);
+            }
+            long start = System.nanoTime();
+            for (Socket socket : attackers) {
+                String answer = readAll(socket.getInputStream());
+                assertThat(answer).as("408, or closed").satisfiesAnyOf(text -> assertThat(text).isEmpty(),
+                        text -> assertThat(text).startsWith("HTTP/1.1 408"));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("all cut off near the 1 s head timeout, well before the 3 s idle timeout")
+                    .isLessThan(Duration.ofSeconds(3));
+            trickling.set(false);
+            trickle.join();
+        } finally {
+            trickling.set(false);
+            for (Socket socket : attackers) {
+                socket.close();
+            }
+        }
+        assertThat(backend.received()).noneMatch(seen -> seen.uri().equals("/web/slow"));
+        assertThat(gateway.getManagement("/actuator/prometheus").body())
+                .containsPattern("frontdesk_request_head_timeouts_total [1-9][0-9][0-9]");
+    }
 }
