@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.frontdesk.redis.RedisAvailability;
 import io.frontdesk.redis.RedisLink;
+import io.frontdesk.redis.RedisScript;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanStream;
 import io.lettuce.core.ScriptOutputType;
@@ -34,7 +35,7 @@ final class RedisTier implements SharedTier, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisTier.class);
 
     /** Stores an entry and adds it to its index sets, extending theirs lives to cover it: one round trip. */
-    private static final String PUT = """
+    private static final RedisScript PUT = new RedisScript("""
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             local keep = tonumber(ARGV[2])
             for i = 2, #KEYS do
@@ -44,17 +45,17 @@ final class RedisTier implements SharedTier, AutoCloseable {
               end
             end
             return 1
-            """;
+            """);
 
     /** Removes the members of an index set, and the set; how many entries were there. */
-    private static final String PURGE_INDEX = """
+    private static final RedisScript PURGE_INDEX = new RedisScript("""
             local removed = 0
             for _, key in ipairs(redis.call('SMEMBERS', KEYS[1])) do
               removed = removed + redis.call('UNLINK', key)
             end
             redis.call('UNLINK', KEYS[1])
             return removed
-            """;
+            """);
 
     private final RedisLink link;
     private final String prefix;
@@ -115,7 +116,7 @@ final class RedisTier implements SharedTier, AutoCloseable {
             keys[i++] = indexKey(tag);
         }
         byte[] bytes = StoredCodec.encode(value, System.currentTimeMillis() + keepMillis);
-        commands.<Long>eval(PUT, ScriptOutputType.INTEGER, keys, bytes, ascii(keepMillis)).then()
+        PUT.<Long>run(commands, ScriptOutputType.INTEGER, keys, bytes, ascii(keepMillis)).then()
                 .subscribe(null, error -> failed("put", error), state::succeeded);
     }
 
@@ -136,7 +137,7 @@ final class RedisTier implements SharedTier, AutoCloseable {
     }
 
     private Mono<Long> purgeIndex(RedisReactiveCommands<String, byte[]> commands, String tag) {
-        return commands.<Long>eval(PURGE_INDEX, ScriptOutputType.INTEGER, new String[] {indexKey(tag)}).next()
+        return PURGE_INDEX.<Long>run(commands, ScriptOutputType.INTEGER, new String[] {indexKey(tag)}).next()
                 .defaultIfEmpty(0L);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.frontdesk.redis.RedisAvailability;
 import io.frontdesk.redis.RedisLink;
+import io.frontdesk.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Mono;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 final class ClusterLimiter implements Limiter {
 
-    private static final String GCRA = """
+    private static final RedisScript GCRA = new RedisScript("""
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
             local interval = tonumber(ARGV[1])
@@ -33,7 +34,7 @@ final class ClusterLimiter implements Limiter {
             end
             redis.call('SET', KEYS[1], new_tat, 'PX', math.ceil((new_tat - now) / 1000))
             return {1, math.floor((capacity - (new_tat - now)) / interval), new_tat - now, 0}
-            """;
+            """);
 
     private static final long NANOS_PER_MICRO = 1000;
 
@@ -75,8 +76,9 @@ final class ClusterLimiter implements Limiter {
         if (commands == null || !redis.connected() || !availability.worthTrying()) {
             return Mono.fromSupplier(() -> withoutRedis(key));
         }
-        return commands.<List<Object>>eval(GCRA, ScriptOutputType.MULTI, new String[] {keyPrefix + key},
-                intervalMicros, burst).next().map(reply -> {
+        String[] keys = {keyPrefix + key};
+        return GCRA.<List<Object>>run(commands, ScriptOutputType.MULTI, keys, intervalMicros, burst)
+                .next().map(reply -> {
                     availability.succeeded();
                     return decision(reply);
                 }).onErrorResume(error -> {
