@@ -12,7 +12,8 @@ import reactor.netty.http.server.ProxyProtocolSupportType;
 /**
  * What Reactor Netty does on the listener itself: the request line and header size (its decoder
  * answers 414 and 431), the keep-alive idle time, the longest pause while a request body is
- * read, and PROXY protocol (the client address an L4 load balancer passes on). These override Spring Boot's {@code server.netty.*} equivalents: this customizer
+ * read, PROXY protocol (the client address an L4 load balancer passes on), and a lingering close
+ * on every connection. These override Spring Boot's {@code server.netty.*} equivalents: this customizer
  * runs after Spring Boot's, whose decoder settings would otherwise replace the whole decoder
  * spec; the settings of Boot's that Frontdesk does not set are carried over.
  */
@@ -47,7 +48,9 @@ public final class ListenerLimits implements WebServerFactoryCustomizer<NettyRea
                         .allowDuplicateContentLengths(current.allowDuplicateContentLengths()))
                 .idleTimeout(connections.idleTimeout())
                 .readTimeout(request.bodyTimeout())
-                .proxyProtocol(proxyProtocol(connections.proxyProtocol()));
+                .proxyProtocol(proxyProtocol(connections.proxyProtocol()))
+                .doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
+                        .addFirst(LingeringClose.NAME, new LingeringClose()));
     }
 
     /** The PROXY protocol setting, or {@code null} when the text is none of off, on, optional. */

@@ -99,6 +99,7 @@ class RedisTierTest {
         assertThat(cacheStatus(get(replicaB, "/q/one"))).contains("fwd=uri-miss");
 
         get(replicaB, "/p/shoe");
+        awaitShared(redis, "/p/shoe");
         purge(replicaA, "url=" + NAME + "/p/shoe", TOKEN);
         await().atMost(Duration.ofSeconds(1)).until(() -> cacheStatus(get(replicaB, "/p/shoe")).contains("miss"));
 

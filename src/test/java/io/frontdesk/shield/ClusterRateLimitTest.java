@@ -1,12 +1,15 @@
 package io.frontdesk.shield;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.frontdesk.support.RedisServer;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Two replicas enforce one budget kept in a real Redis server, and fall back to their share without it. */
 class ClusterRateLimitTest {
@@ -37,6 +41,9 @@ class ClusterRateLimitTest {
         settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
         settings.put("frontdesk.shield.bans.enabled", "false");
         settings.put("spring.data.redis.url", redis.url());
+        // A busy test machine must not push decisions to the fallback: that is the other test's subject.
+        settings.put("spring.data.redis.timeout", "2s");
+        settings.put("management.endpoint.health.show-details", "always");
         replicaA = RunningGateway.start(settings);
         replicaB = RunningGateway.start(settings);
     }
@@ -57,6 +64,7 @@ class ClusterRateLimitTest {
     @Test
     void twoReplicasHoldAClientToOneBudget() {
         backend.resetCounts();
+        double fallbackBefore = withoutRedis(replicaA) + withoutRedis(replicaB);
         int allowed = 0;
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(2).toNanos();
@@ -72,6 +80,15 @@ class ClusterRateLimitTest {
         assertThat((double) allowed).as("burst 10 plus 20/s over %.2f s, across both replicas", seconds)
                 .isBetween(expected * 0.9, expected * 1.1);
         assertThat(backend.requests()).isEqualTo(allowed);
+        assertThat(withoutRedis(replicaA) + withoutRedis(replicaB)).as("every decision was Redis's")
+                .isEqualTo(fallbackBefore);
+    }
+
+    /** Decisions a replica made without Redis so far. */
+    private static double withoutRedis(RunningGateway replica) {
+        Matcher count = Pattern.compile("frontdesk_ratelimit_redis_unavailable_total\\{limit=\"shared\"} (\\S+)")
+                .matcher(replica.getManagement("/actuator/prometheus").body());
+        return count.find() ? Double.parseDouble(count.group(1)) : 0;
     }
 
     @Test
@@ -89,6 +106,11 @@ class ClusterRateLimitTest {
                     .containsPattern("frontdesk_ratelimit_redis_unavailable_total\\{limit=\"shared\"} [1-9]");
         } finally {
             redis.startAgain();
+            for (RunningGateway replica : List.of(replicaA, replicaB)) {
+                await("Redis back for the other tests").atMost(Duration.ofSeconds(30)).until(() -> JsonMapper.builder()
+                        .build().readTree(replica.getManagement("/actuator/health").body())
+                        .path("components").path("cache").path("status").asText().equals("UP"));
+            }
         }
     }
 }

@@ -62,20 +62,15 @@ class RequestBoundsTest {
         return RawHttp.exchange(gateway.port(), head);
     }
 
-    /*
-     * Oversized heads are kept within one read of the listener: Reactor Netty answers and closes
-     * at once, and bytes of the request still unread then make the kernel reset the connection,
-     * which can cost the client the answer (see docs/shield.md).
-     */
     @Test
     void aTooLongRequestLineGets414() {
-        assertThat(raw("GET /web/" + "a".repeat(1100) + " HTTP/1.1\r\nHost: x").status()).isEqualTo(414);
+        assertThat(raw("GET /web/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x").status()).isEqualTo(414);
         assertThat(backend.requests()).isZero();
     }
 
     @Test
     void tooLargeOrTooManyHeaderFieldsGet431() {
-        assertThat(raw("GET /web/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(1100)).status()).isEqualTo(431);
+        assertThat(raw("GET /web/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000)).status()).isEqualTo(431);
         StringBuilder many = new StringBuilder("GET /web/ HTTP/1.1\r\nHost: x");
         for (int i = 0; i < 30; i++) {
             many.append("\r\nX-Field-").append(i).append(": v");
@@ -96,9 +91,8 @@ class RequestBoundsTest {
 
         String chunk = Integer.toHexString(700) + "\r\n" + "c".repeat(700) + "\r\n";
         String streamed = exchange("POST /web/stream HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + chunk + chunk + chunk + "0\r\n\r\n");
-        assertThat(streamed).as("413, or a reset when the rest of the body was still arriving").satisfiesAnyOf(
-                answer -> assertThat(answer).isEmpty(), answer -> assertThat(statusOf(answer)).isEqualTo(413));
+                + chunk.repeat(100) + "0\r\n\r\n");
+        assertThat(statusOf(streamed)).isEqualTo(413);
         assertThat(backend.received()).as("no complete request reached the backend").isEmpty();
 
         String allowed = exchange("POST /uploads/file HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
