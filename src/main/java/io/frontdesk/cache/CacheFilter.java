@@ -210,12 +210,16 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 .then(Mono.defer(() -> cache.lookup(lookup.key, lookup.exchange.getRequest().getHeaders())))
                 .flatMap(found -> {
                     StoredResponse stored = found.response();
+                    if (stored == null) {
+                        return forward(chain, lookup, null, reason, true);
+                    }
                     long now = clock.getAsLong();
-                    if (stored != null && !stored.alwaysRevalidate() && fresh(stored, now, lookup.control)) {
+                    if (!stored.alwaysRevalidate() && fresh(stored, now, lookup.control)) {
                         return hit(lookup, stored, now,
                                 CacheStatus.forward(reason).collapsed().ttl(stored.timeToLive(now)), Result.HIT);
                     }
-                    return forward(chain, lookup, null, reason, true);
+                    // Stored, but not to be used as it is (already stale, or always revalidated): the usual way.
+                    return answer(chain, lookup, found);
                 });
     }
 
