@@ -1,0 +1,5 @@
+package io.frontdesk.waf.engine.seclang;
+
+/** One action of a rule, as written: {@code name} or {@code name:argument} (quotes removed). */
+public record ActionSpec(String name, String argument) {
+}
