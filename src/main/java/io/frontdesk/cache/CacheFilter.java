@@ -110,15 +110,27 @@ final class CacheFilter implements GatewayFilter, Ordered {
      * an entry for nobody in particular: it is not counted as a request.
      */
     private record Lookup(ServerWebExchange exchange, String key, CacheControl control, String route,
-            HttpHeaders ownHeaders, boolean background) {
+            HttpHeaders ownHeaders, boolean background, Coalescer.Flight flight) {
 
         Lookup(ServerWebExchange exchange, String key, CacheControl control, String route) {
-            this(exchange, key, control, route, HttpHeaders.copyOf(exchange.getResponse().getHeaders()), false);
+            this(exchange, key, control, route, HttpHeaders.copyOf(exchange.getResponse().getHeaders()), false,
+                    null);
         }
 
-        Lookup inBackground() {
+        Lookup inBackground(Coalescer.Flight flight) {
             return new Lookup(new BackgroundExchange(exchange), key, CacheControl.parse(null), route, ownHeaders,
-                    true);
+                    true, flight);
+        }
+
+        /** This lookup leading a flight: the waiting requests are let go as soon as the response is stored. */
+        Lookup leading(Coalescer.Flight flight) {
+            return new Lookup(exchange, key, control, route, ownHeaders, background, flight);
+        }
+
+        void stored() {
+            if (flight != null) {
+                flight.land();
+            }
         }
     }
 
@@ -142,7 +154,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
         if (!flight.leader()) {
             return;
         }
-        Lookup background = lookup.inBackground();
+        Lookup background = lookup.inBackground(flight);
         forward(chain, background, stored, "stale", false)
                 .doFinally(signal -> {
                     BackendReleaseFilter.release(background.exchange);
@@ -203,7 +215,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
     private Mono<Void> coalescedMiss(GatewayFilterChain chain, Lookup lookup, String reason) {
         Coalescer.Flight flight = coalescer.board(lookup.key);
         if (flight.leader()) {
-            return forward(chain, lookup, null, reason, false).doFinally(signal -> flight.land());
+            return forward(chain, lookup.leading(flight), null, reason, false).doFinally(signal -> flight.land());
         }
         metrics.coalesced(lookup.route);
         return flight.landed().timeout(coalescingTimeout, Mono.empty())
@@ -351,6 +363,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
             CacheStatus cacheStatus = CacheStatus.forward(reason).forwardStatus(304);
             if (refusal(stored.status(), refreshed.headers()) == null) {
                 cache.store(lookup.key, lookup.exchange.getRequest().getHeaders(), refreshed, policy, responseTime);
+                lookup.stored();
                 cacheStatus.stored();
             }
             return CachedResponseWriter.write(lookup.exchange.getRequest(), getDelegate(), lookup.ownHeaders,
@@ -390,6 +403,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 if (bytes != null) {
                     cache.store(lookup.key, lookup.exchange.getRequest().getHeaders(), StoredResponse.received(status,
                             kept, bytes, requestTime, responseTime, policy, path()), policy, responseTime);
+                    lookup.stored();
                     metrics.stored(lookup.route);
                 }
             }));
