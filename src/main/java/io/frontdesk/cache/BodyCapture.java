@@ -8,12 +8,15 @@ import org.springframework.core.io.buffer.DataBuffer;
 final class BodyCapture {
 
     private final long limit;
+    private final long expectedLength;
     private byte[] bytes = new byte[0];
     private int length;
     private boolean overflowed;
+    private boolean taken;
 
     BodyCapture(long limit, long expectedLength) {
         this.limit = limit;
+        this.expectedLength = expectedLength;
         if (expectedLength > 0 && expectedLength <= limit) {
             bytes = new byte[(int) expectedLength];
         }
@@ -38,11 +41,17 @@ final class BodyCapture {
         length += readable;
     }
 
-    /** The whole body, or {@code null} when it grew past the limit. */
-    byte[] body() {
-        if (overflowed) {
+    /** Whether the declared length has arrived whole. */
+    boolean complete() {
+        return !overflowed && expectedLength >= 0 && length == expectedLength;
+    }
+
+    /** The whole body, once; {@code null} when it grew past the limit or was taken already. */
+    byte[] take() {
+        if (overflowed || taken) {
             return null;
         }
+        taken = true;
         if (length == bytes.length) {
             return bytes;
         }

@@ -398,15 +398,23 @@ final class CacheFilter implements GatewayFilter, Ordered {
             }
             headers.set(CacheStatus.HEADER, cacheStatus.toString());
             BodyCapture capture = new BodyCapture(policy.maxObjectSize(), contentLength);
-            return super.writeWith(Flux.from(body).doOnNext(capture::add).doOnComplete(() -> {
-                byte[] bytes = capture.body();
+            Runnable store = () -> {
+                byte[] bytes = capture.take();
                 if (bytes != null) {
                     cache.store(lookup.key, lookup.exchange.getRequest().getHeaders(), StoredResponse.received(status,
                             kept, bytes, requestTime, responseTime, policy, path()), policy, responseTime);
                     lookup.stored();
                     metrics.stored(lookup.route);
                 }
-            }));
+            };
+            // Stored as soon as the declared length has arrived, before its last bytes go out: a client
+            // that has read the whole response may ask again at once, and must find it stored.
+            return super.writeWith(Flux.from(body).doOnNext(buffer -> {
+                capture.add(buffer);
+                if (capture.complete()) {
+                    store.run();
+                }
+            }).doOnComplete(store));
         }
 
         private String refusal(int status, HttpHeaders response) {

@@ -1,0 +1,17 @@
+package io.frontdesk.waf.engine.transform;
+
+/** {@code removeWhitespace}: every whitespace byte removed (see {@link Bytes#isSpace}). */
+final class RemoveWhitespace implements Transformation {
+
+    @Override
+    public String apply(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Bytes.isSpace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
