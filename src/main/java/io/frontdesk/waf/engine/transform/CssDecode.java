@@ -6,53 +6,32 @@ package io.frontdesk.waf.engine.transform;
  * (U+FF01 to U+FF5E) for its ASCII twin; a backslash before a newline is dropped with it; a
  * backslash before any other character stands for that character.
  */
-final class CssDecode implements Transformation {
+final class CssDecode extends BackslashEscapes {
 
     @Override
-    public String apply(String value) {
-        if (value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
+    int escape(String value, int i, StringBuilder out) {
         int length = value.length();
-        int i = 0;
-        while (i < length) {
-            char c = value.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            if (i + 1 >= length) {
-                i++;
-                continue;
-            }
-            int digits = 0;
-            while (digits < 6 && i + 1 + digits < length && Bytes.isHex(value.charAt(i + 1 + digits))) {
-                digits++;
-            }
-            if (digits == 0) {
-                char next = value.charAt(i + 1);
-                if (next != '\n') {
-                    out.append(next);
-                }
-                i += 2;
-                continue;
-            }
-            int start = i + 1;
-            if (digits == 1) {
-                out.append((char) Bytes.hexValue(value.charAt(start)));
-            } else if (digits >= 4 && fullWidth(value, start + digits - 4)) {
-                out.append((char) (Bytes.hexByte(value, start + digits - 2) + 0x20));
-            } else {
-                out.append(Bytes.hexByte(value, start + digits - 2));
-            }
-            i = start + digits;
-            if (i < length && Bytes.isSpace(value.charAt(i))) {
-                i++;
-            }
+        int digits = 0;
+        while (digits < 6 && i + 1 + digits < length && Bytes.isHex(value.charAt(i + 1 + digits))) {
+            digits++;
         }
-        return out.toString();
+        if (digits == 0) {
+            char next = value.charAt(i + 1);
+            if (next != '\n') {
+                out.append(next);
+            }
+            return 2;
+        }
+        int start = i + 1;
+        if (digits == 1) {
+            out.append((char) Bytes.hexValue(value.charAt(start)));
+        } else if (digits >= 4 && fullWidth(value, start + digits - 4)) {
+            out.append((char) (Bytes.hexByte(value, start + digits - 2) + 0x20));
+        } else {
+            out.append(Bytes.hexByte(value, start + digits - 2));
+        }
+        int end = start + digits;
+        return end < length && Bytes.isSpace(value.charAt(end)) ? end + 1 - i : end - i;
     }
 
     private static boolean fullWidth(String value, int start) {

@@ -7,8 +7,8 @@ public final class Transformations {
 
     private static final Map<String, Transformation> BY_NAME = Map.ofEntries(
             Map.entry("none", value -> value),
-            Map.entry("lowercase", new Lowercase()),
-            Map.entry("uppercase", new Uppercase()),
+            Map.entry("lowercase", new AsciiCase(false)),
+            Map.entry("uppercase", new AsciiCase(true)),
             Map.entry("urlDecode", new UrlDecode(false)),
             Map.entry("urlDecodeUni", new UrlDecode(true)),
             Map.entry("urlEncode", new UrlEncode()),
