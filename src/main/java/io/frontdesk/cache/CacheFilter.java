@@ -252,6 +252,11 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 }
             }).build();
         }
+        if (request.getMethod() == HttpMethod.HEAD) {
+            // As nginx's proxy_cache_convert_head: the backend is asked for the whole response, which
+            // is stored; the client still gets headers only (WebFlux drops the body of a HEAD answer).
+            request = request.mutate().method(HttpMethod.GET).build();
+        }
         CachingResponse response = new CachingResponse(lookup, stored, conditional, reason, collapsed,
                 clock.getAsLong());
         return chain.filter(exchange.mutate().request(request).response(response).build())
@@ -376,8 +381,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 cacheStatus.collapsed();
             }
             HttpHeaders headers = getHeaders();
-            String refusal = lookup.exchange.getRequest().getMethod() == HttpMethod.HEAD ? "head"
-                    : refusal(status, headers);
+            String refusal = refusal(status, headers);
             long contentLength = headers.getContentLength();
             if (refusal == null && contentLength > policy.maxObjectSize()) {
                 refusal = "too-large";

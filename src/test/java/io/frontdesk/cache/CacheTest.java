@@ -185,6 +185,19 @@ class CacheTest {
     }
 
     @Test
+    void aHeadMissIsFetchedWithGetAndStored() {
+        origin.answer("/head-first.svg", Answer.of("<svg/>", "Cache-Control", "max-age=60"));
+        HttpResponse<String> head = send(HttpRequest.newBuilder(gateway.uri("/head-first.svg"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("6");
+        assertThat(cacheStatus(head)).endsWith("stored");
+        assertThat(get("/head-first.svg").body()).isEqualTo("<svg/>");
+        assertThat(cacheStatus(get("/head-first.svg"))).startsWith("Frontdesk; hit");
+        assertThat(origin.methods("/head-first.svg")).containsExactly("GET");
+    }
+
+    @Test
     void aStaleEntryIsServedWhenTheBackendFailsWithinStaleIfError() {
         origin.answer("/sie", Answer.of("good", "Cache-Control", "max-age=0, stale-if-error=60"));
         get("/sie");

@@ -48,6 +48,7 @@ final class Origin implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<HttpHeaders> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> methods = new ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final DisposableServer server;
 
@@ -70,6 +71,11 @@ final class Origin implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The methods of the requests received for a path, in order. */
+    List<String> methods(String path) {
+        return methods.getOrDefault(path, List.of());
+    }
+
     /** Request headers of every request received, in order. */
     List<HttpHeaders> seen() {
         return seen;
@@ -79,6 +85,7 @@ final class Origin implements AutoCloseable {
         String path = request.fullPath();
         counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         seen.add(request.requestHeaders().copy());
+        methods.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(request.method().name());
         Answer answer = answers.getOrDefault(path, new Answer(404, Map.of(), "not found", Duration.ZERO));
         String etag = answer.headers().get("ETag");
         String ifNoneMatch = request.requestHeaders().get("If-None-Match");
