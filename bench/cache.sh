@@ -32,43 +32,16 @@ rm -rf "$STATE" && mkdir -p "$STATE/varnish"
 
 JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
 
-cat >"$STATE/frontdesk-bench.yml" <<YML
-server:
-  port: $PORT
-  address: 127.0.0.1
-  ssl:
-    enabled: false
-management:
-  server:
-    port: $MGMT
-    address: 127.0.0.1
-frontdesk:
-  demo:
-    enabled: false
-  pools:
-    bench:
-      algorithm: round-robin
-      backends:
-        - url: http://127.0.0.1:9101
-        - url: http://127.0.0.1:9102
+{
+  bench_config $PORT $MGMT Cache=bench
+  cat <<YML
   cache:
     policies:
       bench:
         default-ttl: 1h
         default-ttl-extensions: [bin]
-spring:
-  cloud:
-    gateway:
-      server:
-        webflux:
-          routes:
-            - id: bench
-              uri: lb://bench
-              predicates:
-                - Path=/**
-              filters:
-                - Cache=bench
 YML
+} >"$STATE/frontdesk-bench.yml"
 
 cat >"$STATE/varnish/bench.vcl" <<'VCL'
 vcl 4.1;

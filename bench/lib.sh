@@ -38,9 +38,21 @@ require_free_ports() {
   return 0
 }
 
-# route_to_bench_pool : prints the route block that sends every path to the pool "bench"
-route_to_bench_pool() {
-  cat <<'YML'
+# bench_config PORT MGMT [FILTER] : prints Frontdesk's settings for a bench: plain HTTP on PORT,
+# management on MGMT, the demo off, the pool "bench" round-robin over anchors.sh's backends and a
+# route sending every path to it, with the route filter FILTER when one is given. Scripts append
+# their own frontdesk.* settings under the "frontdesk:" key this leaves open last.
+bench_config() {
+  cat <<YML
+server:
+  port: $1
+  address: 127.0.0.1
+  ssl:
+    enabled: false
+management:
+  server:
+    port: $2
+    address: 127.0.0.1
 spring:
   cloud:
     gateway:
@@ -51,6 +63,20 @@ spring:
               uri: lb://bench
               predicates:
                 - Path=/**
+YML
+  if [[ -n ${3:-} ]]; then
+    printf '              filters:\n                - %s\n' "$3"
+  fi
+  cat <<YML
+frontdesk:
+  demo:
+    enabled: false
+  pools:
+    bench:
+      algorithm: round-robin
+      backends:
+        - url: http://127.0.0.1:9101
+        - url: http://127.0.0.1:9102
 YML
 }
 

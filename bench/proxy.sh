@@ -32,27 +32,7 @@ mkdir -p "$STATE"
 
 JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
 
-cat >"$STATE/frontdesk-bench.yml" <<YML
-server:
-  port: $PORT
-  address: 127.0.0.1
-  ssl:
-    enabled: false
-management:
-  server:
-    port: $MGMT
-    address: 127.0.0.1
-frontdesk:
-  demo:
-    enabled: false
-  pools:
-    bench:
-      algorithm: round-robin
-      backends:
-        - url: http://127.0.0.1:9101
-        - url: http://127.0.0.1:9102
-YML
-route_to_bench_pool >>"$STATE/frontdesk-bench.yml"
+bench_config $PORT $MGMT >"$STATE/frontdesk-bench.yml"
 
 log "starting Frontdesk on JDK 25 (port $PORT, management $MGMT); access log in $STATE/frontdesk.out"
 start_frontdesk "$JAR" "$STATE/frontdesk-bench.yml" "$STATE/frontdesk.out"

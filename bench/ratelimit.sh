@@ -37,26 +37,21 @@ redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --dir
   >"$STATE/redis.out" 2>&1 &
 PIDS+=($!)
 
-# config NAME FILTER SCOPE : the bench pool and route; FILTER empty for no limits
+# config NAME FILTER SCOPE : the bench settings of one Frontdesk, with two limits of SCOPE declared
+# (applied when FILTER names them) and Redis for the cluster ones
 config() {
+  bench_config "${PORTS[$1]}" "${MGMT[$1]}" "$2"
   cat <<YML
-server: {port: ${PORTS[$1]}, address: 127.0.0.1, ssl: {enabled: false}}
-management: {server: {port: ${MGMT[$1]}, address: 127.0.0.1}}
-spring:
-  data: {redis: {url: "redis://127.0.0.1:$REDIS_PORT"}}
-  cloud: {gateway: {server: {webflux: {routes: [{id: bench, uri: "lb://bench", predicates: ["Path=/**"]$2}]}}}}
-frontdesk:
-  demo: {enabled: false}
-  pools: {bench: {algorithm: round-robin, backends: [{url: "http://127.0.0.1:9101"}, {url: "http://127.0.0.1:9102"}]}}
   shield:
     limits:
       per-client: {rate: 1000000/s, burst: 1000000, scope: $3}
       per-route: {rate: 10000000/s, burst: 10000000, key: route, scope: $3}
+spring.data.redis.url: "redis://127.0.0.1:$REDIS_PORT"
 YML
 }
 config nolimit "" local >"$STATE/nolimit.yml"
-config local ", filters: [\"RateLimit=per-client,per-route\"]" local >"$STATE/local.yml"
-config cluster ", filters: [\"RateLimit=per-client,per-route\"]" cluster >"$STATE/cluster.yml"
+config local RateLimit=per-client,per-route local >"$STATE/local.yml"
+config cluster RateLimit=per-client,per-route cluster >"$STATE/cluster.yml"
 
 for name in nolimit local cluster; do
   log "starting Frontdesk '$name' on port ${PORTS[$name]}"
