@@ -1,0 +1,68 @@
+package io.frontdesk.waf.engine.macro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text with {@code %{VARIABLE}} or {@code %{COLLECTION.key}} references (as in {@code msg},
+ * {@code logdata}, {@code setvar} values and operator arguments), parsed once. Variable names are
+ * upper-cased and keys lower-cased, as collections are case-insensitive.
+ */
+public final class Macro {
+
+    private record Part(String text, String variable, String key) {
+    }
+
+    private final String source;
+    private final List<Part> parts;
+
+    private Macro(String source, List<Part> parts) {
+        this.source = source;
+        this.parts = parts;
+    }
+
+    public static Macro parse(String text) {
+        List<Part> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("%{", i);
+            int end = start < 0 ? -1 : text.indexOf('}', start + 2);
+            if (start < 0 || end < 0) {
+                parts.add(new Part(text.substring(i), null, null));
+                break;
+            }
+            if (start > i) {
+                parts.add(new Part(text.substring(i, start), null, null));
+            }
+            String reference = text.substring(start + 2, end);
+            int dot = reference.indexOf('.');
+            parts.add(dot < 0 ? new Part(null, reference.toUpperCase(Locale.ROOT), null)
+                    : new Part(null, reference.substring(0, dot).toUpperCase(Locale.ROOT),
+                            reference.substring(dot + 1).toLowerCase(Locale.ROOT)));
+            i = end + 1;
+        }
+        return new Macro(text, List.copyOf(parts));
+    }
+
+    /** Whether the text holds no reference: it expands to itself. */
+    public boolean isConstant() {
+        return parts.stream().allMatch(part -> part.text() != null);
+    }
+
+    public String expand(MacroScope scope) {
+        if (parts.size() == 1 && parts.get(0).text() != null) {
+            return parts.get(0).text();
+        }
+        StringBuilder out = new StringBuilder();
+        for (Part part : parts) {
+            out.append(part.text() != null ? part.text() : scope.value(part.variable(), part.key()));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

@@ -1,0 +1,12 @@
+package io.frontdesk.waf.engine.macro;
+
+/** Where macros find their values: the transaction's variables and collections. */
+@FunctionalInterface
+public interface MacroScope {
+
+    /**
+     * The value of {@code VARIABLE} (key {@code null}) or {@code COLLECTION.key}, as a byte string;
+     * empty when there is none, as ModSecurity expands unknown references.
+     */
+    String value(String variable, String key);
+}

@@ -1,0 +1,13 @@
+package io.frontdesk.waf.engine.operator;
+
+import io.frontdesk.waf.engine.macro.MacroScope;
+
+/** What an operator may use while it decides: macro values, and where captures go. */
+public interface OperatorContext extends MacroScope {
+
+    /** Whether the rule asked for captures ({@code capture}): only then are they worth making. */
+    boolean capturing();
+
+    /** Capture {@code index} (0 to 9, TX.0 being the whole match). */
+    void capture(int index, String text);
+}

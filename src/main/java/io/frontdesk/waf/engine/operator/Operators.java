@@ -1,0 +1,40 @@
+package io.frontdesk.waf.engine.operator;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every operator the engine has, by its SecLang name, made from its argument. A bad argument is an
+ * {@link IllegalArgumentException} whose message names the operator; the loader adds file and line.
+ */
+public final class Operators {
+
+    private static final Map<String, Function<String, Operator>> BY_NAME = Map.ofEntries(
+            Map.entry("streq", argument -> new StringComparison(argument, StringComparison.EQUALS)),
+            Map.entry("contains", argument -> new StringComparison(argument, StringComparison.CONTAINS)),
+            Map.entry("containsWord", argument -> new StringComparison(argument, StringComparison.CONTAINS_WORD)),
+            Map.entry("beginsWith", argument -> new StringComparison(argument, StringComparison.BEGINS_WITH)),
+            Map.entry("endsWith", argument -> new StringComparison(argument, StringComparison.ENDS_WITH)),
+            Map.entry("within", argument -> new StringComparison(argument, StringComparison.WITHIN)),
+            Map.entry("strmatch", argument -> new StringComparison(argument, StringComparison.CONTAINS)),
+            Map.entry("eq", argument -> new NumericComparison(argument, NumericComparison.EQ)),
+            Map.entry("ne", argument -> new NumericComparison(argument, NumericComparison.NE)),
+            Map.entry("gt", argument -> new NumericComparison(argument, NumericComparison.GT)),
+            Map.entry("ge", argument -> new NumericComparison(argument, NumericComparison.GE)),
+            Map.entry("lt", argument -> new NumericComparison(argument, NumericComparison.LT)),
+            Map.entry("le", argument -> new NumericComparison(argument, NumericComparison.LE)),
+            Map.entry("unconditionalMatch", argument -> (value, context) -> true),
+            Map.entry("noMatch", argument -> (value, context) -> false),
+            Map.entry("validateByteRange", ValidateByteRange::new),
+            Map.entry("validateUrlEncoding", argument -> new ValidateUrlEncoding()),
+            Map.entry("validateUtf8Encoding", argument -> new ValidateUtf8Encoding()));
+
+    private Operators() {
+    }
+
+    /** The operator made from its argument, or {@code null} when the engine has none of that name yet. */
+    public static Operator create(String name, String argument) {
+        Function<String, Operator> factory = BY_NAME.get(name);
+        return factory == null ? null : factory.apply(argument);
+    }
+}

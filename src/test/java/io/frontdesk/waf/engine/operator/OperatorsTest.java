@@ -1,0 +1,107 @@
+package io.frontdesk.waf.engine.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.frontdesk.waf.engine.macro.Macro;
+
+/** The operators, with the arguments CRS gives them, on values a request could carry. */
+class OperatorsTest {
+
+    /** Transaction variables for macros, and the captures made. */
+    private static final class Context implements OperatorContext {
+
+        final Map<String, String> tx = new HashMap<>(Map.of("inbound_anomaly_score_threshold", "5",
+                "allowed_methods", "GET HEAD POST"));
+        final Map<Integer, String> captures = new HashMap<>();
+
+        @Override
+        public String value(String variable, String key) {
+            return variable.equals("TX") ? tx.getOrDefault(key, "") : "";
+        }
+
+        @Override
+        public boolean capturing() {
+            return true;
+        }
+
+        @Override
+        public void capture(int index, String text) {
+            captures.put(index, text);
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("streq", "POST", "POST", true),
+                Arguments.of("streq", "POST", "post", false),
+                Arguments.of("contains", "<script", "a<script>", true),
+                Arguments.of("containsWord", "select", "1 select(2)", true),
+                Arguments.of("containsWord", "select", "selection", false),
+                Arguments.of("beginsWith", "/admin", "/admin/x", true),
+                Arguments.of("endsWith", ".php", "/x.php", true),
+                Arguments.of("within", "%{tx.allowed_methods}", "POST", true),
+                Arguments.of("within", "%{tx.allowed_methods}", "PUT", false),
+                Arguments.of("strmatch", "WebZIP", "Mozilla WebZIP/4", true),
+                Arguments.of("eq", "0", "", true),
+                Arguments.of("eq", "0", "abc", true),
+                Arguments.of("ge", "%{tx.inbound_anomaly_score_threshold}", "5", true),
+                Arguments.of("ge", "%{TX.inbound_anomaly_score_threshold}", "4", false),
+                Arguments.of("gt", "3", "5abc", true),
+                Arguments.of("lt", "1", "-2", true),
+                Arguments.of("le", "255", "256", false),
+                Arguments.of("ne", "1", "2", true),
+                Arguments.of("unconditionalMatch", "", "anything", true),
+                Arguments.of("noMatch", "", "anything", false),
+                Arguments.of("validateByteRange", "32-126", "plain text", false),
+                Arguments.of("validateByteRange", "32-126", "tab\there", true),
+                Arguments.of("validateByteRange", "9,10,13,32-126", "tab\there", false),
+                Arguments.of("validateUrlEncoding", "", "a%20b", false),
+                Arguments.of("validateUrlEncoding", "", "a%2gb", true),
+                Arguments.of("validateUrlEncoding", "", "a%2", true),
+                Arguments.of("validateUtf8Encoding", "", "caf\u00C3\u00A9", false),
+                Arguments.of("validateUtf8Encoding", "", "caf\u00E9", true),
+                Arguments.of("validateUtf8Encoding", "", "\u00C0\u00AF", true),
+                Arguments.of("validateUtf8Encoding", "", "\u00ED\u00A0\u0080", true));
+    }
+
+    @ParameterizedTest(name = "@{0} {1} on {2}")
+    @MethodSource("cases")
+    void decides(String name, String argument, String value, boolean expected) {
+        assertThat(Operators.create(name, argument).matches(value, new Context())).isEqualTo(expected);
+    }
+
+    @Test
+    void aMatchCapturesWhatMatched() {
+        Context context = new Context();
+        Operators.create("validateByteRange", "32-126").matches("ab\u0001", context);
+        assertThat(context.captures).containsEntry(0, "\u0001");
+    }
+
+    @Test
+    void badArgumentsAndUnknownNamesAreSaidAtOnce() {
+        assertThatThrownBy(() -> Operators.create("validateByteRange", "1-300"))
+                .hasMessageContaining("@validateByteRange").hasMessageContaining("300");
+        assertThatThrownBy(() -> Operators.create("validateByteRange", "a-b"))
+                .hasMessageContaining("not a list of bytes");
+        assertThat(Operators.create("fuzzyHash", "x")).isNull();
+    }
+
+    @Test
+    void macrosExpandReferencesAndKeepTheRest() {
+        Context context = new Context();
+        assertThat(Macro.parse("score %{TX.Inbound_Anomaly_Score_Threshold} of %{tx.missing}!").expand(context))
+                .isEqualTo("score 5 of !");
+        assertThat(Macro.parse("100% {x} %{unclosed").isConstant()).isTrue();
+        assertThat(Macro.parse("100% {x} %{unclosed").expand(context)).isEqualTo("100% {x} %{unclosed");
+    }
+}
