@@ -1,6 +1,8 @@
 package io.frontdesk.waf.engine.operator;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -9,7 +11,13 @@ import java.util.function.Function;
  */
 public final class Operators {
 
+    /** Operators that read files, relative to the rule file's directory. */
+    private static final Map<String, BiFunction<String, Path, Operator>> WITH_FILES = Map.of(
+            "pmFromFile", PhraseMatch::ofFiles,
+            "pmf", PhraseMatch::ofFiles);
+
     private static final Map<String, Function<String, Operator>> BY_NAME = Map.ofEntries(
+            Map.entry("pm", PhraseMatch::ofPhrases),
             Map.entry("streq", argument -> new StringComparison(argument, StringComparison.EQUALS)),
             Map.entry("contains", argument -> new StringComparison(argument, StringComparison.CONTAINS)),
             Map.entry("containsWord", argument -> new StringComparison(argument, StringComparison.CONTAINS_WORD)),
@@ -32,8 +40,15 @@ public final class Operators {
     private Operators() {
     }
 
-    /** The operator made from its argument, or {@code null} when the engine has none of that name yet. */
-    public static Operator create(String name, String argument) {
+    /**
+     * The operator made from its argument, or {@code null} when the engine has none of that name
+     * yet; {@code directory} is the rule file's, for operators that read files.
+     */
+    public static Operator create(String name, String argument, Path directory) {
+        BiFunction<String, Path, Operator> reading = WITH_FILES.get(name);
+        if (reading != null) {
+            return reading.apply(argument, directory);
+        }
         Function<String, Operator> factory = BY_NAME.get(name);
         return factory == null ? null : factory.apply(argument);
     }

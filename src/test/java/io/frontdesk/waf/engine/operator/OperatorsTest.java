@@ -3,6 +3,7 @@ package io.frontdesk.waf.engine.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +17,9 @@ import io.frontdesk.waf.engine.macro.Macro;
 
 /** The operators, with the arguments CRS gives them, on values a request could carry. */
 class OperatorsTest {
+
+    /** The rules directory of a CRS release, where @pmFromFile finds its data files. */
+    private static final Path RULES = Path.of("..", "shared", "crs", "v4.28.0", "rules");
 
     /** Transaction variables for macros, and the captures made. */
     private static final class Context implements OperatorContext {
@@ -60,6 +64,12 @@ class OperatorsTest {
                 Arguments.of("lt", "1", "-2", true),
                 Arguments.of("le", "255", "256", false),
                 Arguments.of("ne", "1", "2", true),
+                Arguments.of("pm", "AppleWebKit Android", "Mozilla/5.0 (Linux; ANDROID 14)", true),
+                Arguments.of("pm", "AppleWebKit Android", "curl/8.0", false),
+                Arguments.of("pm", "he she his hers", "ushers", true),
+                Arguments.of("pmFromFile", "scanners-user-agents.data", "Mozilla/5.0 sqlmap/1.7", true),
+                Arguments.of("pmFromFile", "scanners-user-agents.data", "Mozilla/5.0 (X11; Linux) Firefox/120", false),
+                Arguments.of("pmFromFile", "restricted-files.data", "/app/.git/config", true),
                 Arguments.of("unconditionalMatch", "", "anything", true),
                 Arguments.of("noMatch", "", "anything", false),
                 Arguments.of("validateByteRange", "32-126", "plain text", false),
@@ -77,23 +87,32 @@ class OperatorsTest {
     @ParameterizedTest(name = "@{0} {1} on {2}")
     @MethodSource("cases")
     void decides(String name, String argument, String value, boolean expected) {
-        assertThat(Operators.create(name, argument).matches(value, new Context())).isEqualTo(expected);
+        assertThat(Operators.create(name, argument, RULES).matches(value, new Context())).isEqualTo(expected);
     }
 
     @Test
     void aMatchCapturesWhatMatched() {
         Context context = new Context();
-        Operators.create("validateByteRange", "32-126").matches("ab\u0001", context);
+        Operators.create("validateByteRange", "32-126", RULES).matches("ab\u0001", context);
         assertThat(context.captures).containsEntry(0, "\u0001");
     }
 
     @Test
+    void phraseMatchingCapturesThePhraseFound() {
+        Context context = new Context();
+        assertThat(Operators.create("pm", "passwd shadow", RULES).matches("/etc/SHADOW", context)).isTrue();
+        assertThat(context.captures).containsEntry(0, "shadow");
+        assertThatThrownBy(() -> Operators.create("pmFromFile", "missing.data", RULES))
+                .hasMessageContaining("@pmFromFile: cannot read");
+    }
+
+    @Test
     void badArgumentsAndUnknownNamesAreSaidAtOnce() {
-        assertThatThrownBy(() -> Operators.create("validateByteRange", "1-300"))
+        assertThatThrownBy(() -> Operators.create("validateByteRange", "1-300", RULES))
                 .hasMessageContaining("@validateByteRange").hasMessageContaining("300");
-        assertThatThrownBy(() -> Operators.create("validateByteRange", "a-b"))
+        assertThatThrownBy(() -> Operators.create("validateByteRange", "a-b", RULES))
                 .hasMessageContaining("not a list of bytes");
-        assertThat(Operators.create("fuzzyHash", "x")).isNull();
+        assertThat(Operators.create("fuzzyHash", "x", RULES)).isNull();
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.frontdesk.waf.engine.operator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code @pm phrase phrase ...} and {@code @pmFromFile file ...} (also {@code @pmf}): matches when
+ * any phrase occurs in the value, ignoring ASCII case; the phrase found is capture 0. Files are
+ * read once, relative to the directory of the rule file; a line is a phrase, {@code #} starts a
+ * comment line.
+ */
+final class PhraseMatch implements Operator {
+
+    private final PhraseMatcher matcher;
+
+    private PhraseMatch(List<String> phrases) {
+        this.matcher = new PhraseMatcher(phrases);
+    }
+
+    static PhraseMatch ofPhrases(String argument) {
+        return new PhraseMatch(List.of(argument.strip().split("\\s+")));
+    }
+
+    static PhraseMatch ofFiles(String argument, Path directory) {
+        List<String> phrases = new ArrayList<>();
+        for (String name : argument.strip().split("\\s+")) {
+            Path file = directory.resolve(name).normalize();
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                    String phrase = line.strip();
+                    if (!phrase.isEmpty() && !phrase.startsWith("#")) {
+                        phrases.add(phrase);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("@pmFromFile: cannot read " + file + " ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+        return new PhraseMatch(phrases);
+    }
+
+    @Override
+    public boolean matches(String value, OperatorContext context) {
+        String found = matcher.find(value);
+        if (found != null && context.capturing()) {
+            context.capture(0, found);
+        }
+        return found != null;
+    }
+}
