@@ -2,6 +2,9 @@ package io.frontdesk.edge;
 
 import java.util.List;
 
+import io.frontdesk.net.AddressBlocks;
+import io.frontdesk.net.IpLiteral;
+
 /**
  * The proxies whose X-Forwarded-For is believed, and the client address that follows from it:
  * the right-most address in X-Forwarded-For that is not itself a trusted proxy (nginx's

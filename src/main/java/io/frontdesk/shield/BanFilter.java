@@ -11,7 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.frontdesk.FilterOrder;
-import io.frontdesk.edge.AddressBlocks;
+import io.frontdesk.net.AddressBlocks;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.edge.RejectedRequest;

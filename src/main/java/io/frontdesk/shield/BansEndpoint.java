@@ -13,7 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.convert.DurationStyle;
 
-import io.frontdesk.edge.IpLiteral;
+import io.frontdesk.net.IpLiteral;
 
 /**
  * {@code /actuator/bans}: the bans in force (GET), a ban by hand (POST with {@code client} and

@@ -23,7 +23,7 @@ import io.frontdesk.config.ShieldProperties.ClusterProperties;
 import io.frontdesk.config.ShieldProperties.ConnectionProperties;
 import io.frontdesk.config.ShieldProperties.LimitProperties;
 import io.frontdesk.config.ShieldProperties.RequestProperties;
-import io.frontdesk.edge.AddressBlocks;
+import io.frontdesk.net.AddressBlocks;
 import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.redis.RedisConfigured;
 import io.frontdesk.redis.RedisLink;

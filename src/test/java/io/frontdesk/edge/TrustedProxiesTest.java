@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.config.InvalidConfigurationException;
+import io.frontdesk.net.IpLiteral;
 
 class TrustedProxiesTest {
 

@@ -14,10 +14,13 @@ public final class Operators {
     /** Operators that read files, relative to the rule file's directory. */
     private static final Map<String, BiFunction<String, Path, Operator>> WITH_FILES = Map.of(
             "pmFromFile", PhraseMatch::ofFiles,
-            "pmf", PhraseMatch::ofFiles);
+            "pmf", PhraseMatch::ofFiles,
+            "ipMatchFromFile", IpMatch::ofFile,
+            "ipMatchF", IpMatch::ofFile);
 
     private static final Map<String, Function<String, Operator>> BY_NAME = Map.ofEntries(
             Map.entry("pm", PhraseMatch::ofPhrases),
+            Map.entry("ipMatch", IpMatch::ofList),
             Map.entry("streq", argument -> new StringComparison(argument, StringComparison.EQUALS)),
             Map.entry("contains", argument -> new StringComparison(argument, StringComparison.CONTAINS)),
             Map.entry("containsWord", argument -> new StringComparison(argument, StringComparison.CONTAINS_WORD)),

@@ -70,6 +70,10 @@ class OperatorsTest {
                 Arguments.of("pmFromFile", "scanners-user-agents.data", "Mozilla/5.0 sqlmap/1.7", true),
                 Arguments.of("pmFromFile", "scanners-user-agents.data", "Mozilla/5.0 (X11; Linux) Firefox/120", false),
                 Arguments.of("pmFromFile", "restricted-files.data", "/app/.git/config", true),
+                Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "10.20.30.40", true),
+                Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "192.168.1.8", false),
+                Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "::1", true),
+                Arguments.of("ipMatch", "10.0.0.0/8", "not an address", false),
                 Arguments.of("unconditionalMatch", "", "anything", true),
                 Arguments.of("noMatch", "", "anything", false),
                 Arguments.of("validateByteRange", "32-126", "plain text", false),
@@ -112,6 +116,8 @@ class OperatorsTest {
                 .hasMessageContaining("@validateByteRange").hasMessageContaining("300");
         assertThatThrownBy(() -> Operators.create("validateByteRange", "a-b", RULES))
                 .hasMessageContaining("not a list of bytes");
+        assertThatThrownBy(() -> Operators.create("ipMatch", "10.0.0.0/40", RULES))
+                .hasMessageContaining("@ipMatch: '10.0.0.0/40' is not an IP address");
         assertThat(Operators.create("fuzzyHash", "x", RULES)).isNull();
     }
 

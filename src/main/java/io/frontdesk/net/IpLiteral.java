@@ -1,4 +1,4 @@
-package io.frontdesk.edge;
+package io.frontdesk.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,7 +16,7 @@ public final class IpLiteral {
      * The address bytes of an IPv4 or IPv6 literal, or {@code null} when the text is not one.
      * Accepts the forms proxies write: {@code [v6]}, {@code [v6]:port} and {@code v4:port}.
      */
-    static byte[] parse(String text) {
+    public static byte[] parse(String text) {
         String value = text.trim();
         if (value.startsWith("[")) {
             int end = value.indexOf(']');

@@ -1,4 +1,4 @@
-package io.frontdesk.edge;
+package io.frontdesk.net;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +16,29 @@ public final class AddressBlocks {
 
     /** Parses the entries of a list key; a bad entry fails with a message naming it ({@code key[i]}). */
     public static AddressBlocks parse(List<String> entries, String key) {
-        List<CidrBlock> blocks = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            CidrBlock block = CidrBlock.parse(entries.get(i));
+            if (CidrBlock.parse(entries.get(i)) == null) {
+                throw new InvalidConfigurationException(key + "[" + i + "]", notABlock(entries.get(i)));
+            }
+        }
+        return of(entries);
+    }
+
+    /** The blocks of the entries; a bad entry is an {@link IllegalArgumentException} naming it. */
+    public static AddressBlocks of(List<String> entries) {
+        List<CidrBlock> blocks = new ArrayList<>();
+        for (String entry : entries) {
+            CidrBlock block = CidrBlock.parse(entry);
             if (block == null) {
-                throw new InvalidConfigurationException(key + "[" + i + "]",
-                        "'" + entries.get(i) + "' is not an IP address or a CIDR block such as 10.0.0.0/8");
+                throw new IllegalArgumentException(notABlock(entry));
             }
             blocks.add(block);
         }
         return new AddressBlocks(List.copyOf(blocks));
+    }
+
+    private static String notABlock(String entry) {
+        return "'" + entry + "' is not an IP address or a CIDR block such as 10.0.0.0/8";
     }
 
     public boolean isEmpty() {
@@ -38,7 +51,7 @@ public final class AddressBlocks {
         return bytes != null && contains(bytes);
     }
 
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         for (CidrBlock block : blocks) {
             if (block.contains(address)) {
                 return true;

@@ -1,7 +1,7 @@
-package io.frontdesk.edge;
+package io.frontdesk.net;
 
 /** An address block such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address is a block of one. */
-final class CidrBlock {
+public final class CidrBlock {
 
     private final byte[] network;
     private final int prefixLength;
@@ -12,7 +12,7 @@ final class CidrBlock {
     }
 
     /** Parses a block; returns {@code null} when the text is not one. */
-    static CidrBlock parse(String text) {
+    public static CidrBlock parse(String text) {
         String value = text.trim();
         int slash = value.indexOf('/');
         byte[] address = IpLiteral.parse(slash < 0 ? value : value.substring(0, slash));
@@ -34,7 +34,7 @@ final class CidrBlock {
         return new CidrBlock(address, prefix);
     }
 
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }
