@@ -3,9 +3,9 @@ package io.frontdesk.waf.engine.seclang;
 import java.util.Set;
 
 /**
- * The variables, operators, actions and transformations SecLang files may name: those of the
- * ModSecurity reference that the OWASP Core Rule Set (v3.3 and v4) uses, and the rest the engine
- * supports. A rule naming anything else is an error at load time, naming its file and line.
+ * The variables, operators and actions SecLang files may name: those of the ModSecurity
+ * reference that the OWASP Core Rule Set (v3.3 and v4) uses, and the rest the engine supports.
+ * Transformations are the ones {@code Transformations} has. A rule naming anything else is an error at load time, naming its file and line.
  */
 final class SecLangNames {
 
@@ -38,13 +38,6 @@ final class SecLangNames {
             "maturity", "accuracy", "chain", "t", "capture", "setvar", "expirevar", "initcol", "block", "deny", "drop",
             "pass", "allow", "status", "redirect", "skip", "skipAfter", "ctl", "log", "nolog", "auditlog",
             "noauditlog", "multiMatch", "setenv", "sanitiseMatched", "sanitizeMatched");
-
-    static final Set<String> TRANSFORMATIONS = Set.of("none", "lowercase", "uppercase", "urlDecode", "urlDecodeUni",
-            "urlEncode", "htmlEntityDecode", "jsDecode", "cssDecode", "cmdLine", "compressWhitespace",
-            "removeWhitespace", "removeNulls", "replaceNulls", "removeComments", "removeCommentsChar",
-            "replaceComments", "normalizePath", "normalisePath", "normalizePathWin", "normalisePathWin",
-            "base64Decode", "base64DecodeExt", "base64Encode", "hexDecode", "hexEncode", "sqlHexDecode",
-            "utf8toUnicode", "escapeSeqDecode", "length", "sha1", "md5", "trim", "trimLeft", "trimRight");
 
     private SecLangNames() {
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.frontdesk.waf.engine.transform.Transformations;
+
 /**
  * Reads SecLang (ModSecurity's rule language) into statements, following {@code Include}
  * directives (globs allowed, relative to the including file). Directives that only tune
@@ -205,7 +207,8 @@ public final class SecLangParser {
             if (!SecLangNames.ACTIONS.contains(action.name())) {
                 throw new SecLangException(source, "unknown action " + action.name());
             }
-            if (action.name().equals("t") && !SecLangNames.TRANSFORMATIONS.contains(action.argument())) {
+            boolean transformation = action.name().equals("t");
+            if (transformation && (action.argument() == null || Transformations.named(action.argument()) == null)) {
                 throw new SecLangException(source, "unknown transformation " + action.argument());
             }
         }
