@@ -58,6 +58,9 @@ public final class RedisServer implements AutoCloseable {
             throw new IllegalStateException("redis-server could not be started (is the redis-server package"
                     + " installed?)", e);
         }
+        // A test class whose set-up fails after this point never reaches its close(); the JVM's exit still stops it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .ignoreExceptions().until(() -> "+PONG".equals(command("PING")));
     }
