@@ -63,8 +63,7 @@ CONF
 nginx -c "$STATE/nginx/nginx.conf" &
 PIDS+=($!)
 
-if [[ $build == yes ]]; then (cd "$ROOT" && ./mvnw -q -B -DskipTests package); fi
-JAR=$(ls "$ROOT"/target/frontdesk-*.jar | head -1)
+JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
 cat >"$STATE/frontdesk.yml" <<YML
 server:
   port: $P_FD
@@ -85,8 +84,11 @@ frontdesk:
     bench:
       backends:
         - url: http://127.0.0.1:$P_BACK
+spring.cloud.gateway.server.webflux.routes:
+  - id: bench
+    uri: lb://bench
+    predicates: [Path=/**]
 YML
-route_to_bench_pool >>"$STATE/frontdesk.yml"
 start_frontdesk "$JAR" "$STATE/frontdesk.yml" "$STATE/frontdesk.out"
 for _ in $(seq 1 120); do curl -kfs -o /dev/null "https://127.0.0.1:$P_FD/1k.bin" && break; sleep 0.5; done
 curl -kfs -o /dev/null "https://127.0.0.1:$P_FD/1k.bin" || die "Frontdesk did not answer (see $STATE/frontdesk.out)"
