@@ -25,33 +25,13 @@ final class NumericComparison implements Operator {
 
     NumericComparison(String argument, IntBinaryOperator comparison) {
         this.argument = Macro.parse(argument.strip());
-        this.constant = this.argument.isConstant() ? atoi(argument.strip()) : null;
+        this.constant = this.argument.isConstant() ? NumericText.atoi(argument.strip()) : null;
         this.comparison = comparison;
     }
 
     @Override
     public boolean matches(String value, OperatorContext context) {
-        int limit = constant != null ? constant : atoi(argument.expand(context));
-        return comparison.applyAsInt(atoi(value), limit) != 0;
-    }
-
-    static int atoi(String text) {
-        int i = 0;
-        int length = text.length();
-        while (i < length && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < length && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-            negative = text.charAt(i) == '-';
-            i++;
-        }
-        long value = 0;
-        while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            value = Math.min(value * 10 + text.charAt(i) - '0', (long) Integer.MAX_VALUE + 1);
-            i++;
-        }
-        long signed = negative ? -value : value;
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, signed));
+        int limit = constant != null ? constant : NumericText.atoi(argument.expand(context));
+        return comparison.applyAsInt(NumericText.atoi(value), limit) != 0;
     }
 }

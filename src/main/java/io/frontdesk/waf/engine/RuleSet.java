@@ -1,0 +1,63 @@
+package io.frontdesk.waf.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rules loaded from SecLang files, ready to inspect transactions; immutable and shared by all of
+ * them. Load one with {@link RuleSetLoader}.
+ */
+public final class RuleSet {
+
+    private final List<List<PhaseEntry>> phases;
+    private final EngineSettings settings;
+    private final Map<Path, Integer> rulesByFile;
+    private final List<String> notes;
+    private final PersistentCollections persistent;
+
+    RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
+            List<String> notes, PersistentCollections persistent) {
+        this.phases = phases;
+        this.settings = settings;
+        this.rulesByFile = rulesByFile;
+        this.notes = notes;
+        this.persistent = persistent;
+    }
+
+    /** The same rules under other settings (the operator's mode over the files' SecRuleEngine, say). */
+    public RuleSet withSettings(EngineSettings newSettings) {
+        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent);
+    }
+
+    /** A transaction to inspect one request and its response; {@code id} is its UNIQUE_ID. */
+    public Transaction newTransaction(String id) {
+        return new Transaction(this, id);
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** How many rules (a chain counting once) each file holds, in load order. */
+    public Map<Path, Integer> rulesByFile() {
+        return rulesByFile;
+    }
+
+    /** What loading accepted without effect, such as logging directives of ModSecurity's own. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    public int ruleCount() {
+        return rulesByFile.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    List<PhaseEntry> phase(int phase) {
+        return phases.get(phase);
+    }
+
+    PersistentCollections persistent() {
+        return persistent;
+    }
+}

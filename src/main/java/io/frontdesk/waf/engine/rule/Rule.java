@@ -1,0 +1,29 @@
+package io.frontdesk.waf.engine.rule;
+
+import java.util.List;
+
+import io.frontdesk.waf.engine.operator.Operator;
+import io.frontdesk.waf.engine.transform.Transformation;
+import io.frontdesk.waf.engine.variable.Target;
+
+/**
+ * A rule ready to run: what it inspects ({@code targets} less {@code exclusions}), how values are
+ * transformed, its operator, what it does on each matching value ({@code matchActions}) and, for
+ * the first rule of a chain, what it does once the whole chain matched: its disruption, the rules
+ * it skips, whether it is logged. {@code chained} is the next rule of the chain, or {@code null}.
+ * {@code transformationKey} names the transformation list, so values transformed alike are
+ * transformed once per transaction.
+ */
+public record Rule(RuleInfo info, List<Target> targets, List<Target> exclusions, Operator operator, boolean negated,
+        String operatorText, List<Transformation> transformations, String transformationKey, boolean multiMatch,
+        boolean capture, List<MatchAction> matchActions, Disruption disruption, int skip, String skipAfter,
+        boolean log, boolean auditLog, Rule chained) {
+
+    public int id() {
+        return info.id();
+    }
+
+    public int phase() {
+        return info.phase();
+    }
+}

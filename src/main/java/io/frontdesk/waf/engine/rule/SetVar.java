@@ -1,0 +1,75 @@
+package io.frontdesk.waf.engine.rule;
+
+import io.frontdesk.waf.engine.macro.Macro;
+import io.frontdesk.waf.engine.operator.NumericText;
+import io.frontdesk.waf.engine.variable.MutableCollection;
+
+/**
+ * {@code setvar:tx.score=+5}: sets ({@code =}), adds to ({@code =+}), subtracts from ({@code =-}) or
+ * deletes ({@code !tx.name}) a variable; {@code setvar:tx.flag} alone sets it to 1. Name and value
+ * may hold macros.
+ */
+final class SetVar implements MatchAction {
+
+    private enum Operation {
+        SET, ADD, SUBTRACT, DELETE
+    }
+
+    private final String collection;
+    private final Macro key;
+    private final Operation operation;
+    private final Macro value;
+
+    private SetVar(String collection, Macro key, Operation operation, Macro value) {
+        this.collection = collection;
+        this.key = key;
+        this.operation = operation;
+        this.value = value;
+    }
+
+    static SetVar parse(String text) {
+        boolean delete = text.startsWith("!");
+        String body = delete ? text.substring(1) : text;
+        int dot = body.indexOf('.');
+        if (dot <= 0) {
+            throw new IllegalArgumentException("setvar needs COLLECTION.name, not '" + text + "'");
+        }
+        String collection = body.substring(0, dot).strip().toUpperCase(java.util.Locale.ROOT);
+        int equals = body.indexOf('=', dot);
+        String name = equals < 0 ? body.substring(dot + 1) : body.substring(dot + 1, equals);
+        if (delete) {
+            return new SetVar(collection, Macro.parse(name.strip()), Operation.DELETE, null);
+        }
+        if (equals < 0) {
+            return new SetVar(collection, Macro.parse(name.strip()), Operation.SET, Macro.parse("1"));
+        }
+        String rest = body.substring(equals + 1);
+        Operation operation = Operation.SET;
+        if (rest.startsWith("+")) {
+            operation = Operation.ADD;
+            rest = rest.substring(1);
+        } else if (rest.startsWith("-")) {
+            operation = Operation.SUBTRACT;
+            rest = rest.substring(1);
+        }
+        return new SetVar(collection, Macro.parse(name.strip()), operation, Macro.parse(rest));
+    }
+
+    @Override
+    public void apply(RuleContext context) {
+        MutableCollection target = context.collection(collection);
+        if (target == null) {
+            return;
+        }
+        String name = key.expand(context);
+        switch (operation) {
+            case DELETE -> target.remove(name);
+            case SET -> target.set(name, value.expand(context));
+            case ADD, SUBTRACT -> {
+                long current = NumericText.atoi(target.get(name));
+                long change = NumericText.atoi(value.expand(context));
+                target.set(name, Long.toString(operation == Operation.ADD ? current + change : current - change));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.frontdesk.waf.engine.variable;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A collection rules write with {@code setvar}: TX, and the persistent IP, GLOBAL, SESSION, USER
+ * and RESOURCE. One value per key; keys are lower-cased, so {@code tx.Score} and {@code TX.score}
+ * are one variable.
+ */
+public final class MutableCollection {
+
+    private final Map<String, String> values;
+
+    public MutableCollection() {
+        this(new LinkedHashMap<>());
+    }
+
+    private MutableCollection(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public String get(String key) {
+        return values.get(key.toLowerCase(Locale.ROOT));
+    }
+
+    public void set(String key, String value) {
+        values.put(key.toLowerCase(Locale.ROOT), value);
+    }
+
+    public void remove(String key) {
+        values.remove(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** The values by lower-case key, in the order they were first set; not to be modified. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public MutableCollection copy() {
+        return new MutableCollection(new LinkedHashMap<>(values));
+    }
+}

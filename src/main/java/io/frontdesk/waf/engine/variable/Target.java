@@ -1,0 +1,94 @@
+package io.frontdesk.waf.engine.variable;
+
+import java.util.regex.Pattern;
+
+import io.frontdesk.waf.engine.seclang.VariableSpec;
+
+/**
+ * A rule target, ready to select: a collection, and perhaps a key ({@code ARGS:id}) or a key pattern
+ * ({@code ARGS:/^id_/}); counted ({@code &ARGS}) or excluded ({@code !ARGS:password}). Keys and key
+ * patterns ignore case, as ModSecurity's collections do.
+ */
+public final class Target {
+
+    private final String collection;
+    private final String key;
+    private final Pattern keyPattern;
+    private final boolean count;
+    private final boolean excluded;
+
+    private Target(String collection, String key, Pattern keyPattern, boolean count, boolean excluded) {
+        this.collection = collection;
+        this.key = key;
+        this.keyPattern = keyPattern;
+        this.count = count;
+        this.excluded = excluded;
+    }
+
+    /** A bad key pattern is an {@link IllegalArgumentException} naming it. */
+    public static Target of(VariableSpec spec) {
+        Pattern pattern = null;
+        if (spec.regex()) {
+            try {
+                pattern = Pattern.compile(spec.selector(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bad key pattern in " + spec + ": " + e.getMessage(), e);
+            }
+        }
+        return new Target(spec.collection(), spec.regex() ? null : spec.selector(), pattern, spec.count(),
+                spec.excluded());
+    }
+
+    /** Parses {@code ARGS:foo} or {@code REQUEST_COOKIES:/^_ga/} as {@code ctl:ruleRemoveTargetById} writes it. */
+    public static Target excluding(String text) {
+        int colon = text.indexOf(':');
+        String collection = (colon < 0 ? text : text.substring(0, colon)).strip().toUpperCase(java.util.Locale.ROOT);
+        String selector = colon < 0 ? null : text.substring(colon + 1).strip();
+        boolean regex = selector != null && selector.length() > 1 && selector.startsWith("/") && selector.endsWith("/");
+        return of(new VariableSpec(collection, regex ? selector.substring(1, selector.length() - 1) : selector, regex,
+                false, true));
+    }
+
+    /** The same selection, its values listed rather than counted. */
+    public Target uncounted() {
+        return new Target(collection, key, keyPattern, false, excluded);
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    /** The key as written, or {@code null} when the target has none or a key pattern. */
+    public String key() {
+        return key;
+    }
+
+    public boolean count() {
+        return count;
+    }
+
+    public boolean excluded() {
+        return excluded;
+    }
+
+    /** Whether the target takes every key of its collection. */
+    public boolean whole() {
+        return key == null && keyPattern == null;
+    }
+
+    public boolean selects(String candidate) {
+        if (key != null) {
+            return key.equalsIgnoreCase(candidate);
+        }
+        return keyPattern == null || keyPattern.matcher(candidate).find();
+    }
+
+    @Override
+    public String toString() {
+        String prefix = excluded ? "!" : count ? "&" : "";
+        if (whole()) {
+            return prefix + collection;
+        }
+        return prefix + collection + ":" + (key != null ? key : "/" + keyPattern.pattern() + "/");
+    }
+}
