@@ -58,6 +58,9 @@ public final class FtwSuiteLoader {
         if (!protocol.equals("http")) {
             throw node.error("protocol " + protocol + " is not supported");
         }
+        if (node.field("save_cookie").map(YamlNode::bool).orElse(false)) {
+            throw node.error("save_cookie is not supported");
+        }
         Optional<YamlNode> encoded = node.field("encoded_request");
         Optional<YamlNode> raw = node.field("raw_request");
         if (encoded.isPresent() && raw.isPresent()) {

@@ -88,9 +88,10 @@ class FtwSuiteLoaderTest {
     }
 
     @Test
-    void unknownFieldsAndNullHeaderValuesAreRefused() {
+    void unknownFieldsNullHeaderValuesAndCookiesAreRefused() {
         assertThatThrownBy(() -> rendered("ur: /")).isInstanceOf(FtwFormatException.class)
                 .hasMessageContaining("unknown field 'ur'");
         assertThatThrownBy(() -> rendered("headers:\n  Host:")).hasMessageContaining("header Host without a value");
+        assertThatThrownBy(() -> rendered("save_cookie: true")).hasMessageContaining("save_cookie is not supported");
     }
 }
