@@ -38,10 +38,17 @@ public final class FilterOrder {
     public static final int BACKEND_RELEASE = REQUEST_HEAD_BOUNDS + 1;
 
     /** The route's bound on the request body, checked before anything else of the route runs. */
-    public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 3;
+    public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 4;
 
     /** Rate limits of a route, before the cache: a hit costs a token as a miss does. */
-    public static final int RATE_LIMIT = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
+    public static final int RATE_LIMIT = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 3;
+
+    /**
+     * The web application firewall: after the rate limits (a flood is refused before it costs
+     * inspection), before the cache (an attack is refused even when its answer is cached), and
+     * before the route's own filters change the request.
+     */
+    public static final int WAF = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
 
     /**
      * The response cache of a route, outside the framework's response writer so that it sees

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tls the plain-HTTP redirect listener and HSTS
  * @param cache the response cache and its policies
  * @param shield rate limits
+ * @param waf the web application firewall
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
@@ -29,7 +30,8 @@ public record FrontdeskProperties(
         @DefaultValue UpstreamProperties upstream,
         @DefaultValue TlsProperties tls,
         @DefaultValue CacheProperties cache,
-        @DefaultValue ShieldProperties shield) {
+        @DefaultValue ShieldProperties shield,
+        @DefaultValue WafProperties waf) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

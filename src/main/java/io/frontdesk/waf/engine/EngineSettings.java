@@ -25,6 +25,7 @@ public final class EngineSettings {
     private char argumentSeparator = '&';
     private String componentSignature = "";
     private long collectionTimeoutSeconds = 3600;
+    private int denyStatus = 403;
 
     private EngineSettings() {
     }
@@ -43,6 +44,7 @@ public final class EngineSettings {
         copy.argumentSeparator = argumentSeparator;
         copy.componentSignature = componentSignature;
         copy.collectionTimeoutSeconds = collectionTimeoutSeconds;
+        copy.denyStatus = denyStatus;
         return copy;
     }
 
@@ -85,6 +87,13 @@ public final class EngineSettings {
     public EngineSettings withMode(EngineMode newMode) {
         EngineSettings changed = copy();
         changed.mode = newMode;
+        return changed;
+    }
+
+    /** These settings with another status for {@code deny} rules that name none (ModSecurity's is 403). */
+    public EngineSettings withDenyStatus(int status) {
+        EngineSettings changed = copy();
+        changed.denyStatus = status;
         return changed;
     }
 
@@ -146,6 +155,10 @@ public final class EngineSettings {
             return false;
         }
         throw new IllegalArgumentException(directive + " takes On or Off, not '" + text + "'");
+    }
+
+    public int denyStatus() {
+        return denyStatus;
     }
 
     private static boolean reject(String directive, String text) {

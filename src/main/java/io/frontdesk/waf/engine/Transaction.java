@@ -89,6 +89,21 @@ public final class Transaction {
         return id;
     }
 
+    /** Runs this transaction in another mode, as {@code ctl:ruleEngine} would. */
+    public void overrideMode(EngineMode newMode) {
+        context.setMode(newMode);
+    }
+
+    /** Leaves these rules out of this transaction, as {@code ctl:ruleRemoveById} would. */
+    public void removeRules(IdRanges ids) {
+        context.removeRules(ids);
+    }
+
+    /** Keeps a target from these rules in this transaction, as {@code ctl:ruleRemoveTargetById} would. */
+    public void removeTarget(IdRanges ids, Target target) {
+        context.removeTarget(ids, target);
+    }
+
     /** The client's and the server's addresses and ports. */
     public void connection(String clientAddress, int clientPort, String serverAddress, int serverPort) {
         variables.scalars.put("REMOTE_ADDR", clientAddress);
@@ -530,7 +545,7 @@ public final class Transaction {
                         head.id());
             default:
                 return new Interruption(Interruption.Action.DENY,
-                        disruption.status() != 0 ? disruption.status() : 403, null, head.id());
+                        disruption.status() != 0 ? disruption.status() : settings.denyStatus(), null, head.id());
         }
     }
 

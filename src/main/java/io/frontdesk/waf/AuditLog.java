@@ -1,0 +1,138 @@
+package io.frontdesk.waf;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The WAF audit log: JSON lines appended to a file or standard output by a thread of its own, so
+ * the event loop never waits on the disk. Each line comes with a future completed once it is
+ * written and flushed; responses wait for it before they are sent, so a transaction's line is in
+ * the log before its response reaches the client, and none is dropped.
+ */
+public final class AuditLog implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    private record Pending(String line, CompletableFuture<Void> written) {
+    }
+
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final OutputStream out;
+    private final String target;
+    private volatile Thread writer;
+    private volatile boolean running;
+
+    private AuditLog(OutputStream out, String target) {
+        this.out = out;
+        this.target = target;
+    }
+
+    /** The log at {@code path} (appended to, created with its directories), or {@code stdout}. */
+    public static AuditLog open(String path) {
+        if (path.equals("stdout")) {
+            return new AuditLog(new FileOutputStream(FileDescriptor.out), "stdout");
+        }
+        try {
+            Path file = Path.of(path).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            return new AuditLog(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the WAF audit log " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Queues one line (without its newline); the future completes once it is flushed. */
+    public CompletableFuture<Void> write(String line) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        queue.offer(new Pending(line, written));
+        Thread thread = writer;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+        return written;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::writeUntilStopped, "frontdesk-waf-audit");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
+    }
+
+    private void writeUntilStopped() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            Pending next;
+            while ((next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+                continue;
+            }
+            flush(batch);
+            batch.clear();
+        }
+    }
+
+    private void flush(List<Pending> batch) {
+        StringBuilder text = new StringBuilder();
+        for (Pending pending : batch) {
+            text.append(pending.line()).append('\n');
+        }
+        try {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            log.error("Cannot write the WAF audit log {}: {}", target, e.toString());
+        }
+        // Responses go on even when the disk fails: the error above is logged, the client not kept waiting.
+        batch.forEach(pending -> pending.written().complete(null));
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = writer;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server, so the lines of the last transactions are written too. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+}

@@ -1,0 +1,260 @@
+package io.frontdesk.waf;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.frontdesk.edge.EdgeAttributes;
+import io.frontdesk.edge.RejectedRequest;
+import io.frontdesk.waf.engine.EngineMode;
+import io.frontdesk.waf.engine.Interruption;
+import io.frontdesk.waf.engine.RuleMatch;
+import io.frontdesk.waf.engine.Transaction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * One exchange going through the WAF: request phases before the route's backend is asked (the
+ * body held, up to the engine's limit, then replayed to the backend), response phases on the way
+ * back when responses are inspected, and once the response is about to be sent the logging
+ * phase, the metrics and the audit line, which the response waits for.
+ */
+final class Inspection {
+
+    private static final String BLOCKED = "The web application firewall blocked this request.";
+
+    private final ServerWebExchange exchange;
+    private final Transaction transaction;
+    private final WafFilter.Shared shared;
+    private final String clientAddress;
+    private long evaluationNanos;
+    private boolean responseHeadersDone;
+    private boolean finished;
+
+    Inspection(ServerWebExchange exchange, Transaction transaction, WafFilter.Shared shared) {
+        this.exchange = exchange;
+        this.transaction = transaction;
+        this.shared = shared;
+        String client = exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS);
+        this.clientAddress = client == null ? "" : client;
+    }
+
+    Mono<Void> run(GatewayFilterChain chain) {
+        exchange.getResponse().beforeCommit(this::finish);
+        describeRequest();
+        Interruption interruption = timed(transaction::processRequestHeaders);
+        if (interruption != null) {
+            return block(interruption);
+        }
+        Mono<Void> inspected = hasBody() && transaction.wantsRequestBody() ? inspectBody(chain) : Mono.defer(() -> {
+            Interruption atBody = timed(transaction::processRequestBody);
+            return atBody != null ? block(atBody) : proceed(chain, exchange);
+        });
+        return inspected.doFinally(signal -> finish().subscribe());
+    }
+
+    private void describeRequest() {
+        ServerHttpRequest request = exchange.getRequest();
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+        if (nativeRequest instanceof HttpServerRequest netty) {
+            transaction.requestLine(request.getMethod().name(), netty.uri(), netty.version().text());
+        } else {
+            String query = request.getURI().getRawQuery();
+            transaction.requestLine(request.getMethod().name(),
+                    request.getURI().getRawPath() + (query == null ? "" : "?" + query), "HTTP/1.1");
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        InetSocketAddress local = request.getLocalAddress();
+        transaction.connection(clientAddress, remote == null ? 0 : remote.getPort(),
+                local == null ? "" : local.getAddress().getHostAddress(), local == null ? 0 : local.getPort());
+        request.getHeaders().forEach((name, values) -> values.forEach(value -> transaction.requestHeader(name, value)));
+    }
+
+    /** HTTP/1 announces a body by its headers; HTTP/2 may stream one without a length. */
+    private boolean hasBody() {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        long length = headers.getContentLength();
+        if (length >= 0) {
+            return length > 0;
+        }
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        boolean http1 = nativeRequest instanceof HttpServerRequest netty && netty.version().majorVersion() == 1;
+        return !http1 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /**
+     * Reads the body into the transaction up to the engine's limit, holding those buffers; past
+     * the limit the body is refused (413) when the engine refuses such bodies, else the rest
+     * streams on to the backend uninspected, after the held part.
+     */
+    private Mono<Void> inspectBody(GatewayFilterChain chain) {
+        long limit = transaction.requestBodyLimit();
+        long[] read = {0};
+        boolean[] over = {false};
+        Flux<List<DataBuffer>> chunks = exchange.getRequest().getBody().bufferUntil(buffer -> {
+            if (over[0]) {
+                return true;
+            }
+            read[0] += buffer.readableByteCount();
+            over[0] = read[0] > limit;
+            return over[0];
+        }).doOnDiscard(List.class, Inspection::releaseAll);
+        return chunks.switchOnFirst((first, all) -> {
+            List<DataBuffer> inspected = first.hasValue() ? first.get() : List.of();
+            for (DataBuffer buffer : inspected) {
+                long started = System.nanoTime();
+                transaction.appendRequestBody(buffer.toString(StandardCharsets.ISO_8859_1));
+                evaluationNanos += System.nanoTime() - started;
+            }
+            Interruption interruption = timed(transaction::processRequestBody);
+            if (interruption != null) {
+                return all.doOnNext(Inspection::release).take(1).then(block(interruption));
+            }
+            ReplayedRequest replayed = new ReplayedRequest(exchange.getRequest(), all.concatMapIterable(list -> list));
+            return proceed(chain, exchange.mutate().request(replayed).build());
+        }).then();
+    }
+
+    private static void release(List<DataBuffer> buffers) {
+        buffers.forEach(DataBufferUtils::release);
+    }
+
+    private static void releaseAll(List<?> discarded) {
+        discarded.forEach(item -> DataBufferUtils.release((DataBuffer) item));
+    }
+
+    private Mono<Void> proceed(GatewayFilterChain chain, ServerWebExchange next) {
+        if (!shared.responseInspection()) {
+            return chain.filter(next);
+        }
+        return chain.filter(next.mutate().response(new InspectedResponse(next.getResponse(), this)).build());
+    }
+
+    /** Phase 3, once: before the response body is written or, without one, before it is committed. */
+    Interruption responseHeaders() {
+        if (responseHeadersDone || transaction.interruption() != null) {
+            return null;
+        }
+        responseHeadersDone = true;
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        transaction.responseStatus(status == null ? 200 : status.value(), "HTTP/1.1");
+        exchange.getResponse().getHeaders()
+                .forEach((name, values) -> values.forEach(value -> transaction.responseHeader(name, value)));
+        return timed(transaction::processResponseHeaders);
+    }
+
+    Transaction transaction() {
+        return transaction;
+    }
+
+    <T> T timed(Supplier<T> step) {
+        long started = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            evaluationNanos += System.nanoTime() - started;
+        }
+    }
+
+    /** The failure that turns the transaction away; the problem filter writes it with the request id. */
+    Mono<Void> block(Interruption interruption) {
+        if (interruption.ruleId() != 0) {
+            shared.offences().offence(clientAddress, "waf", "WAF rule " + interruption.ruleId());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        HttpStatus status = HttpStatus.resolve(interruption.status());
+        switch (interruption.action()) {
+            case REDIRECT -> headers.setLocation(java.net.URI.create(interruption.location()));
+            case DROP -> headers.setConnection("close");
+            default -> {
+            }
+        }
+        String detail = interruption.status() == 413 ? "The request body is larger than the web application"
+                + " firewall inspects." : BLOCKED;
+        return Mono.error(new RejectedRequest(status == null ? HttpStatus.FORBIDDEN : status, detail, headers));
+    }
+
+    /** The logging phase, metrics and the audit line, once; the returned Mono completes when the line is flushed. */
+    private Mono<Void> finish() {
+        if (finished) {
+            return Mono.empty();
+        }
+        finished = true;
+        if (shared.responseInspection()) {
+            responseHeaders();
+        }
+        timed(() -> {
+            transaction.processLogging();
+            return null;
+        });
+        List<RuleMatch> matches = transaction.matches();
+        String action = transaction.interruption() != null ? "blocked" : matches.isEmpty() ? "pass" : "detected";
+        shared.metrics().transaction(action, evaluationNanos);
+        matches.forEach(match -> shared.metrics().ruleMatched(match.rule().id()));
+        if (!shared.audit().wanted(transaction, !matches.isEmpty())) {
+            return Mono.empty();
+        }
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        String line = AuditLine.of(Instant.now(), auditId(), clientAddress, exchange.getRequest().getMethod().name(),
+                requestTarget(), status == null ? 200 : status.value(), action, anomalyScore(), matches);
+        return Mono.fromFuture(shared.audit().log().write(line));
+    }
+
+    private String auditId() {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String id = headers.getFirst("X-Request-Id");
+        if (id == null) {
+            id = headers.getFirst("X-CRS-Test");
+        }
+        return id != null ? id : transaction.id();
+    }
+
+    private String requestTarget() {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        return nativeRequest instanceof HttpServerRequest netty ? netty.uri()
+                : exchange.getRequest().getURI().getRawPath();
+    }
+
+    /** CRS v4's blocking score, or v3's (and the baseline's) total. */
+    private long anomalyScore() {
+        String score = transaction.txValue("blocking_inbound_anomaly_score");
+        if (score == null) {
+            score = transaction.txValue("anomaly_score");
+        }
+        try {
+            return score == null ? 0 : Long.parseLong(score.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The request with its body read ahead, given to the backend as it came. */
+    private static final class ReplayedRequest extends ServerHttpRequestDecorator {
+
+        private final Flux<DataBuffer> body;
+
+        ReplayedRequest(ServerHttpRequest request, Flux<DataBuffer> body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            return body;
+        }
+    }
+}

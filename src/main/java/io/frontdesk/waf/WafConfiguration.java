@@ -1,0 +1,71 @@
+package io.frontdesk.waf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.frontdesk.config.FrontdeskProperties;
+import io.frontdesk.config.InvalidConfigurationException;
+import io.frontdesk.config.WafProperties;
+import io.frontdesk.shield.ClientOffences;
+import io.frontdesk.waf.engine.EngineMode;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the web application firewall from {@code frontdesk.waf.*}. */
+@Configuration(proxyBeanMethods = false)
+public class WafConfiguration {
+
+    @Bean
+    WafRules wafRules(FrontdeskProperties properties) {
+        WafProperties waf = properties.waf();
+        EngineMode mode = WafModes.parse(waf.mode(), "frontdesk.waf.mode");
+        if (waf.status() < 400 || waf.status() > 599) {
+            throw new InvalidConfigurationException("frontdesk.waf.status", "must be 400 to 599, was " + waf.status());
+        }
+        String responseBodyAccess = waf.responseInspection() ? "On" : "Off";
+        return new WafRules(new RuleFiles(waf, scratchDirectory()), settings -> settings.withMode(mode)
+                .withDenyStatus(waf.status()).with("SecResponseBodyAccess", responseBodyAccess));
+    }
+
+    private static Path scratchDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("frontdesk-waf");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the WAF's generated rules", e);
+        }
+    }
+
+    @Bean
+    WafMetrics wafMetrics(MeterRegistry registry, WafRules rules) {
+        return new WafMetrics(registry, rules);
+    }
+
+    @Bean
+    AuditLog wafAuditLog(FrontdeskProperties properties) {
+        return AuditLog.open(properties.waf().audit().path());
+    }
+
+    @Bean
+    WafFilter wafFilter(FrontdeskProperties properties, WafRules rules, AuditLog auditLog, WafMetrics metrics,
+            ClientOffences offences) {
+        WafProperties waf = properties.waf();
+        AuditPolicy audit = AuditPolicy.of(waf.audit().mode(), auditLog);
+        Map<String, RouteOverride> routes = new LinkedHashMap<>();
+        waf.routes().forEach((routeId, route) -> routes.put(routeId, RouteOverride.of(routeId, route)));
+        return new WafFilter(new WafFilter.Shared(rules, waf.responseInspection(), audit, metrics, offences),
+                Map.copyOf(routes));
+    }
+
+    @Bean
+    WafEndpoint wafEndpoint(WafRules rules, WafMetrics metrics) {
+        return new WafEndpoint(rules, metrics);
+    }
+}

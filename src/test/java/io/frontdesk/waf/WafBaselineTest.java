@@ -1,0 +1,176 @@
+package io.frontdesk.waf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway with its built-in baseline rules, as the embedded default runs: attacks are refused
+ * before the backend sees them, ordinary traffic passes, each refusal is in the audit log by the
+ * time its response arrives, counted in the metrics and held against the client.
+ */
+class WafBaselineTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TOKEN = "waf-token-for-the-tests";
+
+    private static TestBackend backend;
+    private static RunningGateway gateway;
+    private static Path audit;
+
+    @BeforeAll
+    static void start() throws IOException {
+        audit = Files.createTempDirectory("waf-audit").resolve("audit.log");
+        backend = TestBackend.start("web");
+        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
+        settings.put("frontdesk.waf.audit.path", audit.toString());
+        settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
+        settings.put("frontdesk.shield.bans.after", "3");
+        settings.put("frontdesk.shield.bans.within", "1m");
+        settings.put("frontdesk.management.token", TOKEN);
+        gateway = RunningGateway.start(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        backend.close();
+    }
+
+    @BeforeEach
+    void forget() {
+        backend.resetCounts();
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String client) {
+        return gateway.send(HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("X-Forwarded-For", client)
+                .timeout(Duration.ofSeconds(10)).build());
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> auditLines() throws IOException {
+        return Files.readAllLines(audit).stream().map(JSON::readTree).toList();
+    }
+
+    private static JsonNode auditLineOf(String requestId) throws IOException {
+        return auditLines().stream().filter(line -> line.path("request_id").asString().equals(requestId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no audit line for " + requestId));
+    }
+
+    @Test
+    void sqlInjectionIsRefusedWithTheRequestIdAndTheBackendNeverAsked() throws IOException {
+        HttpResponse<String> response = get("/?id=" + query("1' OR '1'='1"), "198.51.100.1");
+        assertThat(response.statusCode()).isEqualTo(403);
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(JSON.readTree(response.body()).path("requestId").asString()).isEqualTo(requestId);
+        assertThat(backend.requests()).isZero();
+
+        JsonNode line = auditLineOf(requestId);
+        assertThat(line.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("time", "request_id",
+                "client_ip", "method", "uri", "status", "action", "anomaly_score", "matched_rules");
+        assertThat(line.path("client_ip").asString()).isEqualTo("198.51.100.1");
+        assertThat(line.path("method").asString()).isEqualTo("GET");
+        assertThat(line.path("status").asInt()).isEqualTo(403);
+        assertThat(line.path("action").asString()).isEqualTo("blocked");
+        assertThat(line.path("anomaly_score").asInt()).isEqualTo(5);
+        JsonNode rule = line.path("matched_rules").get(0);
+        assertThat(rule.properties().stream().map(Map.Entry::getKey).toList()).containsExactly("id", "msg", "data",
+                "matched_var", "severity", "phase", "tags");
+        assertThat(rule.path("id").asInt()).isEqualTo(10030);
+        assertThat(rule.path("matched_var").asString()).isEqualTo("ARGS:id");
+        assertThat(rule.path("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(rule.path("phase").asInt()).isEqualTo(2);
+        assertThat(rule.path("tags").get(0).asString()).isEqualTo("attack-sqli");
+    }
+
+    @Test
+    void crossSiteScriptingIsRefused() {
+        HttpResponse<String> response = get("/?q=" + query("<script>alert(1)</script>"), "198.51.100.2");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(backend.requests()).isZero();
+    }
+
+    @Test
+    void anAttackInAFormBodyIsRefusedBeforeTheBackendReadsIt() {
+        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "198.51.100.3")
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + query("admin' OR 1=1--") + "&password=x"))
+                .timeout(Duration.ofSeconds(10)).build());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(backend.requests()).isZero();
+    }
+
+    @Test
+    void ordinaryRequestsPassWithTheirBodiesWholeAndLeaveNoAuditLine() throws IOException {
+        HttpResponse<String> search = get("/search?q=" + query("O'Reilly books on SQL, 2nd edition")
+                + "&page=2&sort=price", "198.51.100.4");
+        assertThat(search.statusCode()).isEqualTo(200);
+        String body = "name=" + query("Jane O'Neil") + "&comment=" + query("I <3 this: 5 > 3 & 2 < 4")
+                + "&padding=" + "x".repeat(300_000);
+        HttpResponse<String> form = gateway.send(HttpRequest.newBuilder(gateway.uri("/comments"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "198.51.100.4")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(backend.received()).extracting(TestBackend.Received::body).contains(body);
+        String formId = form.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(auditLines()).noneMatch(line -> line.path("request_id").asString().equals(formId));
+    }
+
+    @Test
+    void aClientThatKeepsAttackingIsBanned() {
+        String attacker = "198.51.100.9";
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/?q=" + query("<script>alert(" + i + ")</script>"), attacker).statusCode())
+                    .isEqualTo(403);
+        }
+        HttpResponse<String> innocentLooking = get("/", attacker);
+        assertThat(innocentLooking.statusCode()).isEqualTo(403);
+        assertThat(innocentLooking.body()).contains("banned");
+        assertThat(get("/", "198.51.100.10").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blocksAreCountedByActionAndRule() {
+        get("/?id=" + query("1 UNION SELECT password FROM users"), "198.51.100.5");
+        String metrics = gateway.getManagement("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("frontdesk_waf_transactions_total\\{action=\"blocked\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("frontdesk_waf_rule_matches_total\\{rule=\"10030\"[^}]*\\} [1-9]");
+        assertThat(metrics).contains("frontdesk_waf_evaluation_seconds_bucket");
+        assertThat(metrics).containsPattern("frontdesk_waf_rules(\\{[^}]*\\})? [1-9]");
+    }
+
+    @Test
+    void theEndpointShowsTheBaselineAndReloadsIt() {
+        JsonNode rules = JSON.readTree(gateway.getManagement("/actuator/waf").body());
+        assertThat(rules.path("mode").asString()).isEqualTo("on");
+        assertThat(rules.path("baseline").asBoolean()).isTrue();
+        assertThat(rules.path("rules").asInt()).isGreaterThan(5);
+        HttpResponse<String> reload = gateway.send(HttpRequest.newBuilder(gateway.managementUri("/actuator/waf"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10)).build());
+        assertThat(reload.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(reload.body()).path("reloaded").asBoolean()).isTrue();
+    }
+}

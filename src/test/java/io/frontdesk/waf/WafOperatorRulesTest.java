@@ -1,0 +1,157 @@
+package io.frontdesk.waf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway with rule files of the operator's own: per-route modes and exclusions, response
+ * inspection, the audit log of every transaction, and reloads that keep the rules in force when
+ * the new files are broken.
+ */
+class WafOperatorRulesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TOKEN = "waf-rules-token-for-the-tests";
+    private static final String RULES = """
+            SecRequestBodyAccess On
+            SecRule ARGS:q "@streq attack" "id:2001,phase:1,deny,msg:'test attack',tag:'test'"
+            SecRule RESPONSE_BODY "@contains leaked-secret" "id:2002,phase:4,deny,msg:'response leak'"
+            SecRule ARGS:pw "@contains '" "id:2003,phase:2,deny,msg:'quote in pw'"
+            """;
+
+    private static TestBackend backend;
+    private static TestBackend leaking;
+    private static RunningGateway gateway;
+    private static Path rules;
+    private static Path audit;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path directory = Files.createTempDirectory("waf-rules");
+        rules = directory.resolve("rules.conf");
+        Files.writeString(rules, RULES);
+        audit = directory.resolve("audit.log");
+        backend = TestBackend.start("web");
+        leaking = TestBackend.start("leaked-secret").responseHeader("Content-Type", "text/plain");
+        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
+        settings.put("frontdesk.pools.leak.backends[0].url", leaking.url());
+        String route = "spring.cloud.gateway.server.webflux.routes";
+        route(settings, 1, "open", "lb://web", "/open/**");
+        route(settings, 2, "watch", "lb://web", "/watch/**");
+        route(settings, 3, "login", "lb://web", "/login/**");
+        route(settings, 4, "leak", "lb://leak", "/leak/**");
+        settings.put(route + "[0].order", "1");
+        settings.put("frontdesk.waf.rules[0]", rules.toString());
+        settings.put("frontdesk.waf.response-inspection", "true");
+        settings.put("frontdesk.waf.audit.mode", "all");
+        settings.put("frontdesk.waf.audit.path", audit.toString());
+        settings.put("frontdesk.waf.routes.open.mode", "off");
+        settings.put("frontdesk.waf.routes.watch.mode", "detection-only");
+        settings.put("frontdesk.waf.routes.login.exclude-targets[0]", "2003;ARGS:pw");
+        settings.put("frontdesk.management.token", TOKEN);
+        gateway = RunningGateway.start(settings);
+    }
+
+    private static void route(Map<String, String> settings, int index, String id, String uri, String path) {
+        String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
+        settings.put(prefix + "id", id);
+        settings.put(prefix + "uri", uri);
+        settings.put(prefix + "predicates[0]", "Path=" + path);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        backend.close();
+        leaking.close();
+    }
+
+    private static JsonNode auditLineOf(HttpResponse<String> response) throws IOException {
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        return Files.readAllLines(audit).stream().map(JSON::readTree)
+                .filter(line -> line.path("request_id").asString().equals(requestId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no audit line for " + requestId));
+    }
+
+    private static HttpResponse<String> reload() {
+        return gateway.send(HttpRequest.newBuilder(gateway.managementUri("/actuator/waf"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(10)).build());
+    }
+
+    @Test
+    void routesRunTheirOwnModes() throws IOException {
+        assertThat(gateway.get("/?q=attack").statusCode()).isEqualTo(403);
+        assertThat(gateway.get("/open/?q=attack").statusCode()).isEqualTo(200);
+        HttpResponse<String> watched = gateway.get("/watch/?q=attack");
+        assertThat(watched.statusCode()).isEqualTo(200);
+        JsonNode line = auditLineOf(watched);
+        assertThat(line.path("action").asString()).isEqualTo("detected");
+        assertThat(line.path("matched_rules").get(0).path("id").asInt()).isEqualTo(2001);
+    }
+
+    @Test
+    void aRouteExclusionKeepsOneTargetFromOneRule() {
+        assertThat(gateway.get("/login/?pw=it's").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/?pw=it's").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aResponseThatLeaksIsReplacedWithTheRefusal() throws IOException {
+        HttpResponse<String> response = gateway.get("/leak/report");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain("leaked-secret").contains("requestId");
+        JsonNode rule = auditLineOf(response).path("matched_rules").get(0);
+        assertThat(rule.path("id").asInt()).isEqualTo(2002);
+        assertThat(rule.path("phase").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void everyTransactionHasAnAuditLineInModeAll() throws IOException {
+        HttpResponse<String> response = gateway.get("/plain?x=1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode line = auditLineOf(response);
+        assertThat(line.path("action").asString()).isEqualTo("pass");
+        assertThat(line.path("uri").asString()).isEqualTo("/plain?x=1");
+        assertThat(line.path("matched_rules").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBrokenFileKeepsTheRulesInForceAndAFixedOneIsSwappedIn() throws IOException {
+        try {
+            Files.writeString(rules, RULES + "SecRule ARGS \"@nosuchoperator x\" \"id:2009,phase:1,deny\"\n");
+            HttpResponse<String> refused = reload();
+            assertThat(refused.statusCode()).isEqualTo(422);
+            JsonNode body = JSON.readTree(refused.body());
+            assertThat(body.path("reloaded").asBoolean()).isFalse();
+            assertThat(body.path("error").asString()).contains("rules.conf:5").contains("nosuchoperator");
+            assertThat(gateway.get("/?q=attack").statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(gateway.getManagement("/actuator/waf").body()).path("lastReloadError")
+                    .asString()).contains("rules.conf:5");
+
+            Files.writeString(rules, RULES + "SecRule ARGS:q \"@streq other\" \"id:2010,phase:1,deny\"\n");
+            assertThat(reload().statusCode()).isEqualTo(200);
+            assertThat(gateway.get("/?q=other").statusCode()).isEqualTo(403);
+        } finally {
+            Files.writeString(rules, RULES);
+            reload();
+        }
+    }
+}

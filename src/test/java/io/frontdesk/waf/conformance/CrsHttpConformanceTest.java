@@ -1,0 +1,102 @@
+package io.frontdesk.waf.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
+import io.frontdesk.waf.conformance.ftw.RegressionSuites;
+import io.frontdesk.waf.conformance.ftw.RegressionTest;
+import io.frontdesk.waf.conformance.ftw.RequestRenderer;
+import io.frontdesk.waf.conformance.ftw.Stage;
+import io.frontdesk.waf.conformance.ftw.SuiteFile;
+import io.frontdesk.waf.conformance.ftw.SuiteFormat;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The CRS v4 regression suite against the running gateway over real HTTP, configured with
+ * config/crs-regression.yml: each stage's bytes are sent as go-ftw sends them, bracketed by
+ * marker requests (X-CRS-Test), and the audit lines between the markers' lines are the stage's
+ * log. The build fails below the committed pass rate.
+ */
+class CrsHttpConformanceTest {
+
+    @Test
+    void passesAtLeastTheBaseline() throws IOException {
+        Path tests = CrsReleases.regressionDirectory(CrsReleases.V4).resolve("tests");
+        Path audit = Files.createTempDirectory("crs-audit").resolve("audit.log");
+        try (ReflectBackend backend = ReflectBackend.start();
+                RunningGateway gateway = RunningGateway.start(Map.of(
+                        "spring.config.additional-location", "file:config/crs-regression.yml",
+                        "frontdesk.waf.crs.directory", CrsReleases.directory().resolve(CrsReleases.V4).toString(),
+                        "frontdesk.waf.audit.path", audit.toString(),
+                        "frontdesk.pools.crs-backend.backends[0].url", backend.url()))) {
+            AuditLogReader log = new AuditLogReader(audit);
+            ConformanceReport report = new ConformanceReport("CRS " + CrsReleases.V4 + " over HTTP");
+            int marker = 0;
+            for (SuiteFile suite : RegressionSuites.loadAll(tests, SuiteFormat.GO_FTW)) {
+                String file = tests.relativize(suite.path()).toString();
+                for (RegressionTest test : suite.tests()) {
+                    for (Stage stage : test.stages()) {
+                        String start = "marker-" + ++marker;
+                        String end = "marker-" + ++marker;
+                        mark(gateway.port(), start);
+                        RawExchange.Answer answer = RawExchange.send(gateway.port(), RequestRenderer.render(stage.input()));
+                        mark(gateway.port(), end);
+                        StageOutcome outcome = outcome(between(log.newLines(), start, end), answer);
+                        report.record(file, test.title() + " stage " + stage.index(),
+                                outcome.shortfalls(stage.output(), true));
+                    }
+                }
+            }
+            report.publish(Path.of("target", "crs-conformance", CrsReleases.V4 + "-http.md"));
+            assertThat(report.rate()).isGreaterThanOrEqualTo(CrsInProcessConformanceTest.baseline(CrsReleases.V4
+                    + ".http"));
+        }
+    }
+
+    private static void mark(int port, String id) {
+        String request = "GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: OWASP CRS test agent\r\nX-CRS-Test: " + id
+                + "\r\nConnection: close\r\n\r\n";
+        assertThat(RawExchange.send(port, request.getBytes(StandardCharsets.ISO_8859_1)).status())
+                .as("marker request " + id).isEqualTo(200);
+    }
+
+    private static List<JsonNode> between(List<JsonNode> lines, String start, String end) {
+        List<JsonNode> inside = new ArrayList<>();
+        boolean open = false;
+        for (JsonNode line : lines) {
+            String id = line.path("request_id").asString();
+            if (id.equals(start)) {
+                open = true;
+            } else if (id.equals(end)) {
+                break;
+            } else if (open) {
+                inside.add(line);
+            }
+        }
+        return inside;
+    }
+
+    private static StageOutcome outcome(List<JsonNode> lines, RawExchange.Answer answer) {
+        List<Integer> ids = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (JsonNode line : lines) {
+            for (JsonNode rule : line.path("matched_rules")) {
+                ids.add(rule.path("id").asInt());
+                text.append(StageOutcome.logLine(rule.path("id").asInt(), rule.path("msg").asString(),
+                        rule.path("data").asString()));
+            }
+        }
+        return new StageOutcome(ids, text.toString(), answer.status(), answer.response());
+    }
+}
