@@ -12,12 +12,12 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Hands an XML document's text and attributes to a {@link ParsedBody} as the parser reads it: each
  * run of text between tags under the path of its element ({@code /order/item}), each attribute under
- * {@code /order/item/@id}. Paths are built once per element, and only for elements that hold text or
- * attributes; their total length is capped by a {@link NameBudget}.
+ * {@code /order/item/@id}. A path is built once per element, as a byte string shared by all its text,
+ * and only for elements that hold text or attributes; their total length is capped by a {@link NameBudget}.
  */
 final class XmlCollector extends DefaultHandler {
 
-    /** An open element; its path is built when first needed. */
+    /** An open element; its path (a byte string) is built when first needed. */
     private static final class Element {
 
         final String name;
@@ -46,9 +46,9 @@ final class XmlCollector extends DefaultHandler {
             String name = attributes.getQName(i);
             // Namespace declarations are no attributes in libxml2's tree, which ModSecurity queries.
             if (!name.equals("xmlns") && !name.startsWith("xmlns:")) {
-                String path = path() + "/@" + name;
+                String path = path() + "/@" + bytes(name);
                 spend(path.length());
-                parsed.xmlAttribute(bytes(path), bytes(attributes.getValue(i)));
+                parsed.xmlAttribute(path, bytes(attributes.getValue(i)));
             }
         }
     }
@@ -73,7 +73,7 @@ final class XmlCollector extends DefaultHandler {
 
     private void flushText() throws SAXException {
         if (text.length() > 0) {
-            parsed.xmlText(bytes(path()), bytes(text.toString()));
+            parsed.xmlText(path(), bytes(text.toString()));
             text.setLength(0);
         }
     }
@@ -87,7 +87,7 @@ final class XmlCollector extends DefaultHandler {
         for (int i = known + 1; i < open.size(); i++) {
             String parent = i == 0 ? "" : open.get(i - 1).path;
             Element element = open.get(i);
-            element.path = parent + "/" + element.name;
+            element.path = parent + "/" + bytes(element.name);
             spend(element.path.length());
         }
         return open.get(open.size() - 1).path;

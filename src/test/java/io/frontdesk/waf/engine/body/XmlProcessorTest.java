@@ -139,5 +139,11 @@ class XmlProcessorTest {
         ParsedBody wide = read("<r>" + "<item id=\"1\">v</item>".repeat(100_000) + "</r>");
         assertThat(wide.error()).isNull();
         assertThat(wide.xmlNodes()).hasSize(100_000);
+
+        ParsedBody runs = read(deep + "t<x/>".repeat(100_000) + ("</" + name + ">").repeat(250));
+        assertThat(runs.error()).isNull();
+        assertThat(runs.xmlNodes()).hasSize(100_000);
+        assertThat(runs.xmlNodes().get(99_999).name()).as("one path for all the element's text")
+                .isSameAs(runs.xmlNodes().get(0).name());
     }
 }
