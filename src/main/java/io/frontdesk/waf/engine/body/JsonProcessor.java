@@ -2,8 +2,8 @@ package io.frontdesk.waf.engine.body;
 
 /**
  * JSON ({@code application/json} and the {@code +json} types): every string, number, boolean and
- * null is an argument, named as ModSecurity v3 names it ({@code json.a.b}, {@code json.list.array_0};
- * see {@link JsonNames}). An empty body is no document and no error, as in ModSecurity.
+ * null is an argument, named as ModSecurity v3 names it: {@code {"a":{"b":[1]}}} gives
+ * {@code json.a.b.array_0}. An empty body is no document and no error, as in ModSecurity.
  */
 public final class JsonProcessor implements BodyProcessor {
 

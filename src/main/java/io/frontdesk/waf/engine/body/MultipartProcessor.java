@@ -3,7 +3,9 @@ package io.frontdesk.waf.engine.body;
 /**
  * MULTIPART ({@code multipart/form-data}), read as ModSecurity v3 reads it: fields are arguments,
  * files are uploaded files, every part's header lines are MULTIPART_PART_HEADERS under the part's
- * name, and every MULTIPART_* strictness variable is set, 0 or 1.
+ * name, every {@code name=} and {@code filename=} is MULTIPART_NAME and MULTIPART_FILENAME, and every
+ * MULTIPART_* strictness variable is set: 0 or 1, and 2 for MULTIPART_UNMATCHED_BOUNDARY when a
+ * boundary-like line was followed by a real boundary. docs/waf.md lists where it differs from v3.
  */
 public final class MultipartProcessor implements BodyProcessor {
 

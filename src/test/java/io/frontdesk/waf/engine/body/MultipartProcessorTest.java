@@ -1,6 +1,7 @@
 package io.frontdesk.waf.engine.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -278,6 +279,7 @@ class MultipartProcessorTest {
         assertThat(flagsRaised(parsed)).containsOnlyKeys("MULTIPART_FILE_LIMIT_EXCEEDED", "MULTIPART_STRICT_ERROR");
         assertThat(read(CONTENT_TYPE, body).files()).extracting(UploadedFile::content)
                 .containsExactly("first\r\nfile", "second");
+        assertThatThrownBy(() -> new MultipartProcessor(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -333,6 +335,21 @@ class MultipartProcessorTest {
 
         assertThat(parsed.error()).isEqualTo("Multipart parsing error: " + message);
         assertThat(parsed.flags()).containsEntry("MULTIPART_STRICT_ERROR", "1");
+    }
+
+    @Test
+    void aNulByteInPartHeadersAndAnOverlongFoldedHeaderAreErrors() {
+        ParsedBody nul = read(CONTENT_TYPE, crlf(delimiter(), "Content-Disposition: form-data; name=\"a\"",
+                "X-Note: a\u0000b", "", "v", end()));
+        assertThat(nul.error()).isEqualTo("Multipart parsing error: Multipart: Nul byte in part headers.");
+        assertThat(nul.arguments()).extracting(Field::value).containsExactly("v");
+
+        String fold = " " + "f".repeat(1500);
+        ParsedBody folded = read(CONTENT_TYPE, crlf(delimiter(), "Content-Disposition: form-data; name=\"a\"",
+                "X-Note: n", fold, fold, fold, "", "v", end()));
+        assertThat(folded.error()).isEqualTo("Multipart parsing error: Multipart: Part header too long.");
+        assertThat(folded.partHeaders()).extracting(Field::value).last().asString().startsWith("X-Note: n f")
+                .hasSize("X-Note: n".length() + 3 * fold.length());
     }
 
     @Test
