@@ -45,17 +45,21 @@ class CrsMultipartRegressionTest {
     }
 
     /** Where the CRS releases are: FRONTDESK_CRS_DIR, or ../shared/crs. */
-    private static Path release(String version) {
-        String configured = System.getenv("FRONTDESK_CRS_DIR");
-        Path release = Path.of(configured == null ? "../shared/crs" : configured).resolve(version);
-        Assumptions.assumeTrue(Files.isDirectory(release.resolve("tests")),
-                "CRS " + version + " not found at " + release + ": set FRONTDESK_CRS_DIR to the directory holding it");
-        return release;
+    private static final Path CRS = Path.of(System.getenv().getOrDefault("FRONTDESK_CRS_DIR", "../shared/crs"));
+
+    /** One skipped test saying why, when the release is not there. */
+    private static Stream<DynamicTest> absent(Path release) {
+        return Stream.of(DynamicTest.dynamicTest("CRS release present", () -> Assumptions.abort("CRS not found at "
+                + release.toAbsolutePath().normalize() + ": set FRONTDESK_CRS_DIR to the directory holding v4.28.0"
+                + " and v3.3.4")));
     }
 
     @TestFactory
     Stream<DynamicTest> version4() throws IOException {
-        Path release = release("v4.28.0");
+        Path release = CRS.resolve("v4.28.0");
+        if (!Files.isDirectory(release.resolve("tests"))) {
+            return absent(release);
+        }
         Rules rules = new Rules(release);
         Map<String, Predicate<ParsedBody>> checks = Map.of(
                 "920120", anyFileOrField(Pattern.compile(rules.operator("920120")).asPredicate().negate()),
@@ -71,7 +75,10 @@ class CrsMultipartRegressionTest {
 
     @TestFactory
     Stream<DynamicTest> version3() throws IOException {
-        Path release = release("v3.3.4");
+        Path release = CRS.resolve("v3.3.4");
+        if (!Files.isDirectory(release.resolve("tests"))) {
+            return absent(release);
+        }
         Rules rules = new Rules(release);
         Map<String, Predicate<ParsedBody>> checks = Map.of(
                 "920120", anyFileOrField(Pattern.compile(rules.operator("920120")).asPredicate().negate()),
