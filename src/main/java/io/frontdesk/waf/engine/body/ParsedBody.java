@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * What a body processor found: arguments (ARGS_POST), uploaded files (FILES, FILES_NAMES,
- * FILES_SIZES), multipart part headers, flags such as MULTIPART_STRICT_ERROR, XML text and the
- * first error. Names and values are byte strings.
+ * FILES_SIZES), multipart part headers, flags such as MULTIPART_STRICT_ERROR, variables with
+ * several values such as MULTIPART_NAME, XML text and attributes, and the first error. Names and
+ * values are byte strings.
  */
 public final class ParsedBody {
 
@@ -24,7 +25,9 @@ public final class ParsedBody {
     private final List<UploadedFile> files = new ArrayList<>();
     private final List<Field> partHeaders = new ArrayList<>();
     private final Map<String, String> flags = new LinkedHashMap<>();
+    private final List<Field> collectionValues = new ArrayList<>();
     private final List<Field> xmlNodes = new ArrayList<>();
+    private final List<Field> xmlAttributes = new ArrayList<>();
     private String error;
 
     public void argument(String name, String value) {
@@ -45,9 +48,28 @@ public final class ParsedBody {
         flags.put(variable, value);
     }
 
-    /** A text node of an XML body, under its XPath-like location; {@code XML:/*} joins them all. */
+    /**
+     * One value of a variable that holds one per occurrence, such as {@code MULTIPART_NAME} (every
+     * {@code name=} of the parts' Content-Disposition headers), in the order they were read.
+     */
+    public void collectionValue(String variable, String value) {
+        collectionValues.add(new Field(variable, value));
+    }
+
+    /**
+     * A text node of an XML body, under the path of its element ({@code /root/item}); {@code XML:/*}
+     * joins them all, in document order.
+     */
     public void xmlText(String path, String text) {
         xmlNodes.add(new Field(path, text));
+    }
+
+    /**
+     * An attribute of an XML element, under its path ({@code /root/item/@id}); {@code XML://@*} is
+     * each of them. Namespace declarations are not attributes here, as in libxml2.
+     */
+    public void xmlAttribute(String path, String value) {
+        xmlAttributes.add(new Field(path, value));
     }
 
     /** Records the first error; later ones are consequences of it. */
@@ -73,8 +95,17 @@ public final class ParsedBody {
         return flags;
     }
 
+    /** Values of {@link #collectionValue}, each under the variable's name. */
+    public List<Field> collectionValues() {
+        return collectionValues;
+    }
+
     public List<Field> xmlNodes() {
         return xmlNodes;
+    }
+
+    public List<Field> xmlAttributes() {
+        return xmlAttributes;
     }
 
     /** The first error, or {@code null} when the body was read without one. */
