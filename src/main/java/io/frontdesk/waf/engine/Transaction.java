@@ -251,6 +251,9 @@ public final class Transaction {
             parsed.xmlNodes().forEach(node -> text.append(node.value()));
             variables.xml.add("/*", text.toString());
         }
+        parsed.xmlAttributes().forEach(attribute -> variables.xml.add("//@*", attribute.value()));
+        parsed.collectionValues().forEach(value -> variables.multiValued
+                .computeIfAbsent(value.name(), name -> new ArrayList<>()).add(value.value()));
         scalars.putAll(parsed.flags());
         if (parsed.error() != null) {
             bodyError(parsed.error());

@@ -39,6 +39,8 @@ final class Variables {
     final KeyedValues matchedVars = new KeyedValues();
     final KeyedValues env = new KeyedValues();
     final KeyedValues xml = new KeyedValues();
+    /** Variables a body processor gives several values (MULTIPART_NAME, MULTIPART_FILENAME). */
+    final Map<String, List<String>> multiValued = new HashMap<>();
     final MutableCollection tx = new MutableCollection();
     final Map<String, MutableCollection> opened = new HashMap<>();
     final Map<String, String> scalars = new HashMap<>();
@@ -97,6 +99,13 @@ final class Variables {
                 KeyedValues values = keyed.get(collection);
                 if (values != null) {
                     keyedValues(collection, values, target, excluded, out);
+                    return;
+                }
+                List<String> several = multiValued.get(collection);
+                if (several != null) {
+                    if (!excluded.test(collection, collection)) {
+                        several.forEach(value -> out.add(new VariableValue(collection, value)));
+                    }
                     return;
                 }
                 String namesOf = NAMES_OF.get(collection);

@@ -37,6 +37,12 @@ public final class BodyProcessors {
         switch (name) {
             case "URLENCODED":
                 return new UrlEncodedProcessor(argumentSeparator);
+            case "MULTIPART":
+                return new MultipartProcessor();
+            case "JSON":
+                return new JsonProcessor();
+            case "XML":
+                return new XmlProcessor();
             default:
                 return null;
         }
