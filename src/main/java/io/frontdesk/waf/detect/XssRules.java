@@ -1,0 +1,187 @@
+package io.frontdesk.waf.detect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether an HTML token can run script, or change what the page loads or where it sends
+ * data:
+ *
+ * <ul>
+ * <li>a start tag that runs or embeds active content or rewrites the page's base, styles, metadata
+ *     or forms ({@code script}, {@code iframe}, {@code svg}, {@code style}, {@code base}, ...), by its
+ *     name without namespace prefix ({@code x:script}) and ignoring case and NUL bytes;
+ * <li>an event handler ({@code on...} with a value): any such name in a tag the input opened; where
+ *     the input may only have gone on from the attribute it was placed in, a real handler's name or a
+ *     value that calls something, so that {@code status online=yes} is text;
+ * <li>a URL attribute whose value, its character references decoded and the tabs and line breaks
+ *     browsers drop removed, has the scheme {@code javascript:}, {@code vbscript:},
+ *     {@code livescript:}, or {@code data:} with a type that renders or runs
+ *     ({@code data:text/html}, {@code data:,...}); the value an input starts in counts as such an
+ *     attribute when it goes on to call something ({@code javascript:alert(1)}, not
+ *     {@code JavaScript: The Good Parts});
+ * <li>a style that runs script ({@code expression(}, {@code behavior:}, {@code -moz-binding},
+ *     {@code url(javascript:...)}, {@code @import}), {@code srcdoc} holding markup, an SVG
+ *     {@code attributeName} naming a handler;
+ * <li>a doctype, an {@code <?xml} or {@code <?import} instruction, and the comments browsers read as
+ *     markup: {@code <!--[if ...]>}, {@code <!ENTITY ...>}.
+ * </ul>
+ */
+final class XssRules {
+
+    private static final Set<String> ACTIVE_TAGS = Set.of("script", "iframe", "frame", "frameset", "object", "embed",
+            "applet", "svg", "style", "base", "link", "meta", "form", "isindex", "xml", "import", "vmlframe",
+            "noscript", "portal", "xss", "handler", "listener", "bgsound", "layer", "ilayer");
+
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
+            "dynsrc", "lowsrc", "poster", "data", "codebase", "xlink:href", "from", "to", "values", "by", "folder",
+            "handler", "ping", "icon", "manifest", "longdesc", "cite");
+
+    private static final Set<String> SCRIPT_SCHEMES = Set.of("javascript", "vbscript", "livescript");
+
+    private static final Set<String> EVENT_HANDLERS = Set.of("onabort", "onactivate", "onafterprint",
+            "onafterscriptexecute", "onanimationcancel", "onanimationend", "onanimationiteration", "onanimationstart",
+            "onauxclick", "onbeforeactivate", "onbeforecopy", "onbeforecut", "onbeforedeactivate", "onbeforeinput",
+            "onbeforepaste", "onbeforeprint", "onbeforescriptexecute", "onbeforetoggle", "onbeforeunload",
+            "onbegin", "onblur", "onbounce", "oncancel", "oncanplay", "oncanplaythrough", "onchange", "onclick",
+            "onclose", "oncontextmenu", "oncopy", "oncuechange", "oncut", "ondblclick", "ondeactivate", "ondrag",
+            "ondragend", "ondragenter", "ondragleave", "ondragover", "ondragstart", "ondrop", "ondurationchange",
+            "onemptied", "onend", "onended", "onerror", "onfilterchange", "onfinish", "onfocus", "onfocusin",
+            "onfocusout", "onformdata", "onfullscreenchange", "onhashchange", "oninput", "oninvalid", "onkeydown",
+            "onkeypress", "onkeyup", "onload", "onloadeddata", "onloadedmetadata", "onloadend", "onloadstart",
+            "onmessage", "onmousedown", "onmouseenter", "onmouseleave", "onmousemove", "onmouseout", "onmouseover",
+            "onmouseup", "onmousewheel", "onmove", "onoffline", "ononline", "onpagehide", "onpageshow", "onpaste",
+            "onpause", "onplay", "onplaying", "onpointercancel", "onpointerdown", "onpointerenter",
+            "onpointerleave", "onpointermove", "onpointerout", "onpointerover", "onpointerrawupdate", "onpointerup",
+            "onpopstate", "onprogress", "onpropertychange", "onratechange", "onreadystatechange", "onrepeat",
+            "onreset", "onresize", "onscroll", "onscrollend", "onsearch", "onseeked", "onseeking", "onselect",
+            "onselectionchange", "onselectstart", "onshow", "onstart", "onstalled", "onstorage", "onsubmit",
+            "onsuspend", "ontimeupdate", "ontoggle", "ontouchcancel", "ontouchend", "ontouchmove", "ontouchstart",
+            "ontransitioncancel", "ontransitionend", "ontransitionrun", "ontransitionstart", "onunload",
+            "onvolumechange", "onwaiting", "onwebkitanimationend", "onwebkittransitionend", "onwheel");
+
+    private static final String[] STYLE_SCRIPT = {"expression(", "behavior:", "behaviour:", "-moz-binding",
+        "url(javascript:", "url(vbscript:", "@import"};
+
+    private XssRules() {
+    }
+
+    static boolean isXss(HtmlToken token) {
+        return switch (token.type()) {
+            case START_TAG -> isActiveTag(token.name());
+            case ATTRIBUTE -> token.value() != null && isDangerousAttribute(token);
+            case DOCTYPE -> true;
+            case PROCESSING_INSTRUCTION -> startsWithIgnoringCase(token.value(), "xml")
+                    || startsWithIgnoringCase(token.value(), "import");
+            case COMMENT -> startsWithIgnoringCase(token.value(), "[if") || startsWithIgnoringCase(token.value(), "entity");
+            case END_TAG -> false;
+        };
+    }
+
+    /**
+     * By the name's last part: after a namespace prefix, and after a {@code <} inside it, which is a
+     * second try at a tag ({@code <scr<script>}) for filters that strip the first.
+     */
+    private static boolean isActiveTag(String name) {
+        String full = normalName(name);
+        String lower = full.substring(full.lastIndexOf('<') + 1);
+        return ACTIVE_TAGS.contains(lower.substring(lower.lastIndexOf(':') + 1)) || lower.startsWith("xsl:");
+    }
+
+    private static boolean isDangerousAttribute(HtmlToken token) {
+        String value = HtmlEntities.decode(token.value());
+        if (token.name() == null) {
+            return isScriptUrl(value, true) || isScriptStyle(value);
+        }
+        String name = normalName(token.name());
+        if (name.length() >= 5 && name.startsWith("on")) {
+            return token.inTag() || EVENT_HANDLERS.contains(name) || callsSomething(value);
+        }
+        if (URL_ATTRIBUTES.contains(name)) {
+            return isScriptUrl(value, false);
+        }
+        return switch (name) {
+            case "style" -> isScriptStyle(value);
+            case "srcdoc" -> value.indexOf('<') >= 0;
+            case "attributename" -> startsWithIgnoringCase(value.strip(), "on");
+            default -> false;
+        };
+    }
+
+    /** Lower case, without the NUL bytes some parsers skip. */
+    private static String normalName(String name) {
+        return name.replace("\0", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean callsSomething(String value) {
+        return value.indexOf('(') >= 0 || value.indexOf('`') >= 0;
+    }
+
+    /**
+     * Whether a URL runs script or renders markup. Leading blanks and control bytes go, as do tabs,
+     * line breaks and NULs anywhere, as browsers drop them. {@code guessed}: the value's attribute is
+     * not known, so a script URL must also call something.
+     */
+    static boolean isScriptUrl(String value, boolean guessed) {
+        int colon = -1;
+        StringBuilder scheme = new StringBuilder();
+        for (int i = 0; i < value.length() && scheme.length() <= 10; i++) {
+            char c = value.charAt(i);
+            if (c == ':') {
+                colon = i;
+                break;
+            }
+            if (c > ' ' && c != 0x7F) {
+                scheme.append(Character.toLowerCase(c));
+            } else if (scheme.length() > 0 && c != '\t' && c != '\n' && c != '\r' && c != 0) {
+                return false;
+            }
+        }
+        if (colon < 0) {
+            return false;
+        }
+        String rest = value.substring(colon + 1);
+        if (SCRIPT_SCHEMES.contains(scheme.toString())) {
+            return !guessed || callsSomething(rest) || rest.indexOf('=') >= 0;
+        }
+        return scheme.toString().equals("data") && isActiveDataType(rest);
+    }
+
+    /** A data: URL's type, up to its {@code ;} or {@code ,}: none (text, which a script src runs), or markup or script. */
+    private static boolean isActiveDataType(String afterScheme) {
+        int comma = afterScheme.indexOf(',');
+        if (comma < 0) {
+            return false;
+        }
+        String type = afterScheme.substring(0, comma).toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return mediaType.isEmpty() || mediaType.contains("html") || mediaType.contains("xml")
+                || mediaType.contains("svg") || mediaType.contains("script");
+    }
+
+    /** A style that runs script, read without blanks, quotes, comments and CSS escapes' backslashes. */
+    private static boolean isScriptStyle(String value) {
+        StringBuilder plain = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' && i + 1 < value.length() && value.charAt(i + 1) == '*') {
+                int close = value.indexOf("*/", i + 2);
+                i = close < 0 ? value.length() : close + 1;
+            } else if (c > ' ' && c != '\\' && c != '"' && c != '\'') {
+                plain.append(Character.toLowerCase(c));
+            }
+        }
+        String text = plain.toString();
+        for (String marker : STYLE_SCRIPT) {
+            if (text.contains(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}
