@@ -66,7 +66,8 @@ final class SqlInjectionRules {
     /**
      * What follows a value at {@code i}, after the parentheses it may close. A statement with no
      * {@code ;} before it (SQL Server allows that) is held to the strict reading of one that
-     * follows a word: {@code The 'update' button} is text.
+     * follows a word, {@code The 'update' button} being text; and it is not a SELECT, which attacks
+     * put after UNION or {@code ;}, while prose quoting SQL puts it after a quote.
      */
     private static boolean afterValue(SqlFingerprint print, int i, Start start) {
         boolean closed = print.is(i, RIGHT_PAREN);
@@ -79,7 +80,8 @@ final class SqlInjectionRules {
             case LOGIC -> afterLogic(print, at + 1, start);
             case UNION -> select(print, print.is(at + 1, LEFT_PAREN) ? at + 2 : at + 1, start);
             case SEMICOLON -> statement(print, at + 1, start);
-            case STATEMENT -> start != Start.WORD && statement(print, at, Start.WORD);
+            case STATEMENT -> start != Start.WORD && !token.text().startsWith("select")
+                    && statement(print, at, Start.WORD);
             case CLAUSE -> clause(print, at, start);
             case FUNCTION -> start == Start.BREAKOUT || start == Start.VALUE && SqlWords.isAttackFunction(token.text());
             case COMMENT -> cutsOff(token, closed, start);

@@ -23,8 +23,9 @@ import java.util.Set;
  * <li>a style that runs script ({@code expression(}, {@code behavior:}, {@code -moz-binding},
  *     {@code url(javascript:...)}, {@code @import}), {@code srcdoc} holding markup, an SVG
  *     {@code attributeName} naming a handler;
- * <li>a doctype, an {@code <?xml} or {@code <?import} instruction, and the comments browsers read as
- *     markup: {@code <!--[if ...]>}, {@code <!ENTITY ...>}.
+ * <li>a doctype, an {@code <?import} instruction, an {@code <?xml-stylesheet} pointing at script,
+ *     and the comments browsers read as markup: {@code <!--[if ...]>}, {@code <!ENTITY ...>}; an
+ *     {@code <?xml ...?>} declaration is harmless.
  * </ul>
  */
 final class XssRules {
@@ -71,8 +72,8 @@ final class XssRules {
             case START_TAG -> isActiveTag(token.name());
             case ATTRIBUTE -> token.value() != null && isDangerousAttribute(token);
             case DOCTYPE -> true;
-            case PROCESSING_INSTRUCTION -> startsWithIgnoringCase(token.value(), "xml")
-                    || startsWithIgnoringCase(token.value(), "import");
+            case PROCESSING_INSTRUCTION -> startsWithIgnoringCase(token.value(), "import")
+                    || startsWithIgnoringCase(token.value(), "xml-stylesheet") && loadsScript(token.value());
             case COMMENT -> startsWithIgnoringCase(token.value(), "[if") || startsWithIgnoringCase(token.value(), "entity");
             case END_TAG -> false;
         };
@@ -82,6 +83,21 @@ final class XssRules {
      * By the name's last part: after a namespace prefix, and after a {@code <} inside it, which is a
      * second try at a tag ({@code <scr<script>}) for filters that strip the first.
      */
+    /**
+     * Whether an {@code <?xml-stylesheet ...?>}'s pseudo-attributes, read as a tag's attributes,
+     * point at script. The instruction ends at the first {@code >}, so its text holds no other
+     * instruction and this reads it once.
+     */
+    private static boolean loadsScript(String instruction) {
+        HtmlTokenizer tokenizer = new HtmlTokenizer("<" + instruction + ">", HtmlTokenizer.Start.TEXT);
+        for (HtmlToken token = tokenizer.next(); token != null; token = tokenizer.next()) {
+            if (token.type() == HtmlToken.Type.ATTRIBUTE && isXss(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isActiveTag(String name) {
         String full = normalName(name);
         String lower = full.substring(full.lastIndexOf('<') + 1);

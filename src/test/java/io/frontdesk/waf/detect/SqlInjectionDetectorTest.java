@@ -68,7 +68,7 @@ class SqlInjectionDetectorTest {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
         "_ga=GA1.2.12345.67890", "dGVzdA==", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc-def_ghi", "<script>alert(1)</script>",
-        "caf\u00e9 cr\u00e8me and cr\u00eape", "\u00e9t\u00e9 'chaud' or 'froid'",
+        "He wrote \"SELECT * FROM users\" in the manual", "caf\u00e9 cr\u00e8me and cr\u00eape", "\u00e9t\u00e9 'chaud' or 'froid'",
     })
     void passesInnocentText(String text) {
         assertThat(SqlInjectionDetector.detect(text)).as(text).isEmpty();
