@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The first tokens of an input after folding, read in one quote context ({@code 0} for none);
- * {@code complete} when they are all the input holds.
+ * {@code complete} when they are all the input holds; {@code shifted} counts the tokens read to
+ * make them, comments left out.
  */
-record SqlFingerprint(List<SqlToken> tokens, boolean complete, char context) {
+record SqlFingerprint(List<SqlToken> tokens, boolean complete, char context, int shifted) {
 
     /** The tokens' letters, as logged: {@code s&1=1} for {@code x' or 1=1}. */
     String letters() {

@@ -24,6 +24,7 @@ final class SqlFolder {
         List<SqlToken> stack = new ArrayList<>(WINDOW + 1);
         SqlToken trailingComment = null;
         boolean complete = false;
+        int shifted = 0;
         while (true) {
             SqlToken token = tokenizer.next();
             if (token == null) {
@@ -37,6 +38,7 @@ final class SqlFolder {
                 continue;
             }
             trailingComment = null;
+            shifted++;
             if (stack.isEmpty() && (token.isUnary() || token.is(LEFT_PAREN))) {
                 continue;
             }
@@ -52,7 +54,7 @@ final class SqlFolder {
         if (complete && trailingComment != null && stack.size() < WINDOW) {
             stack.add(trailingComment);
         }
-        return new SqlFingerprint(List.copyOf(stack), complete, context);
+        return new SqlFingerprint(List.copyOf(stack), complete, context, shifted);
     }
 
     private static boolean reduce(List<SqlToken> stack) {
@@ -82,7 +84,7 @@ final class SqlFolder {
         }
         if (a.is(STRING) && b.is(STRING)) {
             // 'a' 'b' is one string in SQL; it ends where the second does
-            replaceTop(stack, 2, new SqlToken(STRING, "", false, a.fromContext(), b.unterminated()));
+            replaceTop(stack, 2, new SqlToken(STRING, b.text(), false, a.fromContext(), b.unterminated()));
             return true;
         }
         if (a.type() == b.type() && (a.is(SEMICOLON) || a.is(LEFT_PAREN) || a.is(RIGHT_PAREN))) {
@@ -122,10 +124,14 @@ final class SqlFolder {
         return token.type().isTerm() || token.is(STRING);
     }
 
-    /** Tokens after which a sign belongs to the value that follows. */
+    /**
+     * Tokens after which a sign belongs to the value that follows. Of statements only SELECT: after
+     * another, a hyphen more likely joins words ({@code update-text}).
+     */
     private static boolean expectsValue(SqlToken token) {
         return switch (token.type()) {
-            case OPERATOR, COMPARISON, LOGIC, LEFT_PAREN, COMMA, SEMICOLON, STATEMENT, KEYWORD, UNION, CLAUSE -> true;
+            case OPERATOR, COMPARISON, LOGIC, LEFT_PAREN, COMMA, SEMICOLON, KEYWORD, UNION, CLAUSE -> true;
+            case STATEMENT -> token.text().startsWith("select");
             default -> false;
         };
     }

@@ -13,7 +13,7 @@ enum SqlTokenType {
     /** A word that starts a statement: SELECT, DROP, WAITFOR DELAY, ... */
     STATEMENT('E'),
     UNION('U'),
-    /** ORDER BY, GROUP BY, HAVING, LIMIT. */
+    /** ORDER BY, GROUP BY, HAVING, LIMIT, PROCEDURE ANALYSE. */
     CLAUSE('B'),
     OPERATOR('o'),
     COMPARISON('='),

@@ -5,7 +5,8 @@ package io.frontdesk.waf.detect;
  * input may be read as if a quote had been opened before it ({@code context} {@code '} or
  * {@code "}): then its first token is the rest of that string. In the MySQL dialect {@code #} starts
  * a comment and {@code --} only does when a blank follows; in the ANSI dialect {@code --} always
- * does and {@code #} is an operator.
+ * does and {@code #} is an operator. A backslash outside strings means nothing to SQL and is
+ * skipped like a blank: in text it is a path's or an escape's.
  */
 final class SqlTokenizer {
 
@@ -35,7 +36,7 @@ final class SqlTokenizer {
             return string(context, 0, true);
         }
         int length = input.length();
-        while (pos < length && isBlank(input.charAt(pos))) {
+        while (pos < length && (isBlank(input.charAt(pos)) || input.charAt(pos) == '\\')) {
             pos++;
         }
         if (pos >= length) {
@@ -122,7 +123,7 @@ final class SqlTokenizer {
             int close = input.indexOf(quote, i);
             if (close < 0) {
                 pos = input.length();
-                return SqlToken.string(fromContext, true);
+                return SqlToken.string(stringText(quote, from, input.length()), fromContext, true);
             }
             int backslashes = 0;
             for (int k = close - 1; k >= from && input.charAt(k) == '\\'; k--) {
@@ -134,9 +135,18 @@ final class SqlTokenizer {
                 i = close + 2;
             } else {
                 pos = close + 1;
-                return SqlToken.string(fromContext, false);
+                return SqlToken.string(stringText(quote, from, close), fromContext, false);
             }
         }
+    }
+
+    /** The opening quote and the content, cut short; just the quote when the content is blank. */
+    private String stringText(char quote, int from, int end) {
+        int blanks = from;
+        while (blanks < end && isBlank(input.charAt(blanks))) {
+            blanks++;
+        }
+        return blanks == end ? String.valueOf(quote) : quote + input.substring(from, Math.min(end, from + TEXT_LIMIT));
     }
 
     /** MySQL's {@code `name`}: a bareword, never a keyword. */
@@ -176,7 +186,7 @@ final class SqlTokenizer {
         if (next == '$' && pos + 1 < input.length()) {
             int close = input.indexOf("$$", pos + 2);
             pos = close < 0 ? input.length() : close + 2;
-            return new SqlToken(SqlTokenType.STRING, "", false, false, close < 0);
+            return SqlToken.string("$", false, close < 0);
         }
         return word(pos);
     }
@@ -201,9 +211,9 @@ final class SqlTokenizer {
         return SqlToken.of(SqlTokenType.COMMENT, text);
     }
 
-    /** The marker and the body without its outer blanks: {@code --}, {@code #x}, {@code /*a b}. */
+    /** The marker and the body, cut short: {@code --}, {@code # x}, {@code /*a b}; blank bodies left out. */
     private static String commentText(String marker, String body) {
-        String text = marker + body.strip();
+        String text = marker + (body.isBlank() ? "" : body);
         return text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text;
     }
 

@@ -56,12 +56,12 @@ final class SqlWords {
                 "alter", "truncate", "rename", "grant", "revoke", "exec", "execute", "declare", "shutdown",
                 "waitfor", "call", "do", "load", "set", "show", "handler", "kill", "merge", "describe", "explain",
                 "dbcc", "backup", "restore", "reconfigure", "prepare", "deallocate", "lock", "unlock", "begin",
-                "commit", "rollback", "savepoint", "copy", "pragma", "attach", "detach"}) {
+                "commit", "rollback", "savepoint", "copy", "pragma", "attach", "detach", "if", "while"}) {
             TYPES.put(word, SqlTokenType.STATEMENT);
         }
         for (String word : new String[] {"from", "into", "table", "tables", "database", "databases", "schemas",
-                "procedure", "view", "index", "trigger", "where", "column", "columns", "login", "outfile",
-                "dumpfile", "information_schema"}) {
+                "procedure", "view", "index", "trigger", "where", "login", "outfile",
+                "dumpfile", "infile", "information_schema"}) {
             TYPES.put(word, SqlTokenType.KEYWORD);
         }
         for (String word : new String[] {"and", "or", "xor"}) {
@@ -74,6 +74,7 @@ final class SqlWords {
             TYPES.put(word, SqlTokenType.NUMBER);
         }
         TYPES.put("not", SqlTokenType.OPERATOR);
+        TYPES.put("binary", SqlTokenType.OPERATOR);
         TYPES.put("div", SqlTokenType.OPERATOR);
         TYPES.put("union", SqlTokenType.UNION);
         TYPES.put("intersect", SqlTokenType.UNION);
@@ -91,6 +92,9 @@ final class SqlWords {
         PAIRS.put("select top", SqlTokenType.STATEMENT);
         PAIRS.put("into outfile", SqlTokenType.KEYWORD);
         PAIRS.put("into dumpfile", SqlTokenType.KEYWORD);
+        PAIRS.put("load data", SqlTokenType.STATEMENT);
+        PAIRS.put("load xml", SqlTokenType.STATEMENT);
+        PAIRS.put("procedure analyse", SqlTokenType.CLAUSE);
         PAIRS.put("sounds like", SqlTokenType.COMPARISON);
         PAIRS.put("similar to", SqlTokenType.COMPARISON);
         for (String comparison : new String[] {"like", "ilike", "rlike", "regexp", "between", "in", "similar"}) {

@@ -85,6 +85,7 @@ class CrsRegressionTest {
     private static final Map<String, String> ATTACKS_AMONG_NEGATIVE_TESTS = Map.of(
             "v4.28.0 942100 942350.yaml 9/1", "a stacked INSERT after a quote, the whole put in a comment",
             "v4.28.0 942100 942360.yaml 30/1", "pg_sleep() between concatenations: a time-delay injection",
+            "v4.28.0 942100 942360.yaml 31/1", "UNION ALL SELECT NULL,NULL,CONCAT(...)--: a UNION injection sqlmap sends",
             "v4.28.0 942100 942520.yaml 17/1", "x'~email-- ends the string, goes on with an expression, cuts the query",
             "v4.28.0 942100 942521.yaml 15/1", "\\'lol' or '1: a quote breakout and OR, which 942521 misses",
             "v4.28.0 942100 942522.yaml 5/1", "'or'1: the shortest breakout and OR",

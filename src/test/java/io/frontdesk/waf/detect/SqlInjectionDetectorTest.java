@@ -21,15 +21,20 @@ class SqlInjectionDetectorTest {
         "1 or 0x1=0x1", "1 || 1=1", "' or true--", "x' or username like '%", "%' AND 1=1 AND '%'='",
         "admin' or '1'='1'/*", "1) or (1=1", "') or ('a'='a", "EmptyValue' and 526=527", "1 or 1 like 1",
         "1'='1", "x'='x", "'+or+'1'='1", "1 and 1=convert(int,(select @@version))",
+        "' or '1", "x' or id is null--", "aa' like '0", "x' or name=name--", "x' in (0)#", "x'=('y')--",
         // comments that cut the query off
-        "admin'--", "admin' #", "admin'/*", "admin')--", "'=0--+", "1--",
+        "admin'--", "admin'-- ", "admin'--+", "admin'/*", "admin')--", "admin')#", "'=0--+", "1--", "1)--",
         // UNION, stacked queries, clauses
         "1 UNION SELECT 1,2,3", "-1 union select 1,2,3", "' UNION SELECT NULL,NULL--",
         "foo') UNION ALL select NULL --", "1' and 1=1 union select 1,2--", "1;DROP TABLE users", "1';select 1--",
         "'; exec xp_cmdshell 'dir'--", "1; select pg_sleep(5)", "';WAITFOR DELAY '0:0:5'--",
         "foo')waitfor delay'5:0:20'--", "1' ORDER BY 1--+", "' having 1=1--", "1 into outfile '/tmp/x'",
+        "1 group by 1 having 1=1", "1 order by if(1<2,name,id)", "1 limit 1 union select 1", "; drop table users --",
+        "union select password from users where 1", "1; begin declare @x varchar(99)", "';if 1=1 drop table users--",
+        "1 for update union select 1", "1=(1) union select 1", "1;load data infile '/etc/passwd' into table t",
+        "' drop table users--", "1 procedure analyse(extractvalue(1,concat(0x7e,version())),1)",
         // calls and subqueries
-        "sleep(20)", "version()", "1' AND SLEEP(5)#", "1 xor sleep(5)", "1) or sleep(5)#",
+        "sleep(20)", "version()", "exec(@sql)", "and sleep(5)", "1' AND SLEEP(5)#", "1 xor sleep(5)", "1) or sleep(5)#",
         "1 or benchmark(10000000,md5(1))", "2010-01-01'+sleep(20.to_i)+'", "1 AND (SELECT * FROM (SELECT(SLEEP(5)))a)",
         "1 AND extractvalue(1,concat(0x7e,version()))", "1 AND ASCII(SUBSTRING((SELECT password FROM users),1,1))>64",
         "(select @@version)", "select * from users", "1'||(select extractvalue(xmltype('<?xml version",
@@ -68,7 +73,16 @@ class SqlInjectionDetectorTest {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
         "_ga=GA1.2.12345.67890", "dGVzdA==", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc-def_ghi", "<script>alert(1)</script>",
-        "He wrote \"SELECT * FROM users\" in the manual", "caf\u00e9 cr\u00e8me and cr\u00eape", "\u00e9t\u00e9 'chaud' or 'froid'",
+        "He wrote \"SELECT * FROM users\" in the manual", "caf\u00e9 cr\u00e8me and cr\u00eape",
+        // quotes around a verb, SQL or an operator in prose, shells and code
+        "'Show Completions' opens a window", "'Update Profile' then 'Save'", "<div class=\"update-text\">more</div>",
+        "--sql \"insert into t values (:id)\" \\", "run \"update t set a=1 where id=2\" first",
+        "File \"<stdin>\", line 1, in <module>", "Details: '<' Alternatives '>'", "with '=', and then",
+        "\"/logs/flow/*\"", "echo 'if (Test-Path $p) {'", "x = r'\\' + R'\\'", "the \"&\" key", "\"*\"",
+        "\"LIKE\" button", "the \"=\" sign", "select 'or'", "Guns' and 'Roses", "'tea' and 'milk",
+        "red -kids' -shoes --infant -boys", "Soap 1 '#", "----4022981--", "2024-ABCdefGHI--", "1,2--", "1 * 2 --",
+        "1. Update brew and install it:", "1; use it well", "and then there were none", "; see below",
+        "Delete (Trashcan)", "while (busy) wait", "exec (", "if (x) then y", "\u00e9t\u00e9 'chaud' or 'froid'",
     })
     void passesInnocentText(String text) {
         assertThat(SqlInjectionDetector.detect(text)).as(text).isEmpty();
