@@ -1,8 +1,8 @@
 package io.frontdesk.waf.detect;
 
 /**
- * Reads a byte string as an HTML5 parser would, from one of the places an input may land: in text
- * or inside an attribute value, unquoted or quoted. It keeps only what XSS needs: tags, their
+ * Reads a byte string as an HTML5 parser would, from one of the places an input may land: in text,
+ * among a tag's attributes, or inside an attribute value, unquoted or quoted. It keeps only what XSS needs: tags, their
  * attributes with values, comments, doctypes and {@code <?...>}; text between tags is skipped. Each
  * call takes time proportional to what it reads.
  */
@@ -11,6 +11,7 @@ final class HtmlTokenizer {
     /** Where the input is taken to begin. */
     enum Start {
         TEXT,
+        ATTRIBUTES,
         UNQUOTED_VALUE,
         SINGLE_QUOTED_VALUE,
         DOUBLE_QUOTED_VALUE
@@ -33,7 +34,11 @@ final class HtmlTokenizer {
     HtmlTokenizer(String input, Start start) {
         this.input = input;
         this.start = start;
-        this.state = start == Start.TEXT ? State.TEXT : State.STARTING_VALUE;
+        this.state = switch (start) {
+            case TEXT -> State.TEXT;
+            case ATTRIBUTES -> State.TAG;
+            default -> State.STARTING_VALUE;
+        };
     }
 
     /** The next token, or {@code null} at the end. */

@@ -10,9 +10,10 @@ import java.util.Set;
  * <ul>
  * <li>a start tag that runs or embeds active content or rewrites the page's base, styles, metadata
  *     or forms ({@code script}, {@code iframe}, {@code svg}, {@code style}, {@code base}, ...), by its
- *     name without namespace prefix ({@code x:script}) and ignoring case and NUL bytes;
+ *     name without namespace prefix ({@code x:script}) and ignoring case and NUL bytes, and any tag
+ *     in the {@code svg:} or {@code xsl:} namespace;
  * <li>an event handler ({@code on...} with a value): any such name in a tag the input opened; where
- *     the input may only have gone on from the attribute it was placed in, a real handler's name or a
+ *     the input may only have gone on inside the tag it was placed in, a real handler's name or a
  *     value that calls something, so that {@code status online=yes} is text;
  * <li>a URL attribute whose value, its character references decoded and the tabs and line breaks
  *     browsers drop removed, has the scheme {@code javascript:}, {@code vbscript:},
@@ -21,12 +22,15 @@ import java.util.Set;
  *     attribute when it goes on to call something ({@code javascript:alert(1)}, not
  *     {@code JavaScript: The Good Parts});
  * <li>a style that runs script ({@code expression(}, {@code behavior:}, {@code -moz-binding},
- *     {@code url(javascript:...)}, {@code @import}), {@code srcdoc} holding markup, an SVG
- *     {@code attributeName} naming a handler;
- * <li>a doctype, an {@code <?import} instruction, an {@code <?xml-stylesheet} pointing at script,
+ *     {@code javascript:}, {@code @import}), {@code srcdoc} holding markup, an SVG
+ *     {@code attributeName} naming a handler, Internet Explorer's data binding ({@code datasrc});
+ * <li>a doctype, an {@code <?import} or {@code <?xml:namespace} instruction (Internet Explorer's
+ *     behaviours), an {@code <?xml-stylesheet} pointing at script,
  *     and the comments browsers read as markup: {@code <!--[if ...]>}, {@code <!ENTITY ...>}; an
  *     {@code <?xml ...?>} declaration is harmless.
  * </ul>
+ *
+ * Attributes are known by their name without namespace prefix ({@code ev:handler}, {@code xlink:href}).
  */
 final class XssRules {
 
@@ -35,7 +39,7 @@ final class XssRules {
             "noscript", "portal", "xss", "handler", "listener", "bgsound", "layer", "ilayer");
 
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
-            "dynsrc", "lowsrc", "poster", "data", "codebase", "xlink:href", "from", "to", "values", "by", "folder",
+            "dynsrc", "lowsrc", "poster", "data", "codebase", "from", "to", "values", "by", "folder",
             "handler", "ping", "icon", "manifest", "longdesc", "cite");
 
     private static final Set<String> SCRIPT_SCHEMES = Set.of("javascript", "vbscript", "livescript");
@@ -61,8 +65,9 @@ final class XssRules {
             "ontransitioncancel", "ontransitionend", "ontransitionrun", "ontransitionstart", "onunload",
             "onvolumechange", "onwaiting", "onwebkitanimationend", "onwebkittransitionend", "onwheel");
 
+    /** What runs script in a style. */
     private static final String[] STYLE_SCRIPT = {"expression(", "behavior:", "behaviour:", "-moz-binding",
-        "url(javascript:", "url(vbscript:", "@import"};
+        "javascript:", "vbscript:", "@import"};
 
     private XssRules() {
     }
@@ -73,16 +78,14 @@ final class XssRules {
             case ATTRIBUTE -> token.value() != null && isDangerousAttribute(token);
             case DOCTYPE -> true;
             case PROCESSING_INSTRUCTION -> startsWithIgnoringCase(token.value(), "import")
+                    || startsWithIgnoringCase(token.value(), "xml:namespace")
                     || startsWithIgnoringCase(token.value(), "xml-stylesheet") && loadsScript(token.value());
-            case COMMENT -> startsWithIgnoringCase(token.value(), "[if") || startsWithIgnoringCase(token.value(), "entity");
+            case COMMENT -> startsWithIgnoringCase(token.value(), "[if")
+                    || startsWithIgnoringCase(token.value(), "entity");
             case END_TAG -> false;
         };
     }
 
-    /**
-     * By the name's last part: after a namespace prefix, and after a {@code <} inside it, which is a
-     * second try at a tag ({@code <scr<script>}) for filters that strip the first.
-     */
     /**
      * Whether an {@code <?xml-stylesheet ...?>}'s pseudo-attributes, read as a tag's attributes,
      * point at script. The instruction ends at the first {@code >}, so its text holds no other
@@ -98,18 +101,32 @@ final class XssRules {
         return false;
     }
 
+    /**
+     * By the name's local part, and by what comes before and after a {@code <} inside it: a second
+     * try at a tag ({@code <scr<script>}) for filters that strip the first, or a parser that stops
+     * there ({@code <script<{alert(1)}>}).
+     */
     private static boolean isActiveTag(String name) {
         String full = normalName(name);
-        String lower = full.substring(full.lastIndexOf('<') + 1);
-        return ACTIVE_TAGS.contains(lower.substring(lower.lastIndexOf(':') + 1)) || lower.startsWith("xsl:");
+        int lt = full.indexOf('<');
+        return isActiveTagName(lt < 0 ? full : full.substring(0, lt))
+                || isActiveTagName(full.substring(full.lastIndexOf('<') + 1));
+    }
+
+    private static boolean isActiveTagName(String name) {
+        return ACTIVE_TAGS.contains(localName(name)) || name.startsWith("svg:") || name.startsWith("xsl:");
+    }
+
+    private static String localName(String name) {
+        return name.substring(name.lastIndexOf(':') + 1);
     }
 
     private static boolean isDangerousAttribute(HtmlToken token) {
         String value = HtmlEntities.decode(token.value());
         if (token.name() == null) {
-            return isScriptUrl(value, true) || isScriptStyle(value);
+            return isScriptUrl(value, true) || isScriptStyle(value, true);
         }
-        String name = normalName(token.name());
+        String name = localName(normalName(token.name()));
         if (name.length() >= 5 && name.startsWith("on")) {
             return token.inTag() || EVENT_HANDLERS.contains(name) || callsSomething(value);
         }
@@ -117,9 +134,10 @@ final class XssRules {
             return isScriptUrl(value, false);
         }
         return switch (name) {
-            case "style" -> isScriptStyle(value);
+            case "style" -> isScriptStyle(value, false);
             case "srcdoc" -> value.indexOf('<') >= 0;
             case "attributename" -> startsWithIgnoringCase(value.strip(), "on");
+            case "datasrc", "dataformatas" -> true;
             default -> false;
         };
     }
@@ -135,7 +153,8 @@ final class XssRules {
 
     /**
      * Whether a URL runs script or renders markup. Leading blanks and control bytes go, as do tabs,
-     * line breaks and NULs anywhere, as browsers drop them. {@code guessed}: the value's attribute is
+     * line breaks and NULs anywhere, as browsers drop them, and a leading backtick, which Internet
+     * Explorer took for a quote. {@code guessed}: the value's attribute is
      * not known, so a script URL must also call something.
      */
     static boolean isScriptUrl(String value, boolean guessed) {
@@ -147,7 +166,7 @@ final class XssRules {
                 colon = i;
                 break;
             }
-            if (c > ' ' && c != 0x7F) {
+            if (c > ' ' && c != 0x7F && !(c == '`' && scheme.length() == 0)) {
                 scheme.append(Character.toLowerCase(c));
             } else if (scheme.length() > 0 && c != '\t' && c != '\n' && c != '\r' && c != 0) {
                 return false;
@@ -163,7 +182,10 @@ final class XssRules {
         return scheme.toString().equals("data") && isActiveDataType(rest);
     }
 
-    /** A data: URL's type, up to its {@code ;} or {@code ,}: none (text, which a script src runs), or markup or script. */
+    /**
+     * A data: URL's type, up to its {@code ;} or {@code ,}: none (text, which a script src runs), or
+     * markup or script.
+     */
     private static boolean isActiveDataType(String afterScheme) {
         int comma = afterScheme.indexOf(',');
         if (comma < 0) {
@@ -176,8 +198,14 @@ final class XssRules {
                 || mediaType.contains("svg") || mediaType.contains("script");
     }
 
-    /** A style that runs script, read without blanks, quotes, comments and CSS escapes' backslashes. */
-    private static boolean isScriptStyle(String value) {
+    /**
+     * A style that runs script, read without blanks, quotes, comments and CSS escapes' backslashes.
+     * {@code guessed}: the value's attribute is not known, so the text must read as CSS there: each
+     * marker where a CSS name or value starts, a script URL inside {@code url(} ({@code
+     * condition-expression(}, a JSON {@code "ScalingBehavior":} and {@code JavaScript: The Good
+     * Parts} are not styles).
+     */
+    private static boolean isScriptStyle(String value, boolean guessed) {
         StringBuilder plain = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -190,11 +218,19 @@ final class XssRules {
         }
         String text = plain.toString();
         for (String marker : STYLE_SCRIPT) {
-            if (text.contains(marker)) {
-                return true;
+            for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+                boolean startsName = at == 0 || !isNamePart(text.charAt(at - 1));
+                if (!guessed || (marker.endsWith("script:") ? text.startsWith("url(", at - 4) : startsName)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Part of a CSS name, so that {@code condition-expression(} and {@code scalingbehavior:} are not matches. */
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
     }
 
     private static boolean startsWithIgnoringCase(String text, String prefix) {
