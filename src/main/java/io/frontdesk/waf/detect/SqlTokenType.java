@@ -24,7 +24,7 @@ enum SqlTokenType {
     COMMA(','),
     SEMICOLON(';'),
     COMMENT('c'),
-    /** Brackets and braces and bytes SQL gives no meaning. */
+    /** Brackets and braces, which only some dialects give a meaning. */
     PUNCTUATION('?'),
     /** A MySQL executable comment or a comment opened inside a comment: never in innocent text. */
     EVIL('X');
