@@ -38,7 +38,9 @@ public final class Operators {
             Map.entry("noMatch", argument -> (value, context) -> false),
             Map.entry("validateByteRange", ValidateByteRange::new),
             Map.entry("validateUrlEncoding", argument -> new ValidateUrlEncoding()),
-            Map.entry("validateUtf8Encoding", argument -> new ValidateUtf8Encoding()));
+            Map.entry("validateUtf8Encoding", argument -> new ValidateUtf8Encoding()),
+            Map.entry("detectSQLi", argument -> new DetectSqlInjection()),
+            Map.entry("detectXSS", argument -> new DetectXss()));
 
     private Operators() {
     }

@@ -85,7 +85,13 @@ class OperatorsTest {
                 Arguments.of("validateUtf8Encoding", "", "caf\u00C3\u00A9", false),
                 Arguments.of("validateUtf8Encoding", "", "caf\u00E9", true),
                 Arguments.of("validateUtf8Encoding", "", "\u00C0\u00AF", true),
-                Arguments.of("validateUtf8Encoding", "", "\u00ED\u00A0\u0080", true));
+                Arguments.of("validateUtf8Encoding", "", "\u00ED\u00A0\u0080", true),
+                Arguments.of("detectSQLi", "", "1' or '1'='1", true),
+                Arguments.of("detectSQLi", "", "1 UNION SELECT password FROM users", true),
+                Arguments.of("detectSQLi", "", "O'Reilly and sons", false),
+                Arguments.of("detectXSS", "", "<img src=x onerror=alert(1)>", true),
+                Arguments.of("detectXSS", "", "\" onfocus=\"alert(1)", true),
+                Arguments.of("detectXSS", "", "a < b and <b>bold</b>", false));
     }
 
     @ParameterizedTest(name = "@{0} {1} on {2}")
@@ -99,6 +105,16 @@ class OperatorsTest {
         Context context = new Context();
         Operators.create("validateByteRange", "32-126", RULES).matches("ab\u0001", context);
         assertThat(context.captures).containsEntry(0, "\u0001");
+    }
+
+    @Test
+    void sqlInjectionCapturesItsFingerprint() {
+        Context context = new Context();
+        assertThat(Operators.create("detectSQLi", "", RULES).matches("1' or '1'='1", context)).isTrue();
+        assertThat(context.captures).containsEntry(0, "s&s=s");
+        Context innocent = new Context();
+        assertThat(Operators.create("detectSQLi", "", RULES).matches("O'Reilly", innocent)).isFalse();
+        assertThat(innocent.captures).isEmpty();
     }
 
     @Test
