@@ -19,6 +19,7 @@ public final class Operators {
             "ipMatchF", IpMatch::ofFile);
 
     private static final Map<String, Function<String, Operator>> BY_NAME = Map.ofEntries(
+            Map.entry("rx", RegexMatch::of),
             Map.entry("pm", PhraseMatch::ofPhrases),
             Map.entry("ipMatch", IpMatch::ofList),
             Map.entry("streq", argument -> new StringComparison(argument, StringComparison.EQUALS)),
