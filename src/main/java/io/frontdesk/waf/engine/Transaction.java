@@ -597,6 +597,11 @@ public final class Transaction {
         }
 
         @Override
+        public void matchLimitExceeded(String detail) {
+            variables.tx.set("MSC_PCRE_LIMITS_EXCEEDED", "1");
+        }
+
+        @Override
         public MutableCollection collection(String name) {
             return variables.mutable(name);
         }

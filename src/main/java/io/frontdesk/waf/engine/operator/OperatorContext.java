@@ -10,4 +10,11 @@ public interface OperatorContext extends MacroScope {
 
     /** Capture {@code index} (0 to 9, TX.0 being the whole match). */
     void capture(int index, String text);
+
+    /**
+     * A regular expression gave up on a value before deciding, having spent its budget (see
+     * {@code PcrePattern}); the operator did not match. ModSecurity sets
+     * {@code TX:MSC_PCRE_LIMITS_EXCEEDED} to 1 here, which its recommended rule 200005 denies on.
+     */
+    void matchLimitExceeded(String detail);
 }

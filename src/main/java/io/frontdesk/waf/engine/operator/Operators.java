@@ -19,6 +19,7 @@ public final class Operators {
             "ipMatchF", IpMatch::ofFile);
 
     private static final Map<String, Function<String, Operator>> BY_NAME = Map.ofEntries(
+            Map.entry("rx", RegexMatch::of),
             Map.entry("pm", PhraseMatch::ofPhrases),
             Map.entry("ipMatch", IpMatch::ofList),
             Map.entry("streq", argument -> new StringComparison(argument, StringComparison.EQUALS)),
@@ -36,6 +37,8 @@ public final class Operators {
             Map.entry("le", argument -> new NumericComparison(argument, NumericComparison.LE)),
             Map.entry("unconditionalMatch", argument -> (value, context) -> true),
             Map.entry("noMatch", argument -> (value, context) -> false),
+            // A DNS block list needs lookups the event loop must not wait for; offline, nothing is listed.
+            Map.entry("rbl", argument -> (value, context) -> false),
             Map.entry("validateByteRange", ValidateByteRange::new),
             Map.entry("validateUrlEncoding", argument -> new ValidateUrlEncoding()),
             Map.entry("validateUtf8Encoding", argument -> new ValidateUtf8Encoding()),

@@ -12,7 +12,9 @@ import java.util.List;
  * Reads the directives of one file: lines ending in a backslash continue on the next, comments
  * ({@code #} first on a line) and blank lines are skipped, and each directive is split into its
  * name and arguments: bare words, or double-quoted strings in which {@code \"} stands for a quote
- * (every other backslash is kept, as regular expressions need them).
+ * (every other backslash is kept, as regular expressions need them). The file is read byte for
+ * byte (ISO-8859-1), so arguments are byte strings as values are: a UTF-8 literal in a pattern or
+ * a phrase stands for its bytes, as in ModSecurity.
  */
 final class DirectiveReader {
 
@@ -22,7 +24,7 @@ final class DirectiveReader {
     static List<Directive> read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -25,8 +27,9 @@ class OperatorsTest {
     private static final class Context implements OperatorContext {
 
         final Map<String, String> tx = new HashMap<>(Map.of("inbound_anomaly_score_threshold", "5",
-                "allowed_methods", "GET HEAD POST"));
+                "allowed_methods", "GET HEAD POST", "allowed_request_content_type_charset", "utf-8|iso-8859-1"));
         final Map<Integer, String> captures = new HashMap<>();
+        final List<String> limitsExceeded = new ArrayList<>();
 
         @Override
         public String value(String variable, String key) {
@@ -41,6 +44,11 @@ class OperatorsTest {
         @Override
         public void capture(int index, String text) {
             captures.put(index, text);
+        }
+
+        @Override
+        public void matchLimitExceeded(String detail) {
+            limitsExceeded.add(detail);
         }
     }
 
@@ -64,6 +72,13 @@ class OperatorsTest {
                 Arguments.of("lt", "1", "-2", true),
                 Arguments.of("le", "255", "256", false),
                 Arguments.of("ne", "1", "2", true),
+                Arguments.of("rx", "(?i)union[\\s\\x0b]+select", "1 UNION\u000b SELECT 2", true),
+                Arguments.of("rx", "(?i)union[\\s\\x0b]+select", "reunion selection", true),
+                Arguments.of("rx", "(?i)\\bunion\\b", "reunion", false),
+                Arguments.of("rx", "^[\\d.:]+$", "10.0.0.1\n", false),
+                Arguments.of("rx", "^%{tx.allowed_request_content_type_charset}$", "utf-8", true),
+                Arguments.of("rx", "^%{tx.allowed_request_content_type_charset}$", "utf-7", false),
+                Arguments.of("rx", "%{tx.missing}", "anything", true),
                 Arguments.of("pm", "AppleWebKit Android", "Mozilla/5.0 (Linux; ANDROID 14)", true),
                 Arguments.of("pm", "AppleWebKit Android", "curl/8.0", false),
                 Arguments.of("pm", "he she his hers", "ushers", true),
@@ -118,6 +133,34 @@ class OperatorsTest {
     }
 
     @Test
+    void regexMatchingCapturesTheGroupsThatTookPart() {
+        Context context = new Context();
+        assertThat(Operators.create("rx", "(a)|(b)(c)?(d)", RULES).matches("xbd", context)).isTrue();
+        assertThat(context.captures).containsOnly(Map.entry(0, "bd"), Map.entry(2, "b"), Map.entry(4, "d"));
+        Context many = new Context();
+        Operators.create("rx", "(1)(2)(3)(4)(5)(6)(7)(8)(9)(10)(11)", RULES).matches("1234567891011", many);
+        assertThat(many.captures).hasSize(10).containsEntry(9, "9").doesNotContainKey(10);
+    }
+
+    @Test
+    void aRegexThatRunsOutOfItsBudgetDoesNotMatchAndSaysSo() {
+        Context context = new Context();
+        Operator catastrophic = Operators.create("rx", "^(?=a)(a+)+$", RULES);
+        assertThat(catastrophic.matches("a".repeat(10_000) + "!", context)).isFalse();
+        assertThat(context.limitsExceeded).singleElement().asString().contains("budget");
+        assertThat(catastrophic.matches("a".repeat(10_000), context)).isTrue();
+    }
+
+    @Test
+    void anExpansionThatIsNoPatternMatchesNothing() {
+        Context context = new Context();
+        context.tx.put("pattern", "(unclosed");
+        assertThat(Operators.create("rx", "%{tx.pattern}", RULES).matches("(unclosed", context)).isFalse();
+        context.tx.put("pattern", "[0-9]+");
+        assertThat(Operators.create("rx", "%{tx.pattern}", RULES).matches("a1", context)).isTrue();
+    }
+
+    @Test
     void phraseMatchingCapturesThePhraseFound() {
         Context context = new Context();
         assertThat(Operators.create("pm", "passwd shadow", RULES).matches("/etc/SHADOW", context)).isTrue();
@@ -134,6 +177,10 @@ class OperatorsTest {
                 .hasMessageContaining("not a list of bytes");
         assertThatThrownBy(() -> Operators.create("ipMatch", "10.0.0.0/40", RULES))
                 .hasMessageContaining("@ipMatch: '10.0.0.0/40' is not an IP address");
+        assertThatThrownBy(() -> Operators.create("rx", "a(?<b", RULES))
+                .hasMessageStartingWith("@rx: missing > at offset 1");
+        assertThatThrownBy(() -> Operators.create("rx", "(?(1)a|b)", RULES))
+                .hasMessageContaining("@rx: conditional groups are not supported");
         assertThat(Operators.create("fuzzyHash", "x", RULES)).isNull();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +111,14 @@ class SecLangParserTest {
         assertThat(third.action("setvar")).isEqualTo("tx.s=+1");
         assertThat(third.chained()).isNull();
         assertThat(statements.get(1)).isEqualTo(new Statement.Marker("END", new Source(file, 4)));
+    }
+
+    @Test
+    void argumentsAreTheFilesBytes() throws IOException {
+        Path file = directory.resolve("bytes.conf");
+        Files.writeString(file, "SecRule ARGS \"@rx [\u00B4\u2019]\" \"id:1\"\n", StandardCharsets.UTF_8);
+        RuleSpec rule = ((Statement.Rule) SecLangParser.parse(List.of(file)).statements().get(0)).rule();
+        assertThat(rule.operator().argument()).isEqualTo("[\u00C2\u00B4\u00E2\u0080\u0099]");
     }
 
     @Test
