@@ -39,6 +39,8 @@ public final class Operators {
             Map.entry("noMatch", argument -> (value, context) -> false),
             // A DNS block list needs lookups the event loop must not wait for; offline, nothing is listed.
             Map.entry("rbl", argument -> (value, context) -> false),
+            // No GeoIP database is loaded (SecGeoLookupDb is not supported): no address is located.
+            Map.entry("geoLookup", argument -> (value, context) -> false),
             Map.entry("validateByteRange", ValidateByteRange::new),
             Map.entry("validateUrlEncoding", argument -> new ValidateUrlEncoding()),
             Map.entry("validateUtf8Encoding", argument -> new ValidateUtf8Encoding()),

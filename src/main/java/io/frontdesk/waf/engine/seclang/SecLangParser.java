@@ -113,7 +113,8 @@ public final class SecLangParser {
             }
             default -> {
                 if (SETTINGS.contains(name)) {
-                    expect(directive, 1);
+                    // SecResponseBodyMimeType lists types, quoted as one argument or not.
+                    expect(directive, name.equals("SecResponseBodyMimeType") ? Math.max(1, arguments.size()) : 1);
                     statements.add(new Statement.Setting(name, String.join(" ", arguments), source));
                 } else if (LOGGING_ONLY.contains(name)) {
                     notes.add(source + ": " + name + " only tunes ModSecurity's own logging or storage; ignored");
