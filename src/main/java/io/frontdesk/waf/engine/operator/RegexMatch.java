@@ -1,7 +1,6 @@
 package io.frontdesk.waf.engine.operator;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 
 import io.frontdesk.waf.engine.macro.Macro;
@@ -47,16 +46,15 @@ final class RegexMatch implements Operator {
 
     @Override
     public boolean matches(String value, OperatorContext context) {
-        Optional<PcrePattern> compiled = pattern != null ? Optional.of(pattern)
-                : expansions.get(macro.expand(context));
-        if (compiled.isEmpty()) {
+        PcrePattern compiled = pattern != null ? pattern : expansions.get(macro.expand(context)).orElse(null);
+        if (compiled == null) {
             return false;
         }
         try {
             if (!context.capturing()) {
-                return compiled.get().matches(value);
+                return compiled.matches(value);
             }
-            List<String> groups = compiled.get().groups(value, 9);
+            List<String> groups = compiled.groups(value, 9);
             if (groups == null) {
                 return false;
             }
