@@ -204,7 +204,7 @@ final class Inspection {
         List<RuleMatch> matches = transaction.matches();
         String action = transaction.interruption() != null ? "blocked" : matches.isEmpty() ? "pass" : "detected";
         shared.metrics().transaction(action, evaluationNanos);
-        matches.forEach(match -> shared.metrics().ruleMatched(match.rule().id()));
+        matches.forEach(match -> shared.metrics().ruleMatched(match.rule(), action.equals("blocked")));
         if (!shared.audit().wanted(transaction, !matches.isEmpty())) {
             return Mono.empty();
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.frontdesk.waf.engine.rule.RuleInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The WAF's meters: {@code frontdesk_waf_transactions_total{action}} (blocked, detected, pass),
- * {@code frontdesk_waf_rule_matches_total{rule}}, {@code frontdesk_waf_evaluation_seconds} (time
+ * {@code frontdesk_waf_rule_matches_total{rule,family}}, {@code frontdesk_waf_blocked_matches_total{rule,family}}
+ * (the rules that matched in blocked transactions), {@code frontdesk_waf_evaluation_seconds} (time
  * in the rules per transaction, a histogram), {@code frontdesk_waf_rules} (rules loaded) and
  * {@code frontdesk_waf_reloads_total{outcome}}.
  */
@@ -20,6 +22,7 @@ final class WafMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> transactions = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> matches = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> blockedMatches = new ConcurrentHashMap<>();
     private final Timer evaluation;
 
     WafMetrics(MeterRegistry registry, WafRules rules) {
@@ -41,10 +44,28 @@ final class WafMetrics {
         evaluation.record(Duration.ofNanos(evaluationNanos));
     }
 
-    void ruleMatched(int ruleId) {
-        matches.computeIfAbsent(ruleId, id -> Counter.builder("frontdesk.waf.rule.matches")
-                .tag("rule", Integer.toString(id)).description("Logged rule matches, by rule id").register(registry))
-                .increment();
+    void ruleMatched(RuleInfo rule, boolean blocked) {
+        counter(matches, "frontdesk.waf.rule.matches", "Logged rule matches", rule).increment();
+        if (blocked) {
+            counter(blockedMatches, "frontdesk.waf.blocked.matches", "Logged rule matches of blocked transactions",
+                    rule).increment();
+        }
+    }
+
+    private Counter counter(Map<Integer, Counter> counters, String name, String description, RuleInfo rule) {
+        return counters.computeIfAbsent(rule.id(), id -> Counter.builder(name).tag("rule", Integer.toString(id))
+                .tag("family", family(rule)).description(description + ", by rule id and attack family")
+                .register(registry));
+    }
+
+    /** The attack family a rule's tags name ({@code attack-sqli} gives {@code sqli}), or {@code other}. */
+    static String family(RuleInfo rule) {
+        for (String tag : rule.tags()) {
+            if (tag.startsWith("attack-")) {
+                return tag.substring("attack-".length());
+            }
+        }
+        return "other";
     }
 
     void reload(boolean succeeded) {

@@ -156,7 +156,8 @@ class WafBaselineTest {
         get("/?id=" + query("1 UNION SELECT password FROM users"), "198.51.100.5");
         String metrics = gateway.getManagement("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("frontdesk_waf_transactions_total\\{action=\"blocked\"[^}]*\\} [1-9]");
-        assertThat(metrics).containsPattern("frontdesk_waf_rule_matches_total\\{rule=\"10030\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("frontdesk_waf_rule_matches_total\\{[^}]*family=\"sqli\"[^}]*rule=\"10030\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("frontdesk_waf_blocked_matches_total\\{[^}]*family=\"sqli\"[^}]*rule=\"10030\"[^}]*\\} [1-9]");
         assertThat(metrics).contains("frontdesk_waf_evaluation_seconds_bucket");
         assertThat(metrics).containsPattern("frontdesk_waf_rules(\\{[^}]*\\})? [1-9]");
     }
