@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +33,12 @@ class WafOperatorRulesTest {
     private static final String TOKEN = "waf-rules-token-for-the-tests";
     private static final String RULES = """
             SecRequestBodyAccess On
+            SecRequestBodyNoFilesLimit 2000000
             SecRule ARGS:q "@streq attack" "id:2001,phase:1,deny,msg:'test attack',tag:'test'"
             SecRule RESPONSE_BODY "@contains leaked-secret" "id:2002,phase:4,deny,msg:'response leak'"
             SecRule ARGS:pw "@contains '" "id:2003,phase:2,deny,msg:'quote in pw'"
+            SecRule ARGS:payload "@rx ^(?=a)(a+)+$" "id:2004,phase:2,deny,msg:'a pattern that backtracks'"
+            SecRule TX:MSC_PCRE_LIMITS_EXCEEDED "@eq 1" "id:2005,phase:2,pass,log,msg:'regex budget spent'"
             """;
 
     private static TestBackend backend;
@@ -134,6 +139,27 @@ class WafOperatorRulesTest {
     }
 
     @Test
+    void aPathologicalMegabyteIsDecidedWhileOtherClientsAreServed() throws Exception {
+        String payload = "payload=" + "a".repeat(1_000_000) + "!";
+        CompletableFuture<HttpResponse<String>> pathological = gateway.client().sendAsync(
+                HttpRequest.newBuilder(gateway.uri("/search")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<CompletableFuture<HttpResponse<String>>> others = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            others.add(gateway.client().sendAsync(HttpRequest.newBuilder(gateway.uri("/item/" + i))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> other : others) {
+            assertThat(other.get().statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> decided = pathological.get();
+        assertThat(decided.statusCode()).isEqualTo(200);
+        JsonNode rules = auditLineOf(decided).path("matched_rules");
+        assertThat(rules).extracting(rule -> rule.path("id").asInt()).containsExactly(2005);
+    }
+
+    @Test
     void aBrokenFileKeepsTheRulesInForceAndAFixedOneIsSwappedIn() throws IOException {
         try {
             Files.writeString(rules, RULES + "SecRule ARGS \"@nosuchoperator x\" \"id:2009,phase:1,deny\"\n");
@@ -141,10 +167,10 @@ class WafOperatorRulesTest {
             assertThat(refused.statusCode()).isEqualTo(422);
             JsonNode body = JSON.readTree(refused.body());
             assertThat(body.path("reloaded").asBoolean()).isFalse();
-            assertThat(body.path("error").asString()).contains("rules.conf:5").contains("nosuchoperator");
+            assertThat(body.path("error").asString()).contains("rules.conf:8").contains("nosuchoperator");
             assertThat(gateway.get("/?q=attack").statusCode()).isEqualTo(403);
             assertThat(JSON.readTree(gateway.getManagement("/actuator/waf").body()).path("lastReloadError")
-                    .asString()).contains("rules.conf:5");
+                    .asString()).contains("rules.conf:8");
 
             Files.writeString(rules, RULES + "SecRule ARGS:q \"@streq other\" \"id:2010,phase:1,deny\"\n");
             assertThat(reload().statusCode()).isEqualTo(200);
