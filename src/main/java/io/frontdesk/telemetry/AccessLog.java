@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.context.SmartLifecycle;
+
+import io.frontdesk.support.WriterThread;
 
 /**
  * The access log: JSON lines handed over from the event loop without locks or wake-ups, and
@@ -31,8 +34,7 @@ public final class AccessLog implements SmartLifecycle {
     private final OutputStream out;
     private final LongAdder dropped = new LongAdder();
     private final LongAdder written = new LongAdder();
-    private volatile Thread writer;
-    private volatile boolean running;
+    private final WriterThread writer = new WriterThread("frontdesk-access-log", this::writeUntilStopped);
 
     public AccessLog(int capacity) {
         this(capacity, new FileOutputStream(FileDescriptor.out));
@@ -63,30 +65,17 @@ public final class AccessLog implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        Thread thread = new Thread(this::writeUntilStopped, "frontdesk-access-log");
-        thread.setDaemon(true);
-        writer = thread;
-        thread.start();
+        writer.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread thread = writer;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writer.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return writer.running();
     }
 
     /** Stops after the web server, so the lines of the last requests are written too. */
@@ -95,9 +84,9 @@ public final class AccessLog implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    private void writeUntilStopped() {
+    private void writeUntilStopped(BooleanSupplier running) {
         StringBuilder batch = new StringBuilder(64 * 1024);
-        while (running) {
+        while (running.getAsBoolean()) {
             writeBatch(batch);
             LockSupport.parkNanos(PAUSE_NANOS);
         }

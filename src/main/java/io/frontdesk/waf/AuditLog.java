@@ -16,10 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+
+import io.frontdesk.support.WriterThread;
 
 /**
  * The WAF audit log: JSON lines appended to a file or standard output by a thread of its own, so
@@ -37,8 +40,7 @@ public final class AuditLog implements SmartLifecycle {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final OutputStream out;
     private final String target;
-    private volatile Thread writer;
-    private volatile boolean running;
+    private final WriterThread writer = new WriterThread("frontdesk-waf-audit", this::writeUntilStopped);
 
     private AuditLog(OutputStream out, String target) {
         this.out = out;
@@ -64,25 +66,18 @@ public final class AuditLog implements SmartLifecycle {
     public CompletableFuture<Void> write(String line) {
         CompletableFuture<Void> written = new CompletableFuture<>();
         queue.offer(new Pending(line, written));
-        Thread thread = writer;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-        }
+        writer.wake();
         return written;
     }
 
     @Override
     public void start() {
-        running = true;
-        Thread thread = new Thread(this::writeUntilStopped, "frontdesk-waf-audit");
-        thread.setDaemon(true);
-        writer = thread;
-        thread.start();
+        writer.start();
     }
 
-    private void writeUntilStopped() {
+    private void writeUntilStopped(BooleanSupplier running) {
         List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running.getAsBoolean() || !queue.isEmpty()) {
             Pending next;
             while ((next = queue.poll()) != null) {
                 batch.add(next);
@@ -113,21 +108,12 @@ public final class AuditLog implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        Thread thread = writer;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writer.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return writer.running();
     }
 
     /** Stops after the web server, so the lines of the last transactions are written too. */

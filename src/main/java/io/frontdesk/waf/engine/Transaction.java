@@ -49,10 +49,8 @@ public final class Transaction {
     private String bodyProcessor;
     private boolean requestBodyAccess;
     private boolean forceRequestBodyVariable;
-    private final StringBuilder requestBody = new StringBuilder();
-    private boolean requestBodyOverLimit;
-    private final StringBuilder responseBody = new StringBuilder();
-    private boolean responseBodyOverLimit;
+    private final HeldBody requestBody = new HeldBody();
+    private final HeldBody responseBody = new HeldBody();
 
     private final List<IdRanges> removedIds = new ArrayList<>();
     private final Set<String> removedTags = new HashSet<>();
@@ -184,14 +182,7 @@ public final class Transaction {
      * and the surplus dropped; returns whether more is wanted.
      */
     public boolean appendRequestBody(String bytes) {
-        long room = requestBodyLimit() - requestBody.length();
-        if (bytes.length() > room) {
-            requestBody.append(bytes, 0, (int) Math.max(0, room));
-            requestBodyOverLimit = true;
-            return false;
-        }
-        requestBody.append(bytes);
-        return true;
+        return requestBody.append(bytes, requestBodyLimit());
     }
 
     /**
@@ -205,7 +196,7 @@ public final class Transaction {
         }
         Map<String, String> scalars = variables.scalars;
         if (requestBodyAccess) {
-            if (requestBodyOverLimit) {
+            if (requestBody.overLimit()) {
                 scalars.put("INBOUND_DATA_ERROR", "1");
                 if (settings.rejectOverLimit() && mode == EngineMode.ON) {
                     interruption = new Interruption(Interruption.Action.DENY, 413, null, 0);
@@ -302,19 +293,12 @@ public final class Transaction {
 
     /** More of the response body, as bytes; returns whether more is wanted. */
     public boolean appendResponseBody(String bytes) {
-        long room = settings.responseBodyLimit() - responseBody.length();
-        if (bytes.length() > room) {
-            responseBody.append(bytes, 0, (int) Math.max(0, room));
-            responseBodyOverLimit = true;
-            return false;
-        }
-        responseBody.append(bytes);
-        return true;
+        return responseBody.append(bytes, settings.responseBodyLimit());
     }
 
     /** Phase 4: the response body, when it was inspected. */
     public Interruption processResponseBody() {
-        if (responseBodyOverLimit) {
+        if (responseBody.overLimit()) {
             variables.scalars.put("OUTBOUND_DATA_ERROR", "1");
             if (settings.rejectResponseOverLimit() && mode == EngineMode.ON && interruption == null) {
                 interruption = new Interruption(Interruption.Action.DENY, 500, null, 0);

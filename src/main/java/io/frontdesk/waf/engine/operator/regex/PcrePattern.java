@@ -11,20 +11,25 @@ import java.util.regex.PatternSyntaxException;
  * A PCRE pattern, as {@code @rx} takes it, compiled once and matched against byte strings so that
  * no value can hold a thread for long.
  *
- * <p>A pattern RE2/J can express (every one of CRS v4's) runs on RE2/J, which does not backtrack:
- * its time grows with the length of the value times the size of the pattern, whatever the value.
- * The others (back references, lookaround, atomic groups, possessive quantifiers and the like) run
- * on java.util.regex within a budget of reads of the value: {@value #BASE_READS} plus
- * {@value #READS_PER_BYTE} per byte. The CRS patterns that need it read ordinary values (prose,
- * JSON, form data, HTML, binary) at most 34 times per byte, so the budget does not cut them short,
- * while backtracking without end spends it within milliseconds on values of a few kilobytes. When
- * the budget is spent, or the backtracking outgrows the thread's stack, the match gives up with
- * {@link MatchLimitExceededException}.
+ * <p>Every pattern runs first on java.util.regex, the fastest engine here on ordinary values,
+ * within a budget of reads of the value. A pattern RE2/J can express (every one of CRS v4's) gets
+ * a small budget, {@value #FIRST_TRY_BASE_READS} reads plus {@value #FIRST_TRY_READS_PER_BYTE} per
+ * byte: a value that spends it is decided again by RE2/J, which does not backtrack (its time grows
+ * with the length of the value times the size of the pattern, whatever the value), so a value made
+ * to backtrack costs the small budget and a linear match, and still gets its verdict. The others
+ * (back references, lookaround, atomic groups, possessive quantifiers and the like) get the whole
+ * budget, {@value #BASE_READS} plus {@value #READS_PER_BYTE} per byte. The CRS patterns that need
+ * it read ordinary values (prose, JSON, form data, HTML, binary) at most 34 times per byte, so the
+ * budget does not cut them short, while backtracking without end spends it within milliseconds on
+ * values of a few kilobytes. When it is spent, or the backtracking outgrows the thread's stack,
+ * the match gives up with {@link MatchLimitExceededException}.
  */
 public final class PcrePattern {
 
     static final long BASE_READS = 100_000;
     static final long READS_PER_BYTE = 100;
+    static final long FIRST_TRY_BASE_READS = 10_000;
+    static final long FIRST_TRY_READS_PER_BYTE = 20;
 
     private final String source;
     private final com.google.re2j.Pattern linear;
@@ -44,25 +49,32 @@ public final class PcrePattern {
      */
     public static PcrePattern compile(String pcre) {
         PcreTranslator.Translation translation = PcreTranslator.translate(pcre);
-        if (translation.re2() != null) {
-            try {
-                return new PcrePattern(pcre,
-                        com.google.re2j.Pattern.compile(translation.re2(), PcreTranslator.RE2_FLAGS), null);
-            } catch (com.google.re2j.PatternSyntaxException e) {
-                // beyond RE2/J's limits (a repeat count above 1000, say): the backtracking engine takes it
-            }
-        }
+        Pattern backtracking;
         try {
-            return new PcrePattern(pcre, null, Pattern.compile(translation.java(), PcreTranslator.JAVA_FLAGS));
+            backtracking = Pattern.compile(translation.java(), PcreTranslator.JAVA_FLAGS);
         } catch (PatternSyntaxException e) {
             throw new PatternSyntaxException("java.util.regex rejects the translation " + translation.java() + ": "
                     + e.getDescription(), pcre, -1);
         }
+        com.google.re2j.Pattern linear = null;
+        if (translation.re2() != null) {
+            try {
+                linear = com.google.re2j.Pattern.compile(translation.re2(), PcreTranslator.RE2_FLAGS);
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                // beyond RE2/J's limits (a repeat count above 1000, say): the backtracking engine alone takes it
+            }
+        }
+        return new PcrePattern(pcre, linear, backtracking);
     }
 
-    /** The reads of the value a backtracking match may make, for a value of that many bytes. */
+    /** The reads of the value a backtracking match may make, for a value of that many bytes, when no linear engine backs it. */
     public static long budget(int length) {
         return BASE_READS + READS_PER_BYTE * length;
+    }
+
+    private long firstBudget(int length) {
+        return linear == null ? budget(length)
+                : FIRST_TRY_BASE_READS + FIRST_TRY_READS_PER_BYTE * length;
     }
 
     /**
@@ -71,7 +83,14 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public boolean matches(String value) {
-        return linear != null ? linear.matcher(value).find() : backtrack(value) != null;
+        try {
+            return backtrack(value) != null;
+        } catch (MatchLimitExceededException e) {
+            if (linear == null) {
+                throw e;
+            }
+            return linear.matcher(value).find();
+        }
     }
 
     /**
@@ -81,15 +100,20 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public List<String> groups(String value, int last) {
-        if (linear != null) {
-            com.google.re2j.Matcher matcher = linear.matcher(value);
-            return matcher.find() ? upTo(last, matcher.groupCount(), matcher::group) : null;
+        Matcher matcher;
+        try {
+            matcher = backtrack(value);
+        } catch (MatchLimitExceededException e) {
+            if (linear == null) {
+                throw e;
+            }
+            com.google.re2j.Matcher fallback = linear.matcher(value);
+            return fallback.find() ? upTo(last, fallback.groupCount(), fallback::group) : null;
         }
-        Matcher matcher = backtrack(value);
         return matcher == null ? null : upTo(last, matcher.groupCount(), matcher::group);
     }
 
-    /** Whether RE2/J runs this pattern, rather than the backtracking engine. */
+    /** Whether RE2/J decides the values that spend this pattern's first budget, rather than nobody. */
     public boolean linear() {
         return linear != null;
     }
@@ -100,7 +124,7 @@ public final class PcrePattern {
     }
 
     private Matcher backtrack(String value) {
-        Matcher matcher = backtracking.matcher(new BudgetedText(value, budget(value.length()), source));
+        Matcher matcher = backtracking.matcher(new BudgetedText(value, firstBudget(value.length()), source));
         try {
             return matcher.find() ? matcher : null;
         } catch (StackOverflowError e) {
