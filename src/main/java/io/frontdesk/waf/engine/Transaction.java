@@ -34,6 +34,7 @@ import io.frontdesk.waf.engine.variable.VariableValue;
 public final class Transaction {
 
     private static final int MOST_LOG_DATA = 512;
+    private static final BiPredicate<String, String> NOTHING_EXCLUDED = (collection, key) -> false;
 
     private final RuleSet ruleSet;
     private final EngineSettings settings;
@@ -428,7 +429,8 @@ public final class Transaction {
             variables.select(target, excluded, values);
         }
         boolean any = false;
-        for (VariableValue value : List.copyOf(values)) {
+        for (int i = 0; i < values.size(); i++) {
+            VariableValue value = values.get(i);
             String matchedValue = matchValue(link, value.value());
             if (matchedValue != null) {
                 any = true;
@@ -439,16 +441,19 @@ public final class Transaction {
     }
 
     private BiPredicate<String, String> exclusions(Rule link, Rule head) {
-        List<Target> runtime = new ArrayList<>();
+        List<Target> runtime = List.of();
         for (TargetRemoval removal : removedTargets) {
             if (removal.appliesTo(head.info())) {
+                runtime = runtime.isEmpty() ? new ArrayList<>() : runtime;
                 runtime.add(removal.target());
             }
         }
         if (link.exclusions().isEmpty() && runtime.isEmpty()) {
-            return (collection, key) -> false;
+            return NOTHING_EXCLUDED;
         }
-        return (collection, key) -> excludes(link.exclusions(), collection, key) || excludes(runtime, collection, key);
+        List<Target> atRunTime = runtime;
+        return (collection, key) -> excludes(link.exclusions(), collection, key)
+                || excludes(atRunTime, collection, key);
     }
 
     private static boolean excludes(List<Target> exclusions, String collection, String key) {

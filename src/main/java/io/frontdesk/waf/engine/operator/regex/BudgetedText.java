@@ -8,14 +8,19 @@ package io.frontdesk.waf.engine.operator.regex;
  */
 final class BudgetedText implements CharSequence {
 
-    private final String text;
     private final String pattern;
+    private String text = "";
     private long remaining;
 
-    BudgetedText(String text, long budget, String pattern) {
-        this.text = text;
-        this.remaining = budget;
+    /** Reused by one thread for one pattern's matches: {@link #reset} starts each. */
+    BudgetedText(String pattern) {
         this.pattern = pattern;
+    }
+
+    BudgetedText reset(String value, long budget) {
+        this.text = value;
+        this.remaining = budget;
+        return this;
     }
 
     @Override

@@ -34,11 +34,20 @@ public final class PcrePattern {
     private final String source;
     private final com.google.re2j.Pattern linear;
     private final Pattern backtracking;
+    /** Each thread reuses one matcher and one counting text per pattern: matching allocates nothing then. */
+    private final ThreadLocal<Reusable> reusable;
+
+    private record Reusable(BudgetedText text, Matcher matcher) {
+    }
 
     private PcrePattern(String source, com.google.re2j.Pattern linear, Pattern backtracking) {
         this.source = source;
         this.linear = linear;
         this.backtracking = backtracking;
+        this.reusable = ThreadLocal.withInitial(() -> {
+            BudgetedText text = new BudgetedText(source);
+            return new Reusable(text, backtracking.matcher(text));
+        });
     }
 
     /**
@@ -124,7 +133,8 @@ public final class PcrePattern {
     }
 
     private Matcher backtrack(String value) {
-        Matcher matcher = backtracking.matcher(new BudgetedText(value, firstBudget(value.length()), source));
+        Reusable mine = reusable.get();
+        Matcher matcher = mine.matcher().reset(mine.text().reset(value, firstBudget(value.length())));
         try {
             return matcher.find() ? matcher : null;
         } catch (StackOverflowError e) {
