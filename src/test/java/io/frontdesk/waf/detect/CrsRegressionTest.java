@@ -12,10 +12,11 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
 
 /**
  * The detectors against the CRS regression tests of the rules that call them, 942100
@@ -25,15 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * run time from {@code ../shared/crs}, or the directory FRONTDESK_CRS_DIR names.
  */
 class CrsRegressionTest {
-
-    private static Path release(String version) {
-        String configured = System.getenv("FRONTDESK_CRS_DIR");
-        Path crs = Path.of(configured == null || configured.isBlank() ? "../shared/crs" : configured);
-        Path release = crs.resolve(version);
-        Assumptions.assumeTrue(Files.isDirectory(release), "CRS " + version + " not found in "
-                + crs.toAbsolutePath().normalize() + "; set FRONTDESK_CRS_DIR to the directory holding it");
-        return release;
-    }
 
     private static Predicate<String> detector(String ruleId) {
         return ruleId.equals("942100") ? value -> SqlInjectionDetector.detect(value).isPresent() : XssDetector::detect;
@@ -55,7 +47,7 @@ class CrsRegressionTest {
     @ParameterizedTest(name = "CRS {0}, rule {1}")
     @CsvSource({"v4.28.0, 942100", "v4.28.0, 941100", "v3.3.4, 942100", "v3.3.4, 941100"})
     void theDetectorDecidesAsTheRulesTestsExpect(String version, String ruleId) throws IOException {
-        Path release = release(version);
+        Path release = CrsReleases.release(version);
         CrsRuleInput rule = CrsRuleInput.read(release.resolve("rules"), ruleId);
         Predicate<String> detector = detector(ruleId);
         List<String> disagreements = new ArrayList<>();
@@ -100,7 +92,7 @@ class CrsRegressionTest {
     @ParameterizedTest(name = "CRS {0}")
     @ValueSource(strings = {"v4.28.0", "v3.3.4"})
     void theRegressionTestsInnocentRequestsPass(String version) throws IOException {
-        Path release = release(version);
+        Path release = CrsReleases.release(version);
         Map<String, String> flagged = new TreeMap<>();
         int requests = 0;
         for (String ruleId : List.of("942100", "941100")) {

@@ -23,6 +23,15 @@ public final class CrsReleases {
         return Path.of(configured == null || configured.isBlank() ? "../shared/crs" : configured);
     }
 
+    /** The release's directory (holding {@code rules/}), or the test is skipped. */
+    public static Path release(String release) {
+        Path directory = directory().resolve(release);
+        assumeTrue(Files.isDirectory(directory.resolve("rules")), "CRS " + release + " not found at "
+                + directory.toAbsolutePath().normalize() + " (set FRONTDESK_CRS_DIR to the directory holding "
+                + V4 + " and " + V3 + ")");
+        return directory;
+    }
+
     /** The release's {@code tests/regression} directory, or the test is skipped. */
     public static Path regressionDirectory(String release) {
         Path directory = directory().resolve(release).resolve("tests").resolve("regression");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
 import io.frontdesk.waf.engine.body.ParsedBody.Field;
 import io.frontdesk.waf.engine.body.ParsedBody.UploadedFile;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
@@ -44,8 +45,7 @@ class CrsMultipartRegressionTest {
     private record Case(String name, String contentType, String body, boolean expected, Pattern logPattern) {
     }
 
-    /** Where the CRS releases are: FRONTDESK_CRS_DIR, or ../shared/crs. */
-    private static final Path CRS = Path.of(System.getenv().getOrDefault("FRONTDESK_CRS_DIR", "../shared/crs"));
+    private static final Path CRS = CrsReleases.directory();
 
     /** One skipped test saying why, when the release is not there. */
     private static Stream<DynamicTest> absent(Path release) {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
 import io.frontdesk.waf.engine.seclang.SecLangParser;
 import io.frontdesk.waf.engine.seclang.Statement;
@@ -28,11 +28,7 @@ final class CrsRules {
     }
 
     static Path rulesDirectory(String version) {
-        Path crs = Path.of(System.getenv().getOrDefault("FRONTDESK_CRS_DIR", "../shared/crs"));
-        Path rules = crs.resolve(version).resolve("rules");
-        Assumptions.assumeTrue(Files.isDirectory(rules), "CRS " + version + " is not at " + rules.toAbsolutePath()
-                + "; set FRONTDESK_CRS_DIR to the directory that holds v4.28.0 and v3.3.4");
-        return rules;
+        return CrsReleases.release(version).resolve("rules");
     }
 
     /** The operators of every rule, chained ones too, of every rule file of the release, in file order. */

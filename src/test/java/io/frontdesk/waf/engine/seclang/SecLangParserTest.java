@@ -16,17 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
+
 /** The OWASP Core Rule Set releases beside the project, read whole; and the errors of broken files. */
 class SecLangParserTest {
 
-    private static final Path CRS = Path.of("..", "shared", "crs");
 
     @TempDir
     Path directory;
 
     /** The ids written in the release's active (uncommented) lines, counted without the parser. */
     private static long idsWritten(String version) throws IOException {
-        Path root = CRS.resolve(version);
+        Path root = CrsReleases.release(version);
         List<Path> files = new java.util.ArrayList<>(List.of(root.resolve("crs-setup.conf.example")));
         try (java.util.stream.Stream<Path> rules = Files.list(root.resolve("rules"))) {
             rules.filter(path -> path.toString().endsWith(".conf")).forEach(files::add);
@@ -46,7 +47,7 @@ class SecLangParserTest {
     /** CRS is included the way operators do it: its setup, then a glob over its rules. */
     private SecLangParser.Result parseCrs(String version) throws IOException {
         Path main = directory.resolve("main.conf");
-        Path root = CRS.resolve(version).toAbsolutePath().normalize();
+        Path root = CrsReleases.release(version).toAbsolutePath().normalize();
         Files.writeString(main, "Include " + root.resolve("crs-setup.conf.example") + "\nInclude "
                 + root.resolve("rules") + "/*.conf\n");
         return SecLangParser.parse(List.of(main));
