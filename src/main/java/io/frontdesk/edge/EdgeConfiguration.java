@@ -43,6 +43,11 @@ public class EdgeConfiguration {
     }
 
     @Bean
+    RequestTargetEscaping requestTargetEscaping() {
+        return new RequestTargetEscaping();
+    }
+
+    @Bean
     ManagementPort managementPort() {
         return new ManagementPort();
     }

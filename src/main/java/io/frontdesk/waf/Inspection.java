@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.RejectedRequest;
+import io.frontdesk.edge.RequestTargetEscaping;
 import io.frontdesk.waf.engine.EngineMode;
 import io.frontdesk.waf.engine.Interruption;
 import io.frontdesk.waf.engine.RuleMatch;
@@ -70,13 +71,8 @@ final class Inspection {
     private void describeRequest() {
         ServerHttpRequest request = exchange.getRequest();
         Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-        if (nativeRequest instanceof HttpServerRequest netty) {
-            transaction.requestLine(request.getMethod().name(), netty.uri(), netty.version().text());
-        } else {
-            String query = request.getURI().getRawQuery();
-            transaction.requestLine(request.getMethod().name(),
-                    request.getURI().getRawPath() + (query == null ? "" : "?" + query), "HTTP/1.1");
-        }
+        String protocol = nativeRequest instanceof HttpServerRequest netty ? netty.version().text() : "HTTP/1.1";
+        transaction.requestLine(request.getMethod().name(), RequestTargetEscaping.sentTarget(request), protocol);
         InetSocketAddress remote = request.getRemoteAddress();
         InetSocketAddress local = request.getLocalAddress();
         transaction.connection(clientAddress, remote == null ? 0 : remote.getPort(),
@@ -224,9 +220,7 @@ final class Inspection {
     }
 
     private String requestTarget() {
-        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        return nativeRequest instanceof HttpServerRequest netty ? netty.uri()
-                : exchange.getRequest().getURI().getRawPath();
+        return RequestTargetEscaping.sentTarget(exchange.getRequest());
     }
 
     /** CRS v4's blocking score, or v3's (and the baseline's) total. */

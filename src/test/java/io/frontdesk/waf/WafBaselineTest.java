@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 import tools.jackson.databind.JsonNode;
@@ -110,6 +111,16 @@ class WafBaselineTest {
         HttpResponse<String> response = get("/?q=" + query("<script>alert(1)</script>"), "198.51.100.2");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(backend.requests()).isZero();
+    }
+
+    @Test
+    void anAttackSentWithoutEncodingIsJudgedAsSentAndLoggedSo() throws IOException {
+        RawHttp.Response response = RawHttp.exchange(gateway.port(),
+                "GET /?q=<script>alert(1)</script> HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 198.51.100.6");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(backend.requests()).isZero();
+        assertThat(auditLineOf(response.header("X-Request-Id")).path("uri").asString())
+                .isEqualTo("/?q=<script>alert(1)</script>");
     }
 
     @Test

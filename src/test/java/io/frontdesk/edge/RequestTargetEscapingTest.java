@@ -1,0 +1,51 @@
+package io.frontdesk.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RawHttp;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/** Request-targets with bytes a URI may not hold are passed on percent-encoded, not refused. */
+class RequestTargetEscapingTest {
+
+    private static TestBackend backend;
+    private static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        backend = TestBackend.start("web");
+        java.util.Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
+        settings.put("frontdesk.waf.mode", "off");
+        gateway = RunningGateway.start(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        backend.close();
+    }
+
+    @Test
+    void bytesAUriMayNotHoldAreEncodedAndTheRestLeftAlone() {
+        assertThat(RequestTargetEscaping.escaped("/a?q=\"x\"&r=<b>|{c}")).isEqualTo("/a?q=%22x%22&r=%3Cb%3E%7C%7Bc%7D");
+        assertThat(RequestTargetEscaping.escaped("/a\\b^`[]#")).isEqualTo("/a%5Cb%5E%60%5B%5D%23");
+        assertThat(RequestTargetEscaping.escaped("/%zz/%4/%41%e9")).isEqualTo("/%25zz/%254/%41%e9");
+        assertThat(RequestTargetEscaping.escaped("/caf\u00e9\u0001")).isEqualTo("/caf%E9%01");
+        assertThat(RequestTargetEscaping.escaped("/plain/path?x=1&y=a+b%20c")).isEqualTo("/plain/path?x=1&y=a+b%20c");
+    }
+
+    @Test
+    void aRequestWithSuchATargetReachesTheBackendEncoded() {
+        RawHttp.Response response = RawHttp.exchange(gateway.port(), "GET /search?q=\"quoted\"&p=%zz HTTP/1.1\r\nHost: localhost");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(backend.received()).extracting(TestBackend.Received::uri)
+                .containsExactly("/search?q=%22quoted%22&p=%25zz");
+    }
+}
