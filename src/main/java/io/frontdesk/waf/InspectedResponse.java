@@ -42,20 +42,22 @@ final class InspectedResponse extends ServerHttpResponseDecorator {
         }
         List<DataBuffer> held = new ArrayList<>();
         boolean[] wanted = {true};
+        long[] bytes = {0};
         return Flux.from(body).doOnNext(buffer -> {
             held.add(buffer);
+            bytes[0] += buffer.readableByteCount();
             if (wanted[0]) {
                 wanted[0] = inspection.timed(() -> transaction.appendResponseBody(
                         buffer.toString(StandardCharsets.ISO_8859_1)));
             }
-        }).then(Mono.defer(() -> {
-            Interruption atBody = inspection.timed(transaction::processResponseBody);
-            if (atBody != null) {
-                held.forEach(DataBufferUtils::release);
-                return inspection.block(atBody);
-            }
-            return super.writeWith(Flux.fromIterable(held));
-        })).doOnCancel(() -> held.forEach(DataBufferUtils::release));
+        }).then(Mono.defer(() -> inspection.decided(transaction::processResponseBody, bytes[0])))
+                .flatMap(atBody -> {
+                    if (atBody.isPresent()) {
+                        held.forEach(DataBufferUtils::release);
+                        return inspection.block(atBody.get());
+                    }
+                    return super.writeWith(Flux.fromIterable(held));
+                }).doOnCancel(() -> held.forEach(DataBufferUtils::release));
     }
 
     @Override

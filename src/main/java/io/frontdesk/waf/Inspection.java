@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -26,6 +28,7 @@ import io.frontdesk.waf.engine.RuleMatch;
 import io.frontdesk.waf.engine.Transaction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
@@ -37,6 +40,7 @@ import reactor.netty.http.server.HttpServerRequest;
 final class Inspection {
 
     private static final String BLOCKED = "The web application firewall blocked this request.";
+    static final long OFFLOADED_FROM = 16 * 1024;
 
     private final ServerWebExchange exchange;
     private final Transaction transaction;
@@ -116,13 +120,29 @@ final class Inspection {
                 transaction.appendRequestBody(buffer.toString(StandardCharsets.ISO_8859_1));
                 evaluationNanos += System.nanoTime() - started;
             }
-            Interruption interruption = timed(transaction::processRequestBody);
-            if (interruption != null) {
-                return all.doOnNext(Inspection::release).take(1).then(block(interruption));
-            }
-            ReplayedRequest replayed = new ReplayedRequest(exchange.getRequest(), all.concatMapIterable(list -> list));
-            return proceed(chain, exchange.mutate().request(replayed).build());
+            long bytes = inspected.stream().mapToLong(DataBuffer::readableByteCount).sum();
+            return decided(transaction::processRequestBody, bytes).flatMap(interruption -> interruption.isPresent()
+                    ? all.doOnNext(Inspection::release).take(1).then(block(interruption.get()))
+                    : proceed(chain, exchange.mutate()
+                            .request(new ReplayedRequest(exchange.getRequest(), all.concatMapIterable(list -> list)))
+                            .build()));
         }).then();
+    }
+
+    /**
+     * Runs a phase over a body. Bodies of {@value #OFFLOADED_FROM} bytes or more are judged on the
+     * WAF's own threads, so that a large body's rules do not hold the event loop its connection
+     * shares with others; the exchange then goes on on its own event loop again.
+     */
+    Mono<Optional<Interruption>> decided(Supplier<Interruption> phase, long bytes) {
+        Mono<Optional<Interruption>> decision = Mono.fromSupplier(() -> Optional.ofNullable(timed(phase)));
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (bytes < OFFLOADED_FROM || !(nativeRequest instanceof HttpServerRequest netty)) {
+            return decision;
+        }
+        Executor[] loop = {null};
+        netty.withConnection(connection -> loop[0] = connection.channel().eventLoop());
+        return decision.subscribeOn(shared.inspectionThreads()).publishOn(Schedulers.fromExecutor(loop[0]));
     }
 
     private static void release(List<DataBuffer> buffers) {

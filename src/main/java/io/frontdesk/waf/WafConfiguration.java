@@ -16,6 +16,8 @@ import io.frontdesk.config.WafProperties;
 import io.frontdesk.shield.ClientOffences;
 import io.frontdesk.waf.engine.EngineMode;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /** Wires the web application firewall from {@code frontdesk.waf.*}. */
 @Configuration(proxyBeanMethods = false)
@@ -53,15 +55,21 @@ public class WafConfiguration {
         return AuditLog.open(properties.waf().audit().path());
     }
 
+    /** The WAF's own threads, one per core, for the rules over large bodies. */
+    @Bean(destroyMethod = "dispose")
+    Scheduler wafInspectionThreads() {
+        return Schedulers.newParallel("frontdesk-waf", Runtime.getRuntime().availableProcessors(), true);
+    }
+
     @Bean
     WafFilter wafFilter(FrontdeskProperties properties, WafRules rules, AuditLog auditLog, WafMetrics metrics,
-            ClientOffences offences) {
+            ClientOffences offences, Scheduler wafInspectionThreads) {
         WafProperties waf = properties.waf();
         AuditPolicy audit = AuditPolicy.of(waf.audit().mode(), auditLog);
         Map<String, RouteOverride> routes = new LinkedHashMap<>();
         waf.routes().forEach((routeId, route) -> routes.put(routeId, RouteOverride.of(routeId, route)));
-        return new WafFilter(new WafFilter.Shared(rules, waf.responseInspection(), audit, metrics, offences),
-                Map.copyOf(routes));
+        return new WafFilter(new WafFilter.Shared(rules, waf.responseInspection(), audit, metrics, offences,
+                wafInspectionThreads), Map.copyOf(routes));
     }
 
     @Bean

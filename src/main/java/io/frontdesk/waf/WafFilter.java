@@ -15,6 +15,7 @@ import io.frontdesk.shield.ClientOffences;
 import io.frontdesk.waf.engine.EngineMode;
 import io.frontdesk.waf.engine.Transaction;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Runs every routed request through the WAF's rules (see {@link Inspection}); the route's
@@ -24,7 +25,7 @@ public final class WafFilter implements GlobalFilter, Ordered {
 
     /** What every inspection of this gateway shares. */
     record Shared(WafRules rules, boolean responseInspection, AuditPolicy audit, WafMetrics metrics,
-            ClientOffences offences) {
+            ClientOffences offences, Scheduler inspectionThreads) {
     }
 
     private final Shared shared;
