@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.waf.engine.EngineSettings;
 import io.frontdesk.waf.engine.RuleSet;
@@ -18,6 +21,8 @@ import io.frontdesk.waf.engine.seclang.SecLangException;
  * started with, and a reload that fails (a broken file) keeps the old set and reports why.
  */
 public final class WafRules {
+
+    private static final Logger log = LoggerFactory.getLogger(WafRules.class);
 
     /** A loaded rule set, the files it came from and when. */
     public record Loaded(RuleSet ruleSet, List<Path> files, Instant loadedAt) {
@@ -46,7 +51,11 @@ public final class WafRules {
     private Loaded load() {
         List<Path> paths = files.files();
         RuleSet loaded = RuleSetLoader.load(paths);
-        return new Loaded(loaded.withSettings(overrides.apply(loaded.settings())), paths, Instant.now());
+        EngineSettings settings = overrides.apply(loaded.settings());
+        loaded.notes().forEach(note -> log.info("WAF rules: {}", note));
+        log.info("WAF rules loaded: {} rules from {} files, mode {}", loaded.ruleCount(), paths.size(),
+                settings.mode());
+        return new Loaded(loaded.withSettings(settings), paths, Instant.now());
     }
 
     public RuleSet ruleSet() {
