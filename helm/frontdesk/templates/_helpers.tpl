@@ -42,7 +42,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{/* metadata.annotations of every object, merged with the object's own: (list $ $own). */}}
 {{- define "frontdesk.annotations" -}}
 {{- $all := merge (deepCopy (index . 1 | default dict)) ((index . 0).Values.commonAnnotations | default dict) -}}
-{{- with $all }}
+{{- with $all -}}
 annotations:
   {{- toYaml . | nindent 2 }}
 {{- end }}
