@@ -207,6 +207,9 @@ over it (ports, certificates, the token file, Redis, the CRS directory, the WAF 
 {{- $_ := set $spring "ssl" (dict "bundle" (dict "pem" $bundles)) -}}
 {{- end -}}
 {{- if .Values.redis.enabled -}}
+{{- if not (or .Values.redis.url .Values.redis.host) -}}
+{{- fail "redis.url or redis.host is required when redis.enabled is true" -}}
+{{- end -}}
 {{- $redis := dict -}}
 {{- if .Values.redis.url -}}
 {{- $_ := set $redis "url" .Values.redis.url -}}
