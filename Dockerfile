@@ -1,0 +1,58 @@
+# syntax=docker/dockerfile:1
+#
+# Frontdesk's container image: built from source, run on a JDK 25 runtime as a non-root user,
+# from Spring Boot's layered jar (dependencies change less often than the application, so a
+# rebuild after a code change pushes one small layer).
+#
+#   docker build -t frontdesk:0.1.0 .
+#   docker run --rm --read-only --tmpfs /tmp:exec -p 8443:8443 -p 8080:8080 -p 9090:9090 frontdesk:0.1.0
+#
+# See docs/kubernetes.md for the flags and for running it with the Helm chart.
+
+ARG JDK_IMAGE=eclipse-temurin:25-jdk-noble
+ARG JRE_IMAGE=eclipse-temurin:25-jre-noble
+
+FROM ${JDK_IMAGE} AS build
+WORKDIR /src
+# The wrapper and the POM first: their layer (and the dependencies it downloads) is reused
+# until they change.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -Dmaven.test.skip=true \
+    && mkdir /layers \
+    && java -Djarmode=tools -jar target/frontdesk-*.jar extract --layers \
+         --destination /layers --application-filename frontdesk.jar
+
+FROM ${JRE_IMAGE} AS runtime
+ARG UID=10001
+RUN groupadd --system --gid "${UID}" frontdesk \
+    && useradd --system --uid "${UID}" --gid frontdesk --no-create-home --home-dir /nonexistent \
+         --shell /usr/sbin/nologin frontdesk
+WORKDIR /opt/frontdesk
+# Least to most often changed. Owned by root: the application cannot alter its own code.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+
+LABEL org.opencontainers.image.title="frontdesk" \
+      org.opencontainers.image.description="Reverse proxy for the public edge of a web backend, on Spring Cloud Gateway"
+
+# Nothing is written outside /tmp (Java's temporary files, netty-tcnative's native library),
+# so the root filesystem may be mounted read-only with a writable /tmp.
+ENV TMPDIR=/tmp
+# Sizing for a container: the heap as a share of the container's memory limit, direct memory
+# (where the cache's memory tier lives: docs/caching.md) enough for the default 256 MB cache,
+# and G1, which the JVM would not pick by itself below 2 CPUs or 1792 MB. Replace the whole
+# variable to change them.
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=35 -XX:MaxDirectMemorySize=384m -XX:+UseG1GC"
+
+EXPOSE 8443 8080 9090
+USER ${UID}:${UID}
+# A JVM out of memory exits, so the orchestrator restarts it instead of leaving it half alive.
+# Netty loads BoringSSL (netty-tcnative) as a native library, which JDK 25 allows with a warning
+# unless told to.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", \
+            "-jar", "/opt/frontdesk/frontdesk.jar"]
