@@ -79,6 +79,9 @@ public class CacheConfiguration {
             RedisTier tier = new RedisTier(link, prefix, metrics, System::currentTimeMillis,
                     purge -> purge.applyTo(memory));
             bytesGauge(registry, "redis", tier, RedisTier::usedMemory);
+            Gauge.builder("frontdesk.cache.redis.up", tier, redis -> redis.degraded() ? 0 : 1)
+                    .description("1 while the Redis tier is connected and its last operation succeeded, else 0")
+                    .register(registry);
             return tier;
         }
 

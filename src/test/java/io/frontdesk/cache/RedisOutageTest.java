@@ -59,10 +59,12 @@ class RedisOutageTest {
             assertThat(gateway.getManagement("/actuator/health").statusCode()).isEqualTo(200);
             assertThat(gateway.getManagement("/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(gateway.getManagement("/actuator/prometheus").body())
-                    .containsPattern("frontdesk_cache_redis_errors_total\\{operation=\"get\"} [1-9]");
+                    .containsPattern("frontdesk_cache_redis_errors_total\\{operation=\"get\"} [1-9]")
+                    .contains("frontdesk_cache_redis_up 0.0");
 
             own.startAgain();
             await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(health(gateway).path("status").asText()));
+            assertThat(gateway.getManagement("/actuator/prometheus").body()).contains("frontdesk_cache_redis_up 1.0");
             await("memory emptied: purges may have been missed").atMost(Duration.ofSeconds(5))
                     .until(() -> memoryEntries(gateway) == 0);
             assertThat(get(gateway, "/down/new?after").statusCode()).isEqualTo(200);
