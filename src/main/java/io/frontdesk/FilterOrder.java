@@ -34,8 +34,11 @@ public final class FilterOrder {
     /** Bounds on the request head (header count); inside problems so refusals are problems too. */
     public static final int REQUEST_HEAD_BOUNDS = BANS + 1;
 
+    /** CONNECT is refused: a reverse proxy opens no tunnels. */
+    public static final int CONNECT_REFUSAL = REQUEST_HEAD_BOUNDS + 1;
+
     /** Releases the backend's in-flight slot once the whole response has been written. */
-    public static final int BACKEND_RELEASE = REQUEST_HEAD_BOUNDS + 1;
+    public static final int BACKEND_RELEASE = CONNECT_REFUSAL + 1;
 
     /** The route's bound on the request body, checked before anything else of the route runs. */
     public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 4;

