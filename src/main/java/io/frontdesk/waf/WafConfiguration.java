@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,12 +67,19 @@ public class WafConfiguration {
     }
 
     @Bean
-    WafFilter wafFilter(FrontdeskProperties properties, WafRules rules, AuditLog auditLog, WafMetrics metrics,
-            ClientOffences offences, Scheduler wafInspectionThreads) {
+    WafFilter wafFilter(FrontdeskProperties properties, GatewayProperties gateway, WafRules rules, AuditLog auditLog,
+            WafMetrics metrics, ClientOffences offences, Scheduler wafInspectionThreads) {
         WafProperties waf = properties.waf();
         AuditPolicy audit = AuditPolicy.of(waf.audit().mode(), auditLog);
+        Set<String> routeIds = gateway.getRoutes().stream().map(RouteDefinition::getId).collect(Collectors.toSet());
         Map<String, RouteOverride> routes = new LinkedHashMap<>();
-        waf.routes().forEach((routeId, route) -> routes.put(routeId, RouteOverride.of(routeId, route)));
+        waf.routes().forEach((routeId, route) -> {
+            if (!routeIds.contains(routeId)) {
+                throw new InvalidConfigurationException("frontdesk.waf.routes." + routeId,
+                        "names no route; the routes are " + new TreeSet<>(routeIds));
+            }
+            routes.put(routeId, RouteOverride.of(routeId, route));
+        });
         return new WafFilter(new WafFilter.Shared(rules, waf.responseInspection(), audit, metrics, offences,
                 wafInspectionThreads), Map.copyOf(routes));
     }

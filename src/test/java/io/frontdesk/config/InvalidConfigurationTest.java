@@ -93,7 +93,30 @@ class InvalidConfigurationTest {
                         "frontdesk.shield.connections.max-per-client"),
                 invalid(routes + ".metadata.max-body-size", "huge", routes + ".metadata.max-body-size"),
                 Arguments.of("frontdesk.shield.limits.x.key", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
-                        "frontdesk.shield.limits.x.key", "ip"))));
+                        "frontdesk.shield.limits.x.key", "ip"))),
+                invalid("frontdesk.waf.mode", "sometimes", "frontdesk.waf.mode"),
+                invalid("frontdesk.waf.status", "200", "frontdesk.waf.status"),
+                invalid("frontdesk.waf.audit.mode", "verbose", "frontdesk.waf.audit.mode"),
+                invalid("frontdesk.waf.crs.directory", "/nonexistent/crs", "frontdesk.waf.crs.directory"),
+                invalid("frontdesk.waf.rules[0]", "/nonexistent/rules.conf", "frontdesk.waf.rules"),
+                invalid("frontdesk.waf.routes.web.remove-rules[0]", "942100-abc",
+                        "frontdesk.waf.routes.web.remove-rules"),
+                invalid("frontdesk.waf.routes.web.exclude-targets[0]", "942100",
+                        "frontdesk.waf.routes.web.exclude-targets"),
+                invalid("frontdesk.waf.rules[0]", brokenRuleFile(), "frontdesk.waf"),
+                invalid("frontdesk.waf.routes.nosuchroute.mode", "off", "frontdesk.waf.routes.nosuchroute"));
+    }
+
+    /** A rule file whose second line names an operator the engine does not have. */
+    private static String brokenRuleFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("broken", ".conf");
+            java.nio.file.Files.writeString(file, "SecAction \"id:1,phase:1,pass\"\nSecRule ARGS \"@nosuch x\" \"id:2\"\n");
+            file.toFile().deleteOnExit();
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> withAll(Map<String, String> changes) {
