@@ -34,16 +34,19 @@ public final class PcrePattern {
     private final String source;
     private final com.google.re2j.Pattern linear;
     private final Pattern backtracking;
+    /** The bytes a match can start with, or {@code null} when every value must be searched. */
+    private final FirstBytes firstBytes;
     /** Each thread reuses one matcher and one counting text per pattern: matching allocates nothing then. */
     private final ThreadLocal<Reusable> reusable;
 
     private record Reusable(BudgetedText text, Matcher matcher) {
     }
 
-    private PcrePattern(String source, com.google.re2j.Pattern linear, Pattern backtracking) {
+    private PcrePattern(String source, com.google.re2j.Pattern linear, Pattern backtracking, FirstBytes firstBytes) {
         this.source = source;
         this.linear = linear;
         this.backtracking = backtracking;
+        this.firstBytes = firstBytes;
         this.reusable = ThreadLocal.withInitial(() -> {
             BudgetedText text = new BudgetedText(source);
             return new Reusable(text, backtracking.matcher(text));
@@ -73,7 +76,7 @@ public final class PcrePattern {
                 // beyond RE2/J's limits (a repeat count above 1000, say): the backtracking engine alone takes it
             }
         }
-        return new PcrePattern(pcre, linear, backtracking);
+        return new PcrePattern(pcre, linear, backtracking, FirstBytes.of(backtracking, translation.java()));
     }
 
     /** The reads of the value a backtracking match may make, for a value of that many bytes, when no linear engine backs it. */
@@ -92,6 +95,9 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public boolean matches(String value) {
+        if (firstBytes != null && !firstBytes.mayStartIn(value)) {
+            return false;
+        }
         try {
             return backtrack(value) != null;
         } catch (MatchLimitExceededException e) {
@@ -109,6 +115,9 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public List<String> groups(String value, int last) {
+        if (firstBytes != null && !firstBytes.mayStartIn(value)) {
+            return null;
+        }
         Matcher matcher;
         try {
             matcher = backtrack(value);

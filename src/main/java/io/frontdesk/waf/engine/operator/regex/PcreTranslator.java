@@ -34,8 +34,8 @@ final class PcreTranslator {
     record Translation(String java, String re2) {
     }
 
-    private static final String JAVA_WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
-    private static final String JAVA_NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
+    static final String JAVA_WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
+    static final String JAVA_NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
     private static final String HEX = "0123456789abcdef";
 
     /** POSIX class names (all of them but {@code word}) and Java's ASCII property with the same members. */
