@@ -34,7 +34,7 @@ final class InspectedResponse extends ServerHttpResponseDecorator {
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
         Interruption atHeaders = inspection.responseHeaders();
         if (atHeaders != null) {
-            return Flux.from(body).doOnNext(DataBufferUtils::release).then(inspection.block(atHeaders));
+            return Flux.from(body).doOnNext(DataBufferUtils::release).then(inspection.refusal(atHeaders));
         }
         Transaction transaction = inspection.transaction();
         if (!transaction.wantsResponseBody()) {
@@ -54,7 +54,7 @@ final class InspectedResponse extends ServerHttpResponseDecorator {
                 .flatMap(atBody -> {
                     if (atBody.isPresent()) {
                         held.forEach(DataBufferUtils::release);
-                        return inspection.block(atBody.get());
+                        return inspection.refusal(atBody.get());
                     }
                     return super.writeWith(Flux.fromIterable(held));
                 }).doOnCancel(() -> held.forEach(DataBufferUtils::release));

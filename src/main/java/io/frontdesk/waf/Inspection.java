@@ -63,11 +63,11 @@ final class Inspection {
         describeRequest();
         Interruption interruption = timed(transaction::processRequestHeaders);
         if (interruption != null) {
-            return block(interruption);
+            return refusal(interruption);
         }
         Mono<Void> inspected = hasBody() && transaction.wantsRequestBody() ? inspectBody(chain) : Mono.defer(() -> {
             Interruption atBody = timed(transaction::processRequestBody);
-            return atBody != null ? block(atBody) : proceed(chain, exchange);
+            return atBody != null ? refusal(atBody) : proceed(chain, exchange);
         });
         return inspected.doFinally(signal -> finish().subscribe());
     }
@@ -122,7 +122,7 @@ final class Inspection {
             }
             long bytes = inspected.stream().mapToLong(DataBuffer::readableByteCount).sum();
             return decided(transaction::processRequestBody, bytes).flatMap(interruption -> interruption.isPresent()
-                    ? all.doOnNext(Inspection::release).take(1).then(block(interruption.get()))
+                    ? all.doOnNext(Inspection::release).take(1).then(refusal(interruption.get()))
                     : proceed(chain, exchange.mutate()
                             .request(new ReplayedRequest(exchange.getRequest(), all.concatMapIterable(list -> list)))
                             .build()));
@@ -187,7 +187,7 @@ final class Inspection {
     }
 
     /** The failure that turns the transaction away; the problem filter writes it with the request id. */
-    Mono<Void> block(Interruption interruption) {
+    Mono<Void> refusal(Interruption interruption) {
         if (interruption.ruleId() != 0) {
             shared.offences().offence(clientAddress, "waf", "WAF rule " + interruption.ruleId());
         }
