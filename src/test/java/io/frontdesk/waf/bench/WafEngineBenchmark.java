@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
 import io.frontdesk.waf.engine.RuleSet;
 import io.frontdesk.waf.engine.RuleSetLoader;
 import io.frontdesk.waf.engine.Transaction;
@@ -29,7 +30,7 @@ import io.frontdesk.waf.engine.Transaction;
  * from request line to logging phase: a browser GET (10 headers, 3 query arguments, cookies), a
  * 4 KiB form POST and a 64 KiB JSON POST. Run with bench/waf-engine.sh, which adds the GC
  * profiler for allocation per request. The CRS release is the system property {@code crs.dir}
- * (default ../shared/crs/v4.28.0).
+ * (default: v4.28.0 where the tests find CRS releases, FRONTDESK_CRS_DIR or ../shared/crs).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +62,8 @@ public class WafEngineBenchmark {
 
     @Setup
     public void load() throws IOException {
-        Path crs = Path.of(System.getProperty("crs.dir", "../shared/crs/v4.28.0"));
+        Path crs = Path.of(System.getProperty("crs.dir",
+                CrsReleases.directory().resolve(CrsReleases.V4).toString()));
         Path settings = Files.createTempFile("frontdesk-bench", ".conf");
         Files.writeString(settings, "SecAction \"id:900000,phase:1,pass,nolog,setvar:tx.blocking_paranoia_level="
                 + paranoiaLevel + "\"\n");

@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
@@ -45,21 +44,10 @@ class CrsMultipartRegressionTest {
     private record Case(String name, String contentType, String body, boolean expected, Pattern logPattern) {
     }
 
-    private static final Path CRS = CrsReleases.directory();
-
-    /** One skipped test saying why, when the release is not there. */
-    private static Stream<DynamicTest> absent(Path release) {
-        return Stream.of(DynamicTest.dynamicTest("CRS release present", () -> Assumptions.abort("CRS not found at "
-                + release.toAbsolutePath().normalize() + ": set FRONTDESK_CRS_DIR to the directory holding v4.28.0"
-                + " and v3.3.4")));
-    }
-
     @TestFactory
     Stream<DynamicTest> version4() throws IOException {
-        Path release = CRS.resolve("v4.28.0");
-        if (!Files.isDirectory(release.resolve("tests"))) {
-            return absent(release);
-        }
+        Path release = CrsReleases.release(CrsReleases.V4);
+        Path regression = CrsReleases.regressionDirectory(CrsReleases.V4).resolve("tests");
         Rules rules = new Rules(release);
         Map<String, Predicate<ParsedBody>> checks = Map.of(
                 "920120", anyFileOrField(Pattern.compile(rules.operator("920120")).asPredicate().negate()),
@@ -68,24 +56,22 @@ class CrsMultipartRegressionTest {
                 "922110", contentTypes(rules.operator("922150"), rules.operator("922110")),
                 "922120", anyHeaderLine(rules.operator("922120")),
                 "922130", anyHeaderLine(rules.operator("922130")));
-        return tests(checks, id -> release.resolve("tests/regression/tests").resolve(
+        return tests(checks, id -> regression.resolve(
                 (id.startsWith("920") ? "REQUEST-920-PROTOCOL-ENFORCEMENT/" : "REQUEST-922-MULTIPART-ATTACK/") + id
                         + ".yaml"), CrsMultipartRegressionTest::version4Cases);
     }
 
     @TestFactory
     Stream<DynamicTest> version3() throws IOException {
-        Path release = CRS.resolve("v3.3.4");
-        if (!Files.isDirectory(release.resolve("tests"))) {
-            return absent(release);
-        }
+        Path release = CrsReleases.release(CrsReleases.V3);
+        Path regression = CrsReleases.regressionDirectory(CrsReleases.V3).resolve("tests");
         Rules rules = new Rules(release);
         Map<String, Predicate<ParsedBody>> checks = Map.of(
                 "920120", anyFileOrField(Pattern.compile(rules.operator("920120")).asPredicate().negate()),
                 "922100", charset("|" + rules.allowedCharsets() + "|", ""),
                 "922110", contentTypes(rules.operator("922110"), rules.chainedOperator("922110")),
                 "922120", anyHeaderLine(rules.operator("922120")));
-        return tests(checks, id -> release.resolve("tests/regression/tests").resolve(
+        return tests(checks, id -> regression.resolve(
                 (id.startsWith("920") ? "REQUEST-920-PROTOCOL-ENFORCEMENT/" : "REQUEST-922-MULTIPART-ATTACK/") + id
                         + ".yaml"), CrsMultipartRegressionTest::version3Cases);
     }

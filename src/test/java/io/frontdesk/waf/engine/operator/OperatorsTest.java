@@ -20,8 +20,8 @@ import io.frontdesk.waf.engine.macro.Macro;
 /** The operators, with the arguments CRS gives them, on values a request could carry. */
 class OperatorsTest {
 
-    /** The rules directory of a CRS release, where @pmFromFile finds its data files. */
-    private static final Path RULES = Path.of("..", "shared", "crs", "v4.28.0", "rules");
+    /** Where @pmFromFile finds its data files, as it finds them beside the rule files. */
+    private static final Path RULES = Path.of("src", "test", "resources", "waf", "operator-data");
 
     /** Transaction variables for macros, and the captures made. */
     private static final class Context implements OperatorContext {
@@ -82,8 +82,10 @@ class OperatorsTest {
                 Arguments.of("pm", "AppleWebKit Android", "Mozilla/5.0 (Linux; ANDROID 14)", true),
                 Arguments.of("pm", "AppleWebKit Android", "curl/8.0", false),
                 Arguments.of("pm", "he she his hers", "ushers", true),
-                Arguments.of("pmFromFile", "scanners-user-agents.data", "Mozilla/5.0 sqlmap/1.7", true),
-                Arguments.of("pmFromFile", "scanners-user-agents.data", "Mozilla/5.0 (X11; Linux) Firefox/120", false),
+                Arguments.of("pmFromFile", "scanner-user-agents.data", "Mozilla/5.0 sqlmap/1.7", true),
+                Arguments.of("pmFromFile", "scanner-user-agents.data", "Mozilla/5.0 (X11; Linux) Firefox/120", false),
+                Arguments.of("pmFromFile", "scanner-user-agents.data", "# Scanners, one a line.", false),
+                Arguments.of("pmFromFile", "scanner-user-agents.data restricted-files.data", "GET /.htaccess", true),
                 Arguments.of("pmFromFile", "restricted-files.data", "/app/.git/config", true),
                 Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "10.20.30.40", true),
                 Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "192.168.1.8", false),
