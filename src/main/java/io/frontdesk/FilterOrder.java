@@ -63,7 +63,13 @@ public final class FilterOrder {
     public static final int BACKEND_CALL = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;
 
     /** Header hygiene runs after every header filter of Spring Cloud Gateway. */
-    public static final int PROXY_HEADERS = Ordered.LOWEST_PRECEDENCE;
+    public static final int PROXY_HEADERS = Ordered.LOWEST_PRECEDENCE - 1;
+
+    /**
+     * The backend attempt's trace context goes on the request last, so that no header the client
+     * named in its Connection header can take it off again.
+     */
+    public static final int TRACE_CONTEXT_HEADERS = Ordered.LOWEST_PRECEDENCE;
 
     private FilterOrder() {
     }

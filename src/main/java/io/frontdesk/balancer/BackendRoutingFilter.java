@@ -2,32 +2,64 @@ package io.frontdesk.balancer;
 
 import java.util.List;
 
+import java.net.URI;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.tls.BackendTls;
 import io.frontdesk.tls.PoolTlsClients;
+import io.frontdesk.tracing.TraceSpan;
+import io.frontdesk.tracing.Tracing;
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
 
 /**
  * The framework's proxying filter, sending a request to a backend of a pool with TLS settings of
  * its own through a client secured with them. Every other request takes the shared client as before.
+ * With tracing on, each time it sends a request (each attempt, retries included) is a span, from
+ * sending to the backend's response head.
  */
 public final class BackendRoutingFilter extends NettyRoutingFilter {
 
     private final HttpClient sharedClient;
     private final PoolTlsClients poolTls;
+    private final Tracing tracing;
 
     public BackendRoutingFilter(HttpClient sharedClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
-            HttpClientProperties properties, PoolTlsClients poolTls) {
+            HttpClientProperties properties, PoolTlsClients poolTls, Tracing tracing) {
         super(sharedClient, headersFilters, properties);
         this.sharedClient = sharedClient;
         this.poolTls = poolTls;
+        this.tracing = tracing;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        if (!tracing.isOn() || url == null || ServerWebExchangeUtils.isAlreadyRouted(exchange)
+                || !"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            return super.filter(exchange, chain);
+        }
+        Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
+        TraceSpan attempt = tracing.startAttempt(exchange, url, backend == null ? null : backend.id());
+        return super.filter(exchange, chain)
+                .doOnError(attempt::error)
+                .doFinally(signal -> {
+                    HttpClientResponse response = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR);
+                    if (response != null) {
+                        attempt.tag("http.response.status_code", response.status().code());
+                    }
+                    attempt.end();
+                });
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.tls.PoolTlsClients;
+import io.frontdesk.tracing.Tracing;
 import reactor.netty.http.client.HttpClient;
 
 /** Wires the balancer: pools, their load balancers, health checks, retries and metrics. */
@@ -43,8 +44,8 @@ public class BalancerConfiguration {
     @Bean
     BackendRoutingFilter backendRoutingFilter(HttpClient httpClient,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
-            PoolTlsClients poolTls) {
-        return new BackendRoutingFilter(httpClient, headersFilters, properties, poolTls);
+            PoolTlsClients poolTls, Tracing tracing) {
+        return new BackendRoutingFilter(httpClient, headersFilters, properties, poolTls, tracing);
     }
 
     /** The framework's response writer, which goes with its routing filter: it is turned off with it. */
@@ -55,8 +56,8 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls) {
-        return new HealthChecker(pools, poolTls);
+    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls, Tracing tracing) {
+        return new HealthChecker(pools, poolTls, tracing);
     }
 
     @Bean

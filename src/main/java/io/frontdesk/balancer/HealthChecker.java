@@ -8,6 +8,8 @@ import org.springframework.context.SmartLifecycle;
 
 import io.frontdesk.tls.BackendTls;
 import io.frontdesk.tls.PoolTlsClients;
+import io.frontdesk.tracing.TraceSpan;
+import io.frontdesk.tracing.Tracing;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -25,13 +27,15 @@ public final class HealthChecker implements SmartLifecycle {
 
     private final BackendPools pools;
     private final PoolTlsClients poolTls;
+    private final Tracing tracing;
     private final List<Disposable> schedules = new ArrayList<>();
     private ConnectionProvider connections;
     private volatile boolean running;
 
-    public HealthChecker(BackendPools pools, PoolTlsClients poolTls) {
+    public HealthChecker(BackendPools pools, PoolTlsClients poolTls, Tracing tracing) {
         this.pools = pools;
         this.poolTls = poolTls;
+        this.tracing = tracing;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class HealthChecker implements SmartLifecycle {
                         // Secured each round, so that probes follow reloaded TLS material.
                         HttpClient roundClient = tls == null ? plainClient : tls.secure(plainClient);
                         return Flux.fromIterable(pool.backends())
-                                .flatMap(backend -> probe(roundClient, settings, backend)
+                                .flatMap(backend -> probe(roundClient, settings, pool, backend)
                                         .doOnNext(healthy -> pool.recordProbe(backend, healthy)))
                                 .then();
                     }, 1)
@@ -62,13 +66,20 @@ public final class HealthChecker implements SmartLifecycle {
         running = true;
     }
 
-    private static Mono<Boolean> probe(HttpClient client, HealthCheckSettings settings, Backend backend) {
-        return client.get()
-                .uri(backend.uri().resolve(settings.path()).toString())
+    /** One probe, which with tracing on is a trace of its own. */
+    private Mono<Boolean> probe(HttpClient client, HealthCheckSettings settings, BackendPool pool, Backend backend) {
+        String url = backend.uri().resolve(settings.path()).toString();
+        TraceSpan span = tracing.startHealthCheck(pool.name(), backend.id(), url);
+        HttpClient traced = span == TraceSpan.NONE ? client : client.headers(headers -> span.inject(headers::set));
+        return traced.get()
+                .uri(url)
                 .responseSingle((response, body) -> body.thenReturn(response.status().code()))
+                .doOnNext(status -> span.tag("http.response.status_code", status))
                 .map(settings::healthyStatus)
                 .timeout(settings.timeout())
-                .onErrorReturn(false);
+                .doOnError(span::error)
+                .onErrorReturn(false)
+                .doFinally(signal -> span.end());
     }
 
     @Override

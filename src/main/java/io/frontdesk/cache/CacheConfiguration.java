@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
+import io.frontdesk.tracing.Tracing;
 import io.frontdesk.config.CacheProperties;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
@@ -110,7 +111,7 @@ public class CacheConfiguration {
 
     @Bean
     CacheGatewayFilterFactory cacheGatewayFilterFactory(FrontdeskProperties properties, CachePolicies policies,
-            ResponseCache cache, CacheMetrics metrics) {
+            ResponseCache cache, CacheMetrics metrics, Tracing tracing) {
         CacheProperties settings = properties.cache();
         if (settings.coalescingTimeout().isNegative()) {
             throw new InvalidConfigurationException("frontdesk.cache.coalescing-timeout", "must not be negative");
@@ -118,7 +119,7 @@ public class CacheConfiguration {
         Coalescer coalescer = new Coalescer();
         Map<String, CacheFilter> filters = new HashMap<>();
         policies.byName().forEach((name, policy) -> filters.put(name, new CacheFilter(policy, cache, coalescer,
-                metrics, settings.coalescingTimeout(), System::currentTimeMillis)));
+                metrics, settings.coalescingTimeout(), System::currentTimeMillis, tracing)));
         return new CacheGatewayFilterFactory(filters);
     }
 

@@ -22,6 +22,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.frontdesk.tracing.TraceSpan;
+import io.frontdesk.tracing.Tracing;
 import io.frontdesk.FilterOrder;
 import io.frontdesk.balancer.BackendReleaseFilter;
 import io.frontdesk.cache.CacheMetrics.Result;
@@ -49,15 +51,17 @@ final class CacheFilter implements GatewayFilter, Ordered {
     private final CacheMetrics metrics;
     private final Duration coalescingTimeout;
     private final LongSupplier clock;
+    private final Tracing tracing;
 
     CacheFilter(CachePolicy policy, ResponseCache cache, Coalescer coalescer, CacheMetrics metrics,
-            Duration coalescingTimeout, LongSupplier clock) {
+            Duration coalescingTimeout, LongSupplier clock, Tracing tracing) {
         this.policy = policy;
         this.cache = cache;
         this.coalescer = coalescer;
         this.metrics = metrics;
         this.coalescingTimeout = coalescingTimeout;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Override
@@ -155,10 +159,13 @@ final class CacheFilter implements GatewayFilter, Ordered {
             return;
         }
         Lookup background = lookup.inBackground(flight);
+        TraceSpan span = tracing.startRefresh(background.exchange, lookup.route);
         forward(chain, background, stored, "stale", false)
+                .doOnError(span::error)
                 .doFinally(signal -> {
                     BackendReleaseFilter.release(background.exchange);
                     flight.land();
+                    span.end();
                 })
                 .subscribe(null, error -> metrics.revalidation(lookup.route, "failed"));
     }

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cache the response cache and its policies
  * @param shield rate limits
  * @param waf the web application firewall
+ * @param tracing which clients' trace context is continued
  */
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
@@ -31,7 +32,8 @@ public record FrontdeskProperties(
         @DefaultValue TlsProperties tls,
         @DefaultValue CacheProperties cache,
         @DefaultValue ShieldProperties shield,
-        @DefaultValue WafProperties waf) {
+        @DefaultValue WafProperties waf,
+        @DefaultValue TracingProperties tracing) {
 
     public FrontdeskProperties {
         pools = pools == null ? Map.of() : Map.copyOf(pools);

@@ -9,6 +9,9 @@ public final class EdgeAttributes {
     /** The request id, accepted from the client or generated. */
     public static final String REQUEST_ID = "frontdesk.requestId";
 
+    /** The id of the exchange's trace (32 hex digits), present only when tracing is on. */
+    public static final String TRACE_ID = "frontdesk.traceId";
+
     private EdgeAttributes() {
     }
 }

@@ -1,7 +1,5 @@
 package io.frontdesk.telemetry;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,7 @@ import io.frontdesk.support.WriterThread;
 
 /**
  * The access log: JSON lines handed over from the event loop without locks or wake-ups, and
- * written to standard output in batches by one thread of its own, every few milliseconds. When
+ * written to standard output (or a file) in batches by one thread of its own, every few milliseconds. When
  * the output cannot keep up and the queue is full, lines are dropped and counted rather than
  * stalling requests.
  */
@@ -36,11 +34,7 @@ public final class AccessLog implements SmartLifecycle {
     private final LongAdder written = new LongAdder();
     private final WriterThread writer = new WriterThread("frontdesk-access-log", this::writeUntilStopped);
 
-    public AccessLog(int capacity) {
-        this(capacity, new FileOutputStream(FileDescriptor.out));
-    }
-
-    AccessLog(int capacity, OutputStream out) {
+    public AccessLog(int capacity, OutputStream out) {
         this.capacity = capacity;
         this.out = out;
     }

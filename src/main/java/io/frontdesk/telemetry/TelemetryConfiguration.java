@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.edge.ManagementPort;
+import io.frontdesk.support.LogFile;
+import io.frontdesk.tracing.Tracing;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,7 +24,8 @@ public class TelemetryConfiguration {
     @Bean
     @ConditionalOnProperty(name = "frontdesk.access-log.enabled", matchIfMissing = true)
     AccessLog accessLog(FrontdeskProperties properties, MeterRegistry registry) {
-        AccessLog log = new AccessLog(properties.accessLog().queueSize());
+        AccessLog log = new AccessLog(properties.accessLog().queueSize(),
+                LogFile.open(properties.accessLog().path(), "frontdesk.access-log.path").out());
         FunctionCounter.builder("frontdesk.access.log.dropped", log, AccessLog::dropped)
                 .description("Access log lines dropped because standard output could not keep up")
                 .register(registry);
@@ -31,7 +34,7 @@ public class TelemetryConfiguration {
 
     @Bean
     TelemetryFilter telemetryFilter(RequestMetrics metrics, ObjectProvider<AccessLog> accessLog,
-            ManagementPort managementPort) {
-        return new TelemetryFilter(metrics, accessLog.getIfAvailable(), managementPort);
+            ManagementPort managementPort, Tracing tracing) {
+        return new TelemetryFilter(metrics, accessLog.getIfAvailable(), managementPort, tracing);
     }
 }

@@ -16,12 +16,15 @@ import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.support.ContextBoundary;
 import io.frontdesk.support.Json;
+import io.frontdesk.tracing.TraceSpan;
+import io.frontdesk.tracing.Tracing;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
  * Measures every request from its first byte in to its last byte out, then records it in the
- * metrics and, when enabled, the access log.
+ * metrics and, when enabled, the access log; with tracing on, the exchange's span covers the
+ * same time, and the latency histogram takes it as an exemplar.
  */
 public final class TelemetryFilter implements WebFilter, Ordered {
 
@@ -32,12 +35,15 @@ public final class TelemetryFilter implements WebFilter, Ordered {
     private final RequestMetrics metrics;
     private final AccessLog accessLog;
     private final ManagementPort managementPort;
+    private final Tracing tracing;
 
     /** @param accessLog where lines go, or {@code null} when the access log is off */
-    public TelemetryFilter(RequestMetrics metrics, AccessLog accessLog, ManagementPort managementPort) {
+    public TelemetryFilter(RequestMetrics metrics, AccessLog accessLog, ManagementPort managementPort,
+            Tracing tracing) {
         this.metrics = metrics;
         this.accessLog = accessLog;
         this.managementPort = managementPort;
+        this.tracing = tracing;
     }
 
     @Override
@@ -48,19 +54,39 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         long start = System.nanoTime();
         ObservedResponse response = new ObservedResponse(exchange.getResponse());
         metrics.started();
+        TraceSpan span = tracing.startExchange(exchange);
         return ContextBoundary.around(chain.filter(exchange.mutate().response(response).build()))
-                .doFinally(signal -> finished(exchange, response, signal, System.nanoTime() - start));
+                .doFinally(signal -> finished(exchange, response, signal, System.nanoTime() - start, span));
     }
 
-    private void finished(ServerWebExchange exchange, ObservedResponse response, SignalType signal, long nanos) {
+    private void finished(ServerWebExchange exchange, ObservedResponse response, SignalType signal, long nanos,
+            TraceSpan span) {
         int status = status(response, signal);
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String routeId = route == null ? "none" : route.getId();
         Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
-        metrics.finished(routeId, backend, status, nanos, response.bytes());
+        try (Tracing.Scope current = tracing.makeCurrent(span)) {
+            metrics.finished(routeId, backend, status, nanos, response.bytes());
+        }
         if (accessLog != null) {
             accessLog.offer(line(exchange, status, response.bytes(), nanos, routeId, backend));
         }
+        if (span != TraceSpan.NONE) {
+            endSpan(span, exchange, status, routeId, backend, response);
+        }
+    }
+
+    private static void endSpan(TraceSpan span, ServerWebExchange exchange, int status, String route,
+            Backend backend, ObservedResponse response) {
+        span.tag("http.response.status_code", status)
+                .tag("frontdesk.route", route)
+                .tag("frontdesk.request_id", (String) exchange.getAttribute(EdgeAttributes.REQUEST_ID))
+                .tag("client.address", (String) exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS))
+                .tag("frontdesk.cache.status", response.getHeaders().getFirst("Cache-Status"));
+        if (backend != null) {
+            span.tag("frontdesk.pool", backend.poolName()).tag("frontdesk.backend", backend.id());
+        }
+        span.end();
     }
 
     /**
@@ -96,6 +122,10 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         Json.field(json, "route", route);
         Json.field(json, "backend", backend == null ? null : backend.id());
         Json.field(json, "request_id", (String) exchange.getAttribute(EdgeAttributes.REQUEST_ID));
+        String traceId = exchange.getAttribute(EdgeAttributes.TRACE_ID);
+        if (traceId != null) {
+            Json.field(json, "trace_id", traceId);
+        }
         return json.append('}').toString();
     }
 

@@ -16,11 +16,15 @@ final class AuditLine {
     private AuditLine() {
     }
 
-    static String of(Instant time, String requestId, String clientIp, String method, String uri, int status,
-            String action, long anomalyScore, List<RuleMatch> matches) {
+    /** @param traceId the exchange's trace, written only when there is one (tracing is on) */
+    static String of(Instant time, String requestId, String traceId, String clientIp, String method, String uri,
+            int status, String action, long anomalyScore, List<RuleMatch> matches) {
         StringBuilder json = new StringBuilder(256 + matches.size() * 256).append('{');
         Json.field(json, "time", time.toString());
         Json.field(json, "request_id", requestId);
+        if (traceId != null) {
+            Json.field(json, "trace_id", traceId);
+        }
         Json.field(json, "client_ip", clientIp);
         Json.field(json, "method", method);
         Json.field(json, "uri", uri);

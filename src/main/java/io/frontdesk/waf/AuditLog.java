@@ -1,14 +1,8 @@
 package io.frontdesk.waf;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -22,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.frontdesk.support.LogFile;
 import io.frontdesk.support.WriterThread;
 
 /**
@@ -49,17 +44,8 @@ public final class AuditLog implements SmartLifecycle {
 
     /** The log at {@code path} (appended to, created with its directories), or {@code stdout}. */
     public static AuditLog open(String path) {
-        if (path.equals("stdout")) {
-            return new AuditLog(new FileOutputStream(FileDescriptor.out), "stdout");
-        }
-        try {
-            Path file = Path.of(path).toAbsolutePath();
-            Files.createDirectories(file.getParent());
-            return new AuditLog(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                    file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the WAF audit log " + path + ": " + e.getMessage(), e);
-        }
+        LogFile file = LogFile.open(path, "frontdesk.waf.audit.path");
+        return new AuditLog(file.out(), file.name());
     }
 
     /** Queues one line (without its newline); the future completes once it is flushed. */

@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.RejectedRequest;
 import io.frontdesk.edge.RequestTargetEscaping;
+import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.waf.engine.EngineMode;
 import io.frontdesk.waf.engine.Interruption;
 import io.frontdesk.waf.engine.RuleMatch;
@@ -219,14 +220,17 @@ final class Inspection {
         });
         List<RuleMatch> matches = transaction.matches();
         String action = transaction.interruption() != null ? "blocked" : matches.isEmpty() ? "pass" : "detected";
+        long anomalyScore = anomalyScore();
+        TraceSpan.of(exchange).tag("frontdesk.waf.action", action).tag("frontdesk.waf.anomaly_score", anomalyScore);
         shared.metrics().transaction(action, evaluationNanos);
         matches.forEach(match -> shared.metrics().ruleMatched(match.rule(), action.equals("blocked")));
         if (!shared.audit().wanted(transaction, !matches.isEmpty())) {
             return Mono.empty();
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        String line = AuditLine.of(Instant.now(), auditId(), clientAddress, exchange.getRequest().getMethod().name(),
-                requestTarget(), status == null ? 200 : status.value(), action, anomalyScore(), matches);
+        String line = AuditLine.of(Instant.now(), auditId(), exchange.getAttribute(EdgeAttributes.TRACE_ID),
+                clientAddress, exchange.getRequest().getMethod().name(), requestTarget(),
+                status == null ? 200 : status.value(), action, anomalyScore, matches);
         return Mono.fromFuture(shared.audit().log().write(line));
     }
 

@@ -47,6 +47,7 @@ public final class TestBackend implements AutoCloseable {
     private final String name;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Map<String, List<String>>> healthCheckHeaders = new CopyOnWriteArrayList<>();
     private final Map<String, String> responseHeaders = new ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private volatile DisposableServer server;
@@ -141,6 +142,11 @@ public final class TestBackend implements AutoCloseable {
         return received;
     }
 
+    /** The header fields of each health check received, names in lower case. */
+    public List<Map<String, List<String>>> healthCheckHeaders() {
+        return healthCheckHeaders;
+    }
+
     public void resetCounts() {
         requests.set(0);
         received.clear();
@@ -168,6 +174,7 @@ public final class TestBackend implements AutoCloseable {
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         if (request.fullPath().equals("/health")) {
+            healthCheckHeaders.add(copy(request.requestHeaders()));
             return response.status(healthStatus).sendString(Mono.just("health")).then();
         }
         requests.incrementAndGet();
