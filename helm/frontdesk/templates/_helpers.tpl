@@ -139,6 +139,8 @@ redis-password
 {{- define "frontdesk.tlsDir" -}}/etc/frontdesk/tls{{- end -}}
 {{- define "frontdesk.managementDir" -}}/etc/frontdesk/management{{- end -}}
 {{- define "frontdesk.crsDir" -}}/etc/frontdesk/crs{{- end -}}
+{{/* Where the image keeps the Core Rule Set release it carries (Dockerfile). */}}
+{{- define "frontdesk.bundledCrsDir" -}}/opt/frontdesk/crs{{- end -}}
 
 {{/*
 application.yml: the user's configuration with what the chart derives from the pod merged
@@ -166,9 +168,16 @@ over it (ports, certificates, the token file, Redis, the CRS directory, the WAF 
 {{- $_ := set $frontdesk "management" (dict "token-file" (printf "%s/token" (include "frontdesk.managementDir" .))) -}}
 {{- end -}}
 {{- $waf := get $frontdesk "waf" | default dict -}}
-{{- if .Values.crs.enabled -}}
+{{- if and .Values.crs.bundled .Values.crs.enabled -}}
+{{- fail "crs.bundled and crs.enabled exclude each other: run the image's Core Rule Set (crs.bundled) or mount one (crs.enabled, crs.volume)" -}}
+{{- end -}}
+{{- if or .Values.crs.bundled .Values.crs.enabled -}}
 {{- $crs := get $waf "crs" | default dict -}}
+{{- if .Values.crs.bundled -}}
+{{- $_ := set $crs "directory" (include "frontdesk.bundledCrsDir" .) -}}
+{{- else -}}
 {{- $_ := set $crs "directory" (trimSuffix "/" (printf "%s/%s" (include "frontdesk.crsDir" .) (.Values.crs.path | default ""))) -}}
+{{- end -}}
 {{- $_ := set $waf "crs" $crs -}}
 {{- end -}}
 {{- $before := list -}}
