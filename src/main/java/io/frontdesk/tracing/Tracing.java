@@ -121,9 +121,12 @@ public final class Tracing {
         return new TraceSpan(span, propagator);
     }
 
-    /** Makes the span current on this thread until the scope closes, so that metrics take it as an exemplar. */
+    /**
+     * Makes a sampled span current on this thread until the scope closes, so that metrics take it
+     * as an exemplar; an exemplar of a trace that is not exported would lead nowhere.
+     */
     public Scope makeCurrent(TraceSpan span) {
-        if (span.span() == null) {
+        if (span.span() == null || !Boolean.TRUE.equals(span.span().context().sampled())) {
             return Scope.NONE;
         }
         return tracer.withSpan(span.span())::close;
