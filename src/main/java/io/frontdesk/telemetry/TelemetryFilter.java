@@ -14,6 +14,7 @@ import io.frontdesk.balancer.Backend;
 import io.frontdesk.balancer.BalancerAttributes;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
+import io.frontdesk.shield.ShieldAttributes;
 import io.frontdesk.support.ContextBoundary;
 import io.frontdesk.support.Json;
 import reactor.core.publisher.Mono;
@@ -96,6 +97,10 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         Json.field(json, "route", route);
         Json.field(json, "backend", backend == null ? null : backend.id());
         Json.field(json, "request_id", (String) exchange.getAttribute(EdgeAttributes.REQUEST_ID));
+        String banCause = exchange.getAttribute(ShieldAttributes.BANNED);
+        if (banCause != null) {
+            Json.field(json, "banned", banCause);
+        }
         return json.append('}').toString();
     }
 
