@@ -6,6 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Path output;
     private final int port;
     private final int managementPort;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private GatewayProcess(Process process, Path output, int port, int managementPort) {
         this.process = process;
@@ -72,6 +76,10 @@ public final class GatewayProcess implements AutoCloseable {
 
     public URI managementUri(String path) {
         return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        return HttpCalls.send(client, request);
     }
 
     /** Everything the process wrote so far, line by line. */

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +31,6 @@ class BannedAccessLogTest {
 
     private static final String TOKEN = "banned-log-token-for-the-tests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
 
     private static TestBackend backend;
@@ -69,18 +66,7 @@ class BannedAccessLogTest {
     private static int get(String pathAndQuery, String client, String requestId) {
         HttpRequest request = HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("X-Forwarded-For", client)
                 .header("X-Request-Id", requestId).timeout(Duration.ofSeconds(10)).build();
-        return send(request).statusCode();
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.send(request).statusCode();
     }
 
     private static JsonNode lineOf(String requestId) {
@@ -131,14 +117,14 @@ class BannedAccessLogTest {
     }
 
     private static void banByHand(GatewayProcess gateway, String client) {
-        HttpResponse<String> ban = send(HttpRequest.newBuilder(gateway.managementUri("/actuator/bans"))
+        HttpResponse<String> ban = gateway.send(HttpRequest.newBuilder(gateway.managementUri("/actuator/bans"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"" + client + "\"}")).build());
         assertThat(ban.statusCode()).isEqualTo(200);
     }
 
     @Test
-    void aBannedClientWhoseConnectionIsClosedUnansweredIsLoggedWithNginxs444() throws IOException {
+    void aBannedClientWhoseConnectionIsClosedUnansweredIsLoggedWithNginxs444() {
         try (GatewayProcess closing = GatewayProcess.start(Map.of(
                 "frontdesk.pools.web.backends[0].url", backend.url(), ROUTES + "[0].id", "web",
                 ROUTES + "[0].uri", "lb://web", ROUTES + "[0].predicates[0]", "Path=/**",
@@ -148,8 +134,8 @@ class BannedAccessLogTest {
             banByHand(closing, client);
             HttpRequest request = HttpRequest.newBuilder(closing.uri("/")).header("X-Forwarded-For", client)
                     .header("X-Request-Id", "closed-banned").timeout(Duration.ofSeconds(10)).build();
-            assertThatThrownBy(() -> CLIENT.send(request, HttpResponse.BodyHandlers.ofString()))
-                    .isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> closing.send(request)).as("closed unanswered")
+                    .hasCauseInstanceOf(IOException.class);
 
             JsonNode line = lineOf(closing, "closed-banned");
             assertThat(line.path("status").asInt()).isEqualTo(444);
