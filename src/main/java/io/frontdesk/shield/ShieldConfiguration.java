@@ -89,8 +89,8 @@ public class ShieldConfiguration {
     BanFilter banFilter(BanList bans, FrontdeskProperties properties, ManagementPort managementPort) {
         ShieldProperties shield = properties.shield();
         return new BanFilter(bans, AddressBlocks.parse(shield.allow(), "frontdesk.shield.allow"),
-                AddressBlocks.parse(shield.deny(), "frontdesk.shield.deny"), shield.bans().response() == BanResponse.CLOSE,
-                managementPort);
+                AddressBlocks.parse(shield.deny(), "frontdesk.shield.deny"),
+                shield.bans().response() == BanResponse.CLOSE, managementPort);
     }
 
     @Bean
