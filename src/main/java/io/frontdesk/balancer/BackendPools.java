@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.frontdesk.balancer.algorithm.Algorithms;
 import io.frontdesk.balancer.algorithm.BalancingAlgorithm;
+import io.frontdesk.config.Choices;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.PoolProperties;
 import io.frontdesk.config.PoolProperties.BackendProperties;
@@ -60,11 +61,7 @@ public final class BackendPools {
             throw new InvalidConfigurationException(prefix + ".backends", "the pool has no backends");
         }
         BalancingAlgorithm algorithm = Algorithms.create(properties.algorithm());
-        if (algorithm == null) {
-            throw new InvalidConfigurationException(prefix + ".algorithm",
-                    "unknown algorithm '" + properties.algorithm() + "'; use one of " + Algorithms.names());
-        }
-        HashKeySource hashKey = "consistent-hash".equals(properties.algorithm())
+        HashKeySource hashKey = properties.algorithm() == PoolProperties.Algorithm.CONSISTENT_HASH
                 ? HashKeySource.parse(prefix + ".hash-on", properties.hashOn()) : null;
         requirePercent(prefix + ".panic-threshold", properties.panicThreshold());
         requireNotNegative(prefix + ".slow-start", properties.slowStart());
@@ -94,7 +91,7 @@ public final class BackendPools {
             }
             backends.add(built);
         }
-        return new BackendPool(name, backends, inFlight, properties.algorithm(), algorithm, hashKey,
+        return new BackendPool(name, backends, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
                 properties.panicThreshold(), properties.slowStart().toNanos(), outlier, healthCheck,
                 retry.maxAttempts(), new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
     }

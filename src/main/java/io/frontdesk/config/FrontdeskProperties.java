@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Everything an operator sets under {@code frontdesk.*}. Values arrive as written; the
- * component that uses a value validates it and fails start-up with a message naming its key.
+ * component that uses a value validates it and fails start-up with a message naming its key;
+ * a fixed-choice setting is an enum, read by Spring's binder ({@link FixedChoiceBinding}).
  *
  * @param pools backend pools by name; a route reaches pool {@code NAME} with {@code uri: lb://NAME}
  * @param edge what touches the client connection

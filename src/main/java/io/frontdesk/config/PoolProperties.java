@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * One pool of backend servers.
  *
  * @param backends the servers, each a URL and a weight
- * @param algorithm round-robin, weighted-round-robin, least-requests or consistent-hash
+ * @param algorithm how a backend is picked for each request
  * @param hashOn what consistent-hash hashes: client-ip, header:NAME or cookie:NAME
  * @param panicThreshold percent of available backends under which the pool spreads over all of them
  * @param slowStart how long a recovered backend takes to reach its full share; 0 turns it off
@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record PoolProperties(
         List<BackendProperties> backends,
-        @DefaultValue("round-robin") String algorithm,
+        @DefaultValue("round-robin") Algorithm algorithm,
         @DefaultValue("client-ip") String hashOn,
         @DefaultValue("50") int panicThreshold,
         @DefaultValue("0s") Duration slowStart,
@@ -31,6 +31,11 @@ public record PoolProperties(
 
     public PoolProperties {
         backends = backends == null ? List.of() : List.copyOf(backends);
+    }
+
+    /** How a pool picks a backend; see docs/load-balancing.md. */
+    public enum Algorithm {
+        ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_REQUESTS, CONSISTENT_HASH
     }
 
     /**

@@ -47,7 +47,15 @@ public record ShieldProperties(
             String rate,
             @DefaultValue("0") int burst,
             @DefaultValue("client") List<String> key,
-            @DefaultValue("local") String scope) {
+            @DefaultValue("local") Scope scope) {
+    }
+
+    /** Where a limit's budget is kept. */
+    public enum Scope {
+        /** Each replica enforces the limit alone. */
+        LOCAL,
+        /** All replicas share one budget in Redis. */
+        CLUSTER
     }
 
     /**
@@ -59,8 +67,16 @@ public record ShieldProperties(
      */
     public record ClusterProperties(
             @DefaultValue("1") int replicas,
-            @DefaultValue("local") String onRedisFailure,
+            @DefaultValue("local") OnRedisFailure onRedisFailure,
             @DefaultValue("frontdesk:shield:") String redisKeyPrefix) {
+    }
+
+    /** What a cluster limit does while Redis cannot answer. */
+    public enum OnRedisFailure {
+        /** Each replica enforces its share of the budget. */
+        LOCAL,
+        /** No limit. */
+        OPEN
     }
 
     /**
@@ -93,7 +109,16 @@ public record ShieldProperties(
             @DefaultValue("60s") Duration idleTimeout,
             @DefaultValue("0") int maxPerClient,
             @DefaultValue("0") int maxTotal,
-            @DefaultValue("off") String proxyProtocol) {
+            @DefaultValue("off") ProxyProtocol proxyProtocol) {
+    }
+
+    /** Whether client connections start with a PROXY protocol header. */
+    public enum ProxyProtocol {
+        OFF,
+        /** Every connection does. */
+        ON,
+        /** Each connection may. */
+        OPTIONAL
     }
 
     /**
@@ -112,6 +137,14 @@ public record ShieldProperties(
             @DefaultValue("1m") Duration duration,
             @DefaultValue("24h") Duration maxDuration,
             @DefaultValue("24h") Duration forgetAfter,
-            @DefaultValue("forbid") String response) {
+            @DefaultValue("forbid") BanResponse response) {
+    }
+
+    /** What a banned client gets. */
+    public enum BanResponse {
+        /** 403 with the ban's end. */
+        FORBID,
+        /** Its connection is closed unanswered. */
+        CLOSE
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.frontdesk.waf.engine.EngineMode;
+
 /**
  * The web application firewall: SecLang rules (the OWASP Core Rule Set and the operator's own, or
  * Frontdesk's built-in baseline when neither is given) run over every request.
@@ -24,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routes per-route changes, by route id
  */
 public record WafProperties(
-        @DefaultValue("on") String mode,
+        @DefaultValue("on") EngineMode mode,
         @DefaultValue CrsProperties crs,
         @DefaultValue List<String> rulesBefore,
         @DefaultValue List<String> rules,
@@ -55,18 +57,26 @@ public record WafProperties(
      * @param path the file the lines are appended to, or {@code stdout}
      */
     public record AuditProperties(
-            @DefaultValue("relevant") String mode,
+            @DefaultValue("relevant") AuditMode mode,
             @DefaultValue("stdout") String path) {
     }
 
+    /** Which inspected transactions get an audit line. */
+    public enum AuditMode {
+        /** Those a rule matched. */
+        RELEVANT,
+        ALL,
+        OFF
+    }
+
     /**
-     * @param mode the route's mode, over the global one; empty to keep it
+     * @param mode the route's mode, over the global one; {@code null} keeps the global one
      * @param removeRules rule ids and ranges ({@code 942100}, {@code 920000-920999}) not run on the route
      * @param excludeTargets {@code IDS;TARGET} pairs ({@code 942100;ARGS:password}): the rules do not
      *        inspect that target on the route
      */
     public record RouteProperties(
-            @DefaultValue("") String mode,
+            EngineMode mode,
             @DefaultValue List<String> removeRules,
             @DefaultValue List<String> excludeTargets) {
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,6 +25,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * Management requests are never turned away.
  */
 public final class BanFilter implements WebFilter, Ordered {
+
+    private static final HttpStatusCode CLOSED_UNANSWERED = HttpStatusCode.valueOf(444);
 
     private final BanList bans;
     private final AddressBlocks allow;
@@ -55,6 +58,7 @@ public final class BanFilter implements WebFilter, Ordered {
         }
         Ban ban = bans.banOf(client);
         if (ban != null) {
+            exchange.getAttributes().put(ShieldAttributes.BANNED, ban.cause());
             return refuse(exchange, "Your address is banned until " + Instant.ofEpochMilli(ban.until()) + ": "
                     + ban.reason() + ".", ban);
         }
@@ -66,6 +70,8 @@ public final class BanFilter implements WebFilter, Ordered {
         if (close) {
             Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
             if (response instanceof HttpServerResponse netty) {
+                // Never sent; the access log shows it, as nginx logs its unanswered "return 444".
+                exchange.getResponse().setStatusCode(CLOSED_UNANSWERED);
                 netty.withConnection(connection -> connection.channel().close());
                 return Mono.empty();
             }

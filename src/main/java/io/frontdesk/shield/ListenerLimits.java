@@ -53,13 +53,11 @@ public final class ListenerLimits implements WebServerFactoryCustomizer<NettyRea
                         .addFirst(LingeringClose.NAME, new LingeringClose()));
     }
 
-    /** The PROXY protocol setting, or {@code null} when the text is none of off, on, optional. */
-    static ProxyProtocolSupportType proxyProtocol(String setting) {
+    private static ProxyProtocolSupportType proxyProtocol(ShieldProperties.ProxyProtocol setting) {
         return switch (setting) {
-            case "off" -> ProxyProtocolSupportType.OFF;
-            case "on" -> ProxyProtocolSupportType.ON;
-            case "optional" -> ProxyProtocolSupportType.AUTO;
-            default -> null;
+            case OFF -> ProxyProtocolSupportType.OFF;
+            case ON -> ProxyProtocolSupportType.ON;
+            case OPTIONAL -> ProxyProtocolSupportType.AUTO;
         };
     }
 }

@@ -3,7 +3,6 @@ package io.frontdesk.shield;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -19,10 +18,14 @@ import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.RouteFilterNames;
 import io.frontdesk.config.ShieldProperties;
 import io.frontdesk.config.ShieldProperties.BanProperties;
+import io.frontdesk.config.ShieldProperties.BanResponse;
 import io.frontdesk.config.ShieldProperties.ClusterProperties;
 import io.frontdesk.config.ShieldProperties.ConnectionProperties;
 import io.frontdesk.config.ShieldProperties.LimitProperties;
+import io.frontdesk.config.ShieldProperties.OnRedisFailure;
+import io.frontdesk.config.ShieldProperties.ProxyProtocol;
 import io.frontdesk.config.ShieldProperties.RequestProperties;
+import io.frontdesk.config.ShieldProperties.Scope;
 import io.frontdesk.net.AddressBlocks;
 import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.redis.RedisConfigured;
@@ -43,10 +46,6 @@ public class ShieldConfiguration {
         if (cluster.replicas() < 1) {
             throw new InvalidConfigurationException("frontdesk.shield.cluster.replicas", "must be 1 or more");
         }
-        if (!Set.of("local", "open").contains(cluster.onRedisFailure())) {
-            throw new InvalidConfigurationException("frontdesk.shield.cluster.on-redis-failure",
-                    "must be local or open, was '" + cluster.onRedisFailure() + "'");
-        }
         RateLimitMetrics metrics = new RateLimitMetrics(registry);
         Map<String, Limiter> limiters = new LinkedHashMap<>();
         declared.forEach((name, settings) -> limiters.put(name,
@@ -54,21 +53,18 @@ public class ShieldConfiguration {
         return new RateLimitGatewayFilterFactory(limiters, metrics, bans);
     }
 
-    private static Limiter limiter(RateLimit limit, String scope, ClusterProperties cluster,
+    private static Limiter limiter(RateLimit limit, Scope scope, ClusterProperties cluster,
             ObjectProvider<RedisLink> redis, RateLimitMetrics metrics) {
-        String key = "frontdesk.shield.limits." + limit.name() + ".scope";
         LocalLimiter local = new LocalLimiter(limit, System::nanoTime);
-        if (scope.equals("local")) {
+        if (scope == Scope.LOCAL) {
             return local;
-        }
-        if (!scope.equals("cluster")) {
-            throw new InvalidConfigurationException(key, "must be local or cluster, was '" + scope + "'");
         }
         RedisLink link = redis.getIfAvailable();
         if (link == null) {
-            throw new InvalidConfigurationException(key, "cluster needs Redis: set spring.data.redis.url");
+            throw new InvalidConfigurationException("frontdesk.shield.limits." + limit.name() + ".scope",
+                    "cluster needs Redis: set spring.data.redis.url");
         }
-        LocalLimiter fallback = cluster.onRedisFailure().equals("open") ? null
+        LocalLimiter fallback = cluster.onRedisFailure() == OnRedisFailure.OPEN ? null
                 : new LocalLimiter(limit.share(cluster.replicas()), System::nanoTime);
         return new ClusterLimiter(limit, local, fallback, link, cluster.redisKeyPrefix() + "limit:", metrics);
     }
@@ -86,10 +82,6 @@ public class ShieldConfiguration {
         if (bans.maxDuration().compareTo(bans.duration()) < 0) {
             throw new InvalidConfigurationException(prefix + "max-duration", "must not be shorter than duration");
         }
-        if (!Set.of("forbid", "close").contains(bans.response())) {
-            throw new InvalidConfigurationException(prefix + "response",
-                    "must be forbid or close, was '" + bans.response() + "'");
-        }
         return new BanList(bans, System::currentTimeMillis, registry);
     }
 
@@ -97,8 +89,8 @@ public class ShieldConfiguration {
     BanFilter banFilter(BanList bans, FrontdeskProperties properties, ManagementPort managementPort) {
         ShieldProperties shield = properties.shield();
         return new BanFilter(bans, AddressBlocks.parse(shield.allow(), "frontdesk.shield.allow"),
-                AddressBlocks.parse(shield.deny(), "frontdesk.shield.deny"), shield.bans().response().equals("close"),
-                managementPort);
+                AddressBlocks.parse(shield.deny(), "frontdesk.shield.deny"),
+                shield.bans().response() == BanResponse.CLOSE, managementPort);
     }
 
     @Bean
@@ -126,12 +118,7 @@ public class ShieldConfiguration {
         positiveInt(prefix + "max-header-size", request.maxHeaderSize().toBytes());
         positive(prefix + "body-timeout", request.bodyTimeout());
         positive("frontdesk.shield.connections.idle-timeout", settings.connections().idleTimeout());
-        String proxyProtocol = settings.connections().proxyProtocol();
-        if (ListenerLimits.proxyProtocol(proxyProtocol) == null) {
-            throw new InvalidConfigurationException("frontdesk.shield.connections.proxy-protocol",
-                    "must be off, on or optional, was '" + proxyProtocol + "'");
-        }
-        if (!proxyProtocol.equals("off") && settings.connections().maxPerClient() > 0) {
+        if (settings.connections().proxyProtocol() != ProxyProtocol.OFF && settings.connections().maxPerClient() > 0) {
             throw new InvalidConfigurationException("frontdesk.shield.connections.max-per-client",
                     "counts connections by their TCP peer, which with PROXY protocol is the load balancer;"
                             + " leave it at 0 and bound clients with rate limits");

@@ -14,6 +14,7 @@ import io.frontdesk.balancer.Backend;
 import io.frontdesk.balancer.BalancerAttributes;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
+import io.frontdesk.shield.ShieldAttributes;
 import io.frontdesk.support.ContextBoundary;
 import io.frontdesk.support.Json;
 import io.frontdesk.tracing.TraceSpan;
@@ -125,6 +126,10 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         String traceId = exchange.getAttribute(EdgeAttributes.TRACE_ID);
         if (traceId != null) {
             Json.field(json, "trace_id", traceId);
+        }
+        String banCause = exchange.getAttribute(ShieldAttributes.BANNED);
+        if (banCause != null) {
+            Json.field(json, "banned", banCause);
         }
         return json.append('}').toString();
     }

@@ -1,27 +1,19 @@
 package io.frontdesk.waf;
 
-import io.frontdesk.config.InvalidConfigurationException;
+import io.frontdesk.config.WafProperties.AuditMode;
 import io.frontdesk.waf.engine.Transaction;
 
 /**
- * Which transactions get an audit line: {@code relevant} (those a rule matched), {@code all} or
- * {@code off}; a rule's {@code ctl:auditEngine} (On, Off, RelevantOnly) decides for its own
- * transaction.
+ * Which transactions get an audit line: {@code frontdesk.waf.audit.mode}, unless a rule's
+ * {@code ctl:auditEngine} (On, Off, RelevantOnly) decides for its own transaction.
  */
-record AuditPolicy(String mode, AuditLog log) {
-
-    static AuditPolicy of(String mode, AuditLog log) {
-        if (!mode.equals("relevant") && !mode.equals("all") && !mode.equals("off")) {
-            throw new InvalidConfigurationException("frontdesk.waf.audit.mode",
-                    "must be relevant, all or off, was '" + mode + "'");
-        }
-        return new AuditPolicy(mode, log);
-    }
+record AuditPolicy(AuditMode mode, AuditLog log) {
 
     boolean wanted(Transaction transaction, boolean matched) {
         String engine = transaction.auditEngine();
-        String effective = engine == null ? mode
-                : engine.equalsIgnoreCase("on") ? "all" : engine.equalsIgnoreCase("off") ? "off" : "relevant";
-        return log != null && (effective.equals("all") || (effective.equals("relevant") && matched));
+        AuditMode effective = engine == null ? mode
+                : engine.equalsIgnoreCase("on") ? AuditMode.ALL
+                : engine.equalsIgnoreCase("off") ? AuditMode.OFF : AuditMode.RELEVANT;
+        return log != null && (effective == AuditMode.ALL || effective == AuditMode.RELEVANT && matched);
     }
 }

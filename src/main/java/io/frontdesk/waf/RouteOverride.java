@@ -29,10 +29,6 @@ final class RouteOverride {
     /** A bad value fails start-up naming its key. */
     static RouteOverride of(String routeId, RouteProperties properties) {
         String prefix = "frontdesk.waf.routes." + routeId + ".";
-        EngineMode mode = null;
-        if (!properties.mode().isBlank()) {
-            mode = WafModes.parse(properties.mode(), prefix + "mode");
-        }
         List<IdRanges> removed = new ArrayList<>();
         for (String ids : properties.removeRules()) {
             try {
@@ -55,7 +51,7 @@ final class RouteOverride {
                 throw new InvalidConfigurationException(prefix + "exclude-targets", e.getMessage());
             }
         }
-        return new RouteOverride(mode, List.copyOf(removed), List.copyOf(exclusions));
+        return new RouteOverride(properties.mode(), List.copyOf(removed), List.copyOf(exclusions));
     }
 
     void applyTo(Transaction transaction) {

@@ -19,7 +19,6 @@ import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.WafProperties;
 import io.frontdesk.shield.ClientOffences;
-import io.frontdesk.waf.engine.EngineMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -31,12 +30,11 @@ public class WafConfiguration {
     @Bean
     WafRules wafRules(FrontdeskProperties properties) {
         WafProperties waf = properties.waf();
-        EngineMode mode = WafModes.parse(waf.mode(), "frontdesk.waf.mode");
         if (waf.status() < 400 || waf.status() > 599) {
             throw new InvalidConfigurationException("frontdesk.waf.status", "must be 400 to 599, was " + waf.status());
         }
         String responseBodyAccess = waf.responseInspection() ? "On" : "Off";
-        return new WafRules(new RuleFiles(waf, scratchDirectory()), settings -> settings.withMode(mode)
+        return new WafRules(new RuleFiles(waf, scratchDirectory()), settings -> settings.withMode(waf.mode())
                 .withDenyStatus(waf.status()).with("SecResponseBodyAccess", responseBodyAccess));
     }
 
@@ -70,7 +68,7 @@ public class WafConfiguration {
     WafFilter wafFilter(FrontdeskProperties properties, GatewayProperties gateway, WafRules rules, AuditLog auditLog,
             WafMetrics metrics, ClientOffences offences, Scheduler wafInspectionThreads) {
         WafProperties waf = properties.waf();
-        AuditPolicy audit = AuditPolicy.of(waf.audit().mode(), auditLog);
+        AuditPolicy audit = new AuditPolicy(waf.audit().mode(), auditLog);
         Set<String> routeIds = gateway.getRoutes().stream().map(RouteDefinition::getId).collect(Collectors.toSet());
         Map<String, RouteOverride> routes = new LinkedHashMap<>();
         waf.routes().forEach((routeId, route) -> {

@@ -9,6 +9,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import io.frontdesk.config.Choices;
 import io.frontdesk.waf.engine.RuleSet;
 
 /**
@@ -54,7 +55,7 @@ public class WafEndpoint {
         RuleSet ruleSet = loaded.ruleSet();
         List<FileView> files = ruleSet.rulesByFile().entrySet().stream()
                 .map(entry -> new FileView(display(entry.getKey()), entry.getValue())).toList();
-        return new RulesView(ruleSet.settings().mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        return new RulesView(Choices.written(ruleSet.settings().mode()),
                 rules.baseline(), ruleSet.ruleCount(), loaded.loadedAt(), files, rules.lastError());
     }
 

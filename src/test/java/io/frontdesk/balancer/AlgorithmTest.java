@@ -9,13 +9,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.config.PoolProperties.Algorithm;
+
 class AlgorithmTest {
 
     private static final Pools.Facts NO_KEY = new Pools.Facts("192.0.2.1", null);
 
     @Test
     void roundRobinVisitsEveryBackendInTurn() {
-        BackendPool pool = Pools.pool("round-robin", "client-ip", new int[] {1, 1, 5});
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", new int[] {1, 1, 5});
         List<Backend> backends = pool.backends();
         for (int i = 0; i < 30; i++) {
             Backend picked = pool.pick(NO_KEY, Set.of());
@@ -26,7 +28,7 @@ class AlgorithmTest {
 
     @Test
     void smoothWeightedRoundRobinInterleavesLikeNginx() {
-        BackendPool pool = Pools.pool("weighted-round-robin", "client-ip", new int[] {5, 1, 1});
+        BackendPool pool = Pools.pool(Algorithm.WEIGHTED_ROUND_ROBIN, "client-ip", new int[] {5, 1, 1});
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < 7; i++) {
             Backend picked = pool.pick(NO_KEY, Set.of());
@@ -38,21 +40,21 @@ class AlgorithmTest {
 
     @Test
     void triedBackendsAreAvoided() {
-        for (String algorithm : List.of("round-robin", "weighted-round-robin", "least-requests", "consistent-hash")) {
+        for (Algorithm algorithm : Algorithm.values()) {
             BackendPool pool = Pools.pool(algorithm, "header:X-User", Pools.equalWeights(3));
             Set<Backend> tried = Set.of(pool.backends().get(0), pool.backends().get(1));
             for (int i = 0; i < 20; i++) {
                 Backend picked = pool.pick(new Pools.Facts("192.0.2.1", "user-" + i), tried);
                 picked.release();
-                assertThat(picked).as(algorithm).isSameAs(pool.backends().get(2));
+                assertThat(picked).as(algorithm.name()).isSameAs(pool.backends().get(2));
             }
-            assertThat(pool.pick(NO_KEY, Set.copyOf(pool.backends()))).as(algorithm).isNull();
+            assertThat(pool.pick(NO_KEY, Set.copyOf(pool.backends()))).as(algorithm.name()).isNull();
         }
     }
 
     @Test
     void leastRequestsPrefersTheLessBusyBackend() {
-        BackendPool pool = Pools.pool("least-requests", "client-ip", Pools.equalWeights(2));
+        BackendPool pool = Pools.pool(Algorithm.LEAST_REQUESTS, "client-ip", Pools.equalWeights(2));
         Backend busy = pool.backends().get(0);
         for (int i = 0; i < 10; i++) {
             busy.acquire();
@@ -68,8 +70,8 @@ class AlgorithmTest {
 
     @Test
     void consistentHashKeepsKeysInPlaceWhenOneOfTenBackendsLeaves() {
-        BackendPool ten = Pools.pool("consistent-hash", "header:X-User", Pools.equalWeights(10));
-        BackendPool nine = Pools.pool("consistent-hash", "header:X-User", Pools.equalWeights(9));
+        BackendPool ten = Pools.pool(Algorithm.CONSISTENT_HASH, "header:X-User", Pools.equalWeights(10));
+        BackendPool nine = Pools.pool(Algorithm.CONSISTENT_HASH, "header:X-User", Pools.equalWeights(9));
         int keys = 20_000;
         int stayed = 0;
         int movable = 0;
@@ -94,7 +96,7 @@ class AlgorithmTest {
 
     @Test
     void consistentHashIsStableForOneKeyAndSpreadsKeylessRequests() {
-        BackendPool pool = Pools.pool("consistent-hash", "client-ip", Pools.equalWeights(4));
+        BackendPool pool = Pools.pool(Algorithm.CONSISTENT_HASH, "client-ip", Pools.equalWeights(4));
         String first = pickId(pool, new Pools.Facts("198.51.100.7", null));
         for (int i = 0; i < 50; i++) {
             assertThat(pickId(pool, new Pools.Facts("198.51.100.7", null))).isEqualTo(first);

@@ -7,13 +7,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.config.PoolProperties.Algorithm;
+
 class PoolStateTest {
 
     private static final Pools.Facts FACTS = new Pools.Facts("192.0.2.1", null);
 
     @Test
     void consecutiveFailuresEjectAndSuccessResetsTheRun() {
-        BackendPool pool = Pools.pool("round-robin", "client-ip", Pools.equalWeights(4), Duration.ZERO,
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(4), Duration.ZERO,
                 Pools.outlier(3, 50));
         Backend backend = pool.backends().get(0);
         pool.recordFailure(backend);
@@ -33,13 +35,13 @@ class PoolStateTest {
 
     @Test
     void neverEjectsMoreThanTheConfiguredShareButAlwaysAtLeastOne() {
-        BackendPool pool = Pools.pool("round-robin", "client-ip", Pools.equalWeights(4), Duration.ZERO,
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(4), Duration.ZERO,
                 Pools.outlier(1, 10));
         pool.backends().forEach(pool::recordFailure);
         long ejected = pool.backends().stream().filter(b -> b.ejected(System.nanoTime())).count();
         assertThat(ejected).isEqualTo(1);
 
-        BackendPool half = Pools.pool("round-robin", "client-ip", Pools.equalWeights(4), Duration.ZERO,
+        BackendPool half = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(4), Duration.ZERO,
                 Pools.outlier(1, 50));
         half.backends().forEach(half::recordFailure);
         assertThat(half.backends().stream().filter(b -> b.ejected(System.nanoTime())).count()).isEqualTo(2);
@@ -63,7 +65,7 @@ class PoolStateTest {
 
     @Test
     void panicSpreadsOverAllBackendsWhenTooFewAreAvailable() {
-        BackendPool pool = Pools.pool("round-robin", "client-ip", Pools.equalWeights(4), Duration.ZERO,
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(4), Duration.ZERO,
                 Pools.outlier(1, 100));
         for (int i = 0; i < 3; i++) {
             pool.recordFailure(pool.backends().get(i));
@@ -95,7 +97,7 @@ class PoolStateTest {
 
     @Test
     void slowStartRampsTheShareFromATenthToWhole() {
-        BackendPool pool = Pools.pool("round-robin", "client-ip", Pools.equalWeights(2), Duration.ofSeconds(10),
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(2), Duration.ofSeconds(10),
                 Pools.outlier(5, 50));
         Backend backend = pool.backends().get(0);
         long window = Duration.ofSeconds(10).toNanos();
@@ -108,7 +110,7 @@ class PoolStateTest {
 
     @Test
     void slowStartGivesAWarmingBackendASmallerShare() {
-        BackendPool pool = Pools.pool("round-robin", "client-ip", Pools.equalWeights(2), Duration.ofHours(1),
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(2), Duration.ofHours(1),
                 Pools.outlier(5, 50));
         Backend warming = pool.backends().get(0);
         warming.startWarmup(System.nanoTime());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.frontdesk.config.PoolProperties;
+import io.frontdesk.config.PoolProperties.Algorithm;
 import io.frontdesk.config.PoolProperties.BackendProperties;
 import io.frontdesk.config.PoolProperties.BackendTlsProperties;
 import io.frontdesk.config.PoolProperties.HealthCheckProperties;
@@ -18,11 +19,11 @@ final class Pools {
     private Pools() {
     }
 
-    static BackendPool pool(String algorithm, String hashOn, int[] weights) {
+    static BackendPool pool(Algorithm algorithm, String hashOn, int[] weights) {
         return pool(algorithm, hashOn, weights, Duration.ZERO, outlier(5, 50));
     }
 
-    static BackendPool pool(String algorithm, String hashOn, int[] weights, Duration slowStart,
+    static BackendPool pool(Algorithm algorithm, String hashOn, int[] weights, Duration slowStart,
             OutlierDetectionProperties outlier) {
         List<BackendProperties> backends = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {

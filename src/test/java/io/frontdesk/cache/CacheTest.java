@@ -3,8 +3,6 @@ package io.frontdesk.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.cache.Origin.Answer;
+import io.frontdesk.support.HttpCalls;
 import io.frontdesk.support.RunningGateway;
 
 /** The cache on a route, between a real client and a real origin on loopback. */
@@ -66,14 +65,7 @@ class CacheTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(CLIENT, request);
     }
 
     private static HttpResponse<String> get(String path, String... headers) {

@@ -35,7 +35,6 @@ class InvalidConfigurationTest {
     static Stream<Arguments> invalidSettings() {
         String routes = "spring.cloud.gateway.server.webflux.routes[0]";
         return Stream.of(
-                invalid("frontdesk.pools.web.algorithm", "fastest", "frontdesk.pools.web.algorithm"),
                 invalid("frontdesk.pools.web.backends[0].url", "http//10.0.0.1:80",
                         "frontdesk.pools.web.backends[0].url"),
                 invalid("frontdesk.pools.web.backends[0].url", "ftp://10.0.0.1", "frontdesk.pools.web.backends[0].url"),
@@ -77,26 +76,19 @@ class InvalidConfigurationTest {
                 invalid(routes + ".filters[0]", "RateLimit=nope", routes + ".filters[0]"),
                 invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
                 invalid("frontdesk.shield.request.max-headers", "0", "frontdesk.shield.request.max-headers"),
-                invalid("frontdesk.shield.bans.response", "tarpit", "frontdesk.shield.bans.response"),
-                invalid("frontdesk.shield.connections.proxy-protocol", "v3",
-                        "frontdesk.shield.connections.proxy-protocol"),
                 Arguments.of("frontdesk.shield.connections.max-per-client", withAll(Map.of(
                         "frontdesk.shield.connections.proxy-protocol", "on",
                         "frontdesk.shield.connections.max-per-client", "10"))),
                 invalid("frontdesk.shield.deny[0]", "10.0.0.0/99", "frontdesk.shield.deny[0]"),
                 Arguments.of("frontdesk.shield.limits.x.scope", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
                         "frontdesk.shield.limits.x.scope", "cluster"))),
-                invalid("frontdesk.shield.cluster.on-redis-failure", "panic",
-                        "frontdesk.shield.cluster.on-redis-failure"),
                 invalid("frontdesk.shield.request.body-timeout", "0s", "frontdesk.shield.request.body-timeout"),
                 invalid("frontdesk.shield.connections.max-per-client", "-1",
                         "frontdesk.shield.connections.max-per-client"),
                 invalid(routes + ".metadata.max-body-size", "huge", routes + ".metadata.max-body-size"),
                 Arguments.of("frontdesk.shield.limits.x.key", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
                         "frontdesk.shield.limits.x.key", "ip"))),
-                invalid("frontdesk.waf.mode", "sometimes", "frontdesk.waf.mode"),
                 invalid("frontdesk.waf.status", "200", "frontdesk.waf.status"),
-                invalid("frontdesk.waf.audit.mode", "verbose", "frontdesk.waf.audit.mode"),
                 invalid("frontdesk.waf.crs.directory", "/nonexistent/crs", "frontdesk.waf.crs.directory"),
                 invalid("frontdesk.waf.rules[0]", "/nonexistent/rules.conf", "frontdesk.waf.rules"),
                 invalid("frontdesk.waf.routes.web.remove-rules[0]", "942100-abc",
@@ -104,7 +96,11 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.waf.routes.web.exclude-targets[0]", "942100",
                         "frontdesk.waf.routes.web.exclude-targets"),
                 invalid("frontdesk.waf.rules[0]", brokenRuleFile(), "frontdesk.waf"),
-                invalid("frontdesk.waf.routes.nosuchroute.mode", "off", "frontdesk.waf.routes.nosuchroute"));
+                invalid("frontdesk.waf.routes.nosuchroute.mode", "off", "frontdesk.waf.routes.nosuchroute"),
+                invalid("frontdesk.waf.audit.path", "/proc/frontdesk/audit.log", "frontdesk.waf.audit.path"),
+                Arguments.of("frontdesk.access-log.path", withAll(Map.of("frontdesk.access-log.enabled", "true",
+                        "frontdesk.access-log.path", "/proc/frontdesk/access.log"))),
+                invalid("frontdesk.tracing.trusted-clients[0]", "10.0.0.0/99", "frontdesk.tracing.trusted-clients[0]"));
     }
 
     /** A rule file whose second line names an operator the engine does not have. */
@@ -137,6 +133,31 @@ class InvalidConfigurationTest {
         FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer().analyze(failure);
         assertThat(analysis.getDescription()).startsWith("Invalid configuration: " + expectedKey + ": ")
                 .doesNotContain("\n");
+    }
+
+    static Stream<Arguments> fixedChoices() {
+        return Stream.of(
+                Arguments.of("frontdesk.pools.web.algorithm", "fastest",
+                        "round-robin, weighted-round-robin, least-requests, consistent-hash"),
+                Arguments.of("frontdesk.shield.limits.x.scope", "global", "local, cluster"),
+                Arguments.of("frontdesk.shield.cluster.on-redis-failure", "panic", "local, open"),
+                Arguments.of("frontdesk.shield.connections.proxy-protocol", "v3", "off, on, optional"),
+                Arguments.of("frontdesk.shield.bans.response", "tarpit", "forbid, close"),
+                Arguments.of("frontdesk.waf.mode", "maybe", "on, detection-only, off"),
+                Arguments.of("frontdesk.waf.audit.mode", "verbose", "relevant, all, off"),
+                Arguments.of("frontdesk.waf.routes.web.mode", "sometimes", "on, detection-only, off"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixedChoices")
+    void aFixedChoiceOutsideItsChoicesNamesTheKeyAndEveryChoice(String key, String value, String choices) {
+        Map<String, String> settings = withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s", key, value));
+
+        Throwable failure = catchThrowable(() -> RunningGateway.start(settings).close());
+
+        assertThat(findCause(failure)).as("cause of %s", failure).isNotNull();
+        assertThat(new InvalidConfigurationFailureAnalyzer().analyze(failure).getDescription()).isEqualTo(
+                "Invalid configuration: " + key + ": must be one of " + choices + "; was '" + value + "'");
     }
 
     private static InvalidConfigurationException findCause(Throwable failure) {

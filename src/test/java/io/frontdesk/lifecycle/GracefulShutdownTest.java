@@ -3,15 +3,10 @@ package io.frontdesk.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.frontdesk.FrontdeskApplication;
-import io.frontdesk.support.FreePort;
+import io.frontdesk.support.GatewayProcess;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -29,12 +23,12 @@ import io.frontdesk.support.TestBackend;
 class GracefulShutdownTest {
 
     private final TestBackend backend = TestBackend.start("backend");
-    private Process gateway;
+    private GatewayProcess gateway;
 
     @AfterEach
     void cleanUp() {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroyForcibly();
+        if (gateway != null) {
+            gateway.close();
         }
         backend.close();
     }
@@ -51,35 +45,25 @@ class GracefulShutdownTest {
 
     private void drainsRequestInFlight(boolean tls) throws Exception {
         backend.delay(Duration.ofMillis(1500));
-        int[] ports = FreePort.find(2);
-        int port = ports[0];
-        List<String> arguments = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                FrontdeskApplication.class.getName()));
         Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.put("server.port", Integer.toString(port));
-        settings.put("management.server.port", Integer.toString(ports[1]));
-        settings.put("frontdesk.access-log.enabled", "true");
         settings.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
         if (tls) {
             settings.put("server.ssl.enabled", "true");
             settings.put("frontdesk.tls.http-port", "-1");
         }
-        arguments.addAll(List.of(RunningGateway.arguments(settings)));
-        Path log = Files.createTempFile("frontdesk-gateway", ".log");
-        gateway = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("Started "));
+        gateway = GatewayProcess.start(settings);
 
         // HTTP/2 through curl: the JDK 17 client fails every stream on GOAWAY, even those the
         // server promises to finish, so it cannot tell a graceful shutdown from an abrupt one.
         Process curl = tls ? new ProcessBuilder("curl", "-sk", "--http2", "-H", "X-Request-Id: drain-check-1",
-                "-w", "\n%{http_version} %{http_code}", "https://127.0.0.1:" + port + "/slow").start() : null;
+                "-w", "\n%{http_version} %{http_code}", "https://127.0.0.1:" + gateway.port() + "/slow").start() : null;
         CompletableFuture<HttpResponse<String>> inFlight = tls ? null : HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
+                HttpRequest.newBuilder(gateway.uri("/slow"))
                         .header("X-Request-Id", "drain-check-1").timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         await().atMost(Duration.ofSeconds(10)).until(() -> backend.requests() == 1);
 
-        gateway.destroy();
+        boolean exited = gateway.terminate(Duration.ofSeconds(30));
 
         if (tls) {
             assertThat(curl.waitFor(20, TimeUnit.SECONDS)).as("curl finished").isTrue();
@@ -90,17 +74,11 @@ class GracefulShutdownTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("backend");
         }
-        assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("process exited").isTrue();
-        List<String> output = Files.readAllLines(log);
-        Files.delete(log);
-        assertThat(output).anySatisfy(line -> assertThat(line)
+        assertThat(exited).as("process exited").isTrue();
+        assertThat(gateway.output()).anySatisfy(line -> assertThat(line)
                 .startsWith("{\"time\":\"")
                 .contains("\"client\":\"127.0.0.1\"", "\"method\":\"GET\"", "\"path\":\"/slow\"", "\"status\":200",
                         "\"bytes\":7", "\"route\":\"web\"", "\"backend\":\"127.0.0.1:" + backend.port() + "\"",
                         "\"request_id\":\"drain-check-1\"", "\"duration_ms\":"));
-    }
-
-    private static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

@@ -12,7 +12,6 @@ public enum EngineMode {
             case "on":
                 return ON;
             case "detectiononly":
-            case "detection-only":
                 return DETECTION_ONLY;
             case "off":
                 return OFF;

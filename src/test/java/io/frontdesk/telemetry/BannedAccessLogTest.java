@@ -1,0 +1,145 @@
+package io.frontdesk.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.GatewayProcess;
+import io.frontdesk.support.TestBackend;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request refused because its client is banned says so in its access log line, with the
+ * ban's cause; refusals that are not for a ban do not.
+ */
+class BannedAccessLogTest {
+
+    private static final String TOKEN = "banned-log-token-for-the-tests";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
+
+    private static TestBackend backend;
+    private static GatewayProcess gateway;
+
+    /** A route limited to one request a minute before a route without limits; three offences ban for ten minutes. */
+    @BeforeAll
+    static void start() {
+        backend = TestBackend.start("web");
+        Map<String, String> settings = new HashMap<>();
+        settings.put("frontdesk.pools.web.backends[0].url", backend.url());
+        settings.put(ROUTES + "[0].id", "limited");
+        settings.put(ROUTES + "[0].uri", "lb://web");
+        settings.put(ROUTES + "[0].predicates[0]", "Path=/limited/**");
+        settings.put(ROUTES + "[0].filters[0]", "RateLimit=strict");
+        settings.put(ROUTES + "[1].id", "web");
+        settings.put(ROUTES + "[1].uri", "lb://web");
+        settings.put(ROUTES + "[1].predicates[0]", "Path=/**");
+        settings.put("frontdesk.shield.limits.strict.rate", "1/m");
+        settings.put("frontdesk.shield.bans.after", "3");
+        settings.put("frontdesk.shield.bans.duration", "10m");
+        settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
+        settings.put("frontdesk.management.token", TOKEN);
+        gateway = GatewayProcess.start(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        backend.close();
+    }
+
+    private static int get(String pathAndQuery, String client, String requestId) {
+        HttpRequest request = HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("X-Forwarded-For", client)
+                .header("X-Request-Id", requestId).timeout(Duration.ofSeconds(10)).build();
+        return gateway.send(request).statusCode();
+    }
+
+    private static JsonNode lineOf(String requestId) {
+        return lineOf(gateway, requestId);
+    }
+
+    private static JsonNode lineOf(GatewayProcess gateway, String requestId) {
+        String marker = "\"request_id\":\"" + requestId + "\"";
+        return await().atMost(Duration.ofSeconds(10)).until(() -> gateway.output().stream()
+                .filter(line -> line.contains(marker)).findFirst(), Optional::isPresent).map(JSON::readTree).get();
+    }
+
+    @Test
+    void aClientBannedForRateLimitRefusalsIsLoggedAsSo() {
+        String client = "198.51.100.10";
+        assertThat(get("/limited/", client, "limit-allowed")).isEqualTo(200);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(get("/limited/", client, "limit-refused-" + i)).isEqualTo(429);
+        }
+        assertThat(get("/", client, "limit-banned")).isEqualTo(403);
+
+        JsonNode banned = lineOf("limit-banned");
+        assertThat(banned.path("status").asInt()).isEqualTo(403);
+        assertThat(banned.path("banned").asString()).isEqualTo("rate_limit");
+        assertThat(lineOf("limit-refused-3").has("banned")).as("refused by the limit, not for a ban").isFalse();
+    }
+
+    @Test
+    void aClientBannedForWafBlocksIsLoggedAsSo() {
+        String client = "198.51.100.11";
+        String attack = "/?q=" + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(get(attack, client, "waf-blocked-" + i)).isEqualTo(403);
+        }
+        assertThat(get("/", client, "waf-banned")).isEqualTo(403);
+
+        assertThat(lineOf("waf-banned").path("banned").asString()).isEqualTo("waf");
+        assertThat(lineOf("waf-blocked-3").has("banned")).as("blocked by the WAF, not for a ban").isFalse();
+    }
+
+    @Test
+    void aClientBannedByAnOperatorIsLoggedAsSo() {
+        String client = "198.51.100.12";
+        banByHand(gateway, client);
+        assertThat(get("/", client, "manual-banned")).isEqualTo(403);
+
+        assertThat(lineOf("manual-banned").path("banned").asString()).isEqualTo("manual");
+    }
+
+    private static void banByHand(GatewayProcess gateway, String client) {
+        HttpResponse<String> ban = gateway.send(HttpRequest.newBuilder(gateway.managementUri("/actuator/bans"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"" + client + "\"}")).build());
+        assertThat(ban.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBannedClientWhoseConnectionIsClosedUnansweredIsLoggedWithNginxs444() {
+        try (GatewayProcess closing = GatewayProcess.start(Map.of(
+                "frontdesk.pools.web.backends[0].url", backend.url(), ROUTES + "[0].id", "web",
+                ROUTES + "[0].uri", "lb://web", ROUTES + "[0].predicates[0]", "Path=/**",
+                "frontdesk.shield.bans.response", "close", "frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32",
+                "frontdesk.management.token", TOKEN))) {
+            String client = "198.51.100.13";
+            banByHand(closing, client);
+            HttpRequest request = HttpRequest.newBuilder(closing.uri("/")).header("X-Forwarded-For", client)
+                    .header("X-Request-Id", "closed-banned").timeout(Duration.ofSeconds(10)).build();
+            assertThatThrownBy(() -> closing.send(request)).as("closed unanswered")
+                    .hasCauseInstanceOf(IOException.class);
+
+            JsonNode line = lineOf(closing, "closed-banned");
+            assertThat(line.path("status").asInt()).isEqualTo(444);
+            assertThat(line.path("banned").asString()).isEqualTo("manual");
+        }
+    }
+}
