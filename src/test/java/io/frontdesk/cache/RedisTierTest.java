@@ -20,21 +20,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.cache.Origin.Answer;
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.WithRedis;
 import tools.jackson.databind.JsonNode;
 
 /** Two gateway replicas sharing a real Redis server, in front of one real origin on loopback. */
+@WithRedis
 class RedisTierTest {
 
-    private static RedisServer redis;
     private static Origin origin;
     private static RunningGateway replicaA;
     private static RunningGateway replicaB;
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
+    static void start(Redis redis) {
         origin = new Origin();
         replicaA = RunningGateway.start(replicaSettings(redis, origin));
         replicaB = RunningGateway.start(replicaSettings(redis, origin));
@@ -45,11 +45,10 @@ class RedisTierTest {
         replicaA.close();
         replicaB.close();
         origin.close();
-        redis.close();
     }
 
     @Test
-    void whatOneReplicaStoresIsAHitOnTheOther() {
+    void whatOneReplicaStoresIsAHitOnTheOther(Redis redis) {
         origin.answer("/shared/app.css", Answer.of("body{}", "Cache-Control", "max-age=60", "ETag", "\"a\""));
         origin.answer("/shared/vary", Answer.of("v", "Cache-Control", "max-age=60", "Vary", "Accept-Encoding"));
 
@@ -71,7 +70,7 @@ class RedisTierTest {
     }
 
     @Test
-    void aPurgeOnOneReplicaEmptiesTheOthersMemoryWithinASecond() {
+    void aPurgeOnOneReplicaEmptiesTheOthersMemoryWithinASecond(Redis redis) {
         origin.answer("/p/shoe", Answer.of("shoe", "Cache-Control", "max-age=60", "Cache-Tag", "product-7, shoes"));
         origin.answer("/p/sock", Answer.of("sock", "Cache-Control", "max-age=60", "Cache-Tag", "product-7"));
         origin.answer("/q/one", Answer.of("one", "Cache-Control", "max-age=60"));

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +32,7 @@ final class SharedSite {
     private SharedSite() {
     }
 
-    static Map<String, String> replicaSettings(RedisServer redis, Origin origin) {
+    static Map<String, String> replicaSettings(Redis redis, Origin origin) {
         Map<String, String> settings = new HashMap<>();
         String route = "spring.cloud.gateway.server.webflux.routes[0]";
         settings.put("frontdesk.pools.web.backends[0].url", origin.url());
@@ -93,7 +93,7 @@ final class SharedSite {
     }
 
     /** Waits until the shared tier holds one entry under a key that ends with {@code suffix}. */
-    static void awaitShared(RedisServer redis, String suffix) {
+    static void awaitShared(Redis redis, String suffix) {
         await().atMost(Duration.ofSeconds(5)).until(() -> redis.command("KEYS frontdesk:cache:e:*" + suffix).equals("*1"));
     }
 }

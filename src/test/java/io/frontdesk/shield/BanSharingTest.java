@@ -16,21 +16,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
+import io.frontdesk.support.WithRedis;
 
 /** A ban earned on one replica holds on the other through a real Redis; the other closes connections instead of answering. */
+@WithRedis
 class BanSharingTest {
 
-    private static RedisServer redis;
     private static TestBackend backend;
     private static RunningGateway replicaA;
     private static RunningGateway replicaB;
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
+    static void start(Redis redis) {
         backend = TestBackend.start("web");
         Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
         settings.putAll(BanTest.banSettings());
@@ -46,7 +46,6 @@ class BanSharingTest {
         replicaA.close();
         replicaB.close();
         backend.close();
-        redis.close();
     }
 
     private static HttpResponse<String> get(RunningGateway replica, String client) {
@@ -55,7 +54,7 @@ class BanSharingTest {
     }
 
     @Test
-    void aBanEarnedOnOneReplicaClosesTheOthersDoorWithinASecond() {
+    void aBanEarnedOnOneReplicaClosesTheOthersDoorWithinASecond(Redis redis) {
         String client = "198.51.100.40";
         assertThat(get(replicaB, client).statusCode()).isEqualTo(200);
         HttpResponse<String> last;

@@ -15,22 +15,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
+import io.frontdesk.support.WithRedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Two replicas enforce one budget kept in a real Redis server, and fall back to their share without it. */
+@WithRedis
 class ClusterRateLimitTest {
 
-    private static RedisServer redis;
     private static TestBackend backend;
     private static RunningGateway replicaA;
     private static RunningGateway replicaB;
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
+    static void start(Redis redis) {
         backend = TestBackend.start("web");
         Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
         settings.put("spring.cloud.gateway.server.webflux.routes[0].filters[0]", "RateLimit=shared");
@@ -53,7 +53,6 @@ class ClusterRateLimitTest {
         replicaA.close();
         replicaB.close();
         backend.close();
-        redis.close();
     }
 
     private static int status(RunningGateway replica, String client) {
@@ -92,7 +91,7 @@ class ClusterRateLimitTest {
     }
 
     @Test
-    void withoutRedisEachReplicaEnforcesItsShareAndNoRequestFails() {
+    void withoutRedisEachReplicaEnforcesItsShareAndNoRequestFails(Redis redis) {
         redis.stop();
         try {
             List<Integer> statuses = new ArrayList<>();
@@ -105,7 +104,7 @@ class ClusterRateLimitTest {
             assertThat(replicaA.getManagement("/actuator/prometheus").body())
                     .containsPattern("frontdesk_ratelimit_redis_unavailable_total\\{limit=\"shared\"} [1-9]");
         } finally {
-            redis.startAgain();
+            redis.start();
             for (RunningGateway replica : List.of(replicaA, replicaB)) {
                 await("Redis back for the other tests").atMost(Duration.ofSeconds(30)).until(() -> JsonMapper.builder()
                         .build().readTree(replica.getManagement("/actuator/health").body())
