@@ -5,7 +5,7 @@ import static io.frontdesk.cache.SharedSite.cacheStatus;
 import static io.frontdesk.cache.SharedSite.get;
 import static io.frontdesk.cache.SharedSite.health;
 import static io.frontdesk.cache.SharedSite.memoryEntries;
-import static io.frontdesk.cache.SharedSite.replicaSettings;
+import static io.frontdesk.cache.SharedSite.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +28,7 @@ class RedisOutageTest {
 
     @Test
     void whileRedisIsDownClientsSeeNoErrorAndHealthSaysDegraded(Redis redis) throws InterruptedException {
-        try (Origin origin = new Origin();
-                RunningGateway gateway = RunningGateway.start(replicaSettings(redis, origin))) {
+        try (Origin origin = new Origin(); RunningGateway gateway = replica(redis, origin)) {
             origin.answer("/down/kept", Answer.of("kept", "Cache-Control", "max-age=60"));
             origin.answer("/down/new", Answer.of("new", "Cache-Control", "max-age=60"));
             await().atMost(Duration.ofSeconds(10))

@@ -8,14 +8,14 @@ import static io.frontdesk.cache.SharedSite.get;
 import static io.frontdesk.cache.SharedSite.json;
 import static io.frontdesk.cache.SharedSite.memoryEntries;
 import static io.frontdesk.cache.SharedSite.purge;
-import static io.frontdesk.cache.SharedSite.replicaSettings;
+import static io.frontdesk.cache.SharedSite.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +29,17 @@ import tools.jackson.databind.JsonNode;
 @WithRedis
 class RedisTierTest {
 
-    private static Origin origin;
+    @AutoClose
+    private static final Origin origin = new Origin();
+    @AutoClose
     private static RunningGateway replicaA;
+    @AutoClose
     private static RunningGateway replicaB;
 
     @BeforeAll
     static void start(Redis redis) {
-        origin = new Origin();
-        replicaA = RunningGateway.start(replicaSettings(redis, origin));
-        replicaB = RunningGateway.start(replicaSettings(redis, origin));
-    }
-
-    @AfterAll
-    static void stop() {
-        replicaA.close();
-        replicaB.close();
-        origin.close();
+        replicaA = replica(redis, origin);
+        replicaB = replica(redis, origin);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import io.frontdesk.FrontdeskApplication;
 import io.frontdesk.support.FreePort;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -55,14 +56,13 @@ class GracefulShutdownTest {
         int port = ports[0];
         List<String> arguments = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 FrontdeskApplication.class.getName()));
-        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.put("server.port", Integer.toString(port));
-        settings.put("management.server.port", Integer.toString(ports[1]));
-        settings.put("frontdesk.access-log.enabled", "true");
-        settings.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        GatewaySettings settings = GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                .set("server.port", Integer.toString(port))
+                .set("management.server.port", Integer.toString(ports[1]))
+                .set("frontdesk.access-log.enabled", "true")
+                .set("spring.lifecycle.timeout-per-shutdown-phase", "10s");
         if (tls) {
-            settings.put("server.ssl.enabled", "true");
-            settings.put("frontdesk.tls.http-port", "-1");
+            settings = settings.set("server.ssl.enabled", "true").set("frontdesk.tls.http-port", "-1");
         }
         arguments.addAll(List.of(RunningGateway.arguments(settings)));
         Path log = Files.createTempFile("frontdesk-gateway", ".log");
