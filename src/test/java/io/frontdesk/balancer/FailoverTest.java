@@ -28,7 +28,7 @@ class FailoverTest {
         backends.forEach(TestBackend::close);
     }
 
-    /** A pool of three backends, probed at this interval, out after {@code fall} failed probes and back after {@code rise}. */
+    /** Three backends, probed at this interval: out after {@code fall} failed probes, back after {@code rise}. */
     private GatewaySettings healthCheckedPool(String interval, int fall, int rise) {
         for (int i = 0; i < 3; i++) {
             backends.add(TestBackend.start("b" + i));

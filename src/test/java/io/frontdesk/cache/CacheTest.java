@@ -88,7 +88,8 @@ class CacheTest {
 
         gateway.get("/vary", "Accept-Encoding", "gzip");
         assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "br, gzip"))).contains("fwd=vary-miss");
-        assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "deflate, gzip;q=0.8"))).startsWith("Frontdesk; hit");
+        assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "deflate, gzip;q=0.8")))
+                .startsWith("Frontdesk; hit");
         assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "gzip, br"))).startsWith("Frontdesk; hit");
         assertThat(origin.requests("/vary")).isEqualTo(2);
     }
@@ -198,7 +199,8 @@ class CacheTest {
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo("home");
         assertThat(cacheStatus(stale)).contains("fwd=stale", "detail=stale-if-error");
-        assertThat(gateway.get("/flaky/strict").statusCode()).as("must-revalidate forbids serving it stale").isEqualTo(502);
+        assertThat(gateway.get("/flaky/strict").statusCode()).as("must-revalidate forbids serving it stale")
+                .isEqualTo(502);
     }
 
     @Test
@@ -222,11 +224,14 @@ class CacheTest {
         origin.answer("/directives", Answer.of("d", "Cache-Control", "max-age=60", "ETag", "\"d\""));
         assertThat(gateway.get("/directives", "Cache-Control", "only-if-cached").statusCode()).isEqualTo(504);
         gateway.get("/directives");
-        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "no-cache"))).startsWith("Frontdesk; fwd=request");
-        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "max-age=0"))).startsWith("Frontdesk; fwd=request");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "no-cache")))
+                .startsWith("Frontdesk; fwd=request");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "max-age=0")))
+                .startsWith("Frontdesk; fwd=request");
         assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "min-fresh=3600")))
                 .startsWith("Frontdesk; fwd=request");
-        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "only-if-cached"))).startsWith("Frontdesk; hit");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "only-if-cached")))
+                .startsWith("Frontdesk; hit");
     }
 
     @Test

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One site served by gateway replicas that share a Redis cache tier: their settings, and a client
- * whose requests carry the site's Host header whichever replica they reach.
+ * One site served by gateway replicas that share a Redis cache tier: the replicas, and requests
+ * that carry the site's Host header whichever replica they reach.
  */
 final class SharedSite {
 

@@ -39,7 +39,8 @@ class HeaderHygieneTest {
 
     @Test
     void aTrustedProxysChainIsExtended() {
-        try (RunningGateway gateway = RunningGateway.start(site().set("frontdesk.edge.trusted-proxies[0]", "127.0.0.0/8"))) {
+        try (RunningGateway gateway = RunningGateway.start(site()
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.0/8"))) {
             RawHttp.exchange(gateway.port(), "GET /page HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: shop.example\r\n"
                     + "X-Forwarded-Port: 443\r\nForwarded: for=203.0.113.7;proto=https");
