@@ -4,39 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** A route's Resilience4j circuit breaker opens on failures and answers for the backend. */
 class CircuitBreakerTest {
 
+    @AutoClose
     private final TestBackend backend = TestBackend.start("backend");
 
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
-
-    private Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        String route = "spring.cloud.gateway.server.webflux.routes[0]";
-        settings.put(route + ".filters[0].name", "CircuitBreaker");
-        settings.put(route + ".filters[0].args.name", "web");
-        settings.put(route + ".filters[0].args.statusCodes[0]", "500");
+    private GatewaySettings settings() {
         String breaker = "resilience4j.circuitbreaker.instances.web.";
-        settings.put(breaker + "sliding-window-size", "4");
-        settings.put(breaker + "minimum-number-of-calls", "4");
-        settings.put(breaker + "failure-rate-threshold", "50");
-        settings.put(breaker + "wait-duration-in-open-state", "60s");
-        settings.put("frontdesk.pools.web.outlier-detection.enabled", "false");
-        return settings;
+        return GatewaySettings.empty().pool("web", backend)
+                .route(Route.to("web").filter("CircuitBreaker", Map.of("name", "web", "statusCodes[0]", "500")))
+                .set(breaker + "sliding-window-size", "4")
+                .set(breaker + "minimum-number-of-calls", "4")
+                .set(breaker + "failure-rate-threshold", "50")
+                .set(breaker + "wait-duration-in-open-state", "60s")
+                .set("frontdesk.pools.web.outlier-detection.enabled", "false");
     }
 
     @Test

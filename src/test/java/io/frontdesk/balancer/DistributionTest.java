@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.Load;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -35,9 +37,9 @@ class DistributionTest {
 
     @Test
     void weightedPoolSplitsTwoThousandRequestsByWeight() {
-        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(3)));
-        settings.put("frontdesk.pools.web.algorithm", "weighted-round-robin");
-        settings.put("frontdesk.pools.web.backends[2].weight", "2");
+        GatewaySettings settings = GatewaySettings.empty().pool("web", start(3)).route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "weighted-round-robin")
+                .set("frontdesk.pools.web.backends[2].weight", "2");
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             for (int i = 0; i < 2_000; i++) {
                 assertThat(gateway.get("/item/" + i).statusCode()).isEqualTo(200);
@@ -52,7 +54,8 @@ class DistributionTest {
 
     @Test
     void roundRobinIsExact() {
-        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", start(3)))) {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", start(3))
+                .route(Route.to("web")))) {
             List<String> order = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 HttpResponse<String> response = gateway.get("/");
@@ -68,9 +71,9 @@ class DistributionTest {
 
     @Test
     void consistentHashingKeepsKeysInPlaceWhenOneOfTenBackendsLeaves() {
-        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(10)));
-        settings.put("frontdesk.pools.web.algorithm", "consistent-hash");
-        settings.put("frontdesk.pools.web.hash-on", "header:X-User");
+        GatewaySettings settings = GatewaySettings.empty().pool("web", start(10)).route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "consistent-hash")
+                .set("frontdesk.pools.web.hash-on", "header:X-User");
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             Map<String, String> before = backendsByUser(gateway, 400);
             TestBackend leaving = backends.get(4);
@@ -78,8 +81,7 @@ class DistributionTest {
             Backend leavingState = gateway.context().getBean(BackendPools.class).get("web").backends().get(4);
             for (int i = 0; leavingState.available(System.nanoTime()); i++) {
                 assertThat(i).as("requests before the stopped backend is ejected").isLessThan(400);
-                gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/")).header("X-User", "user-" + i)
-                        .build());
+                gateway.get("/", "X-User", "user-" + i);
             }
             Map<String, String> after = backendsByUser(gateway, 400);
             long kept = before.entrySet().stream().filter(entry -> !entry.getValue().equals(leaving.name()))
@@ -93,8 +95,7 @@ class DistributionTest {
     private static Map<String, String> backendsByUser(RunningGateway gateway, int users) {
         Map<String, String> byUser = new java.util.HashMap<>();
         for (int i = 0; i < users; i++) {
-            HttpResponse<String> response = gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/"))
-                    .header("X-User", "user-" + i).build());
+            HttpResponse<String> response = gateway.get("/", "X-User", "user-" + i);
             assertThat(response.statusCode()).isEqualTo(200);
             byUser.put("user-" + i, response.headers().firstValue("X-Backend-Instance").orElseThrow());
         }
@@ -103,8 +104,8 @@ class DistributionTest {
 
     @Test
     void leastRequestsSendsClearlyFewerRequestsToASlowBackend() {
-        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", start(3)));
-        settings.put("frontdesk.pools.web.algorithm", "least-requests");
+        GatewaySettings settings = GatewaySettings.empty().pool("web", start(3)).route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "least-requests");
         backends.get(0).delay(Duration.ofMillis(150));
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             Load load = new Load().run(gateway.uri("/"), 12, 900, () -> false);

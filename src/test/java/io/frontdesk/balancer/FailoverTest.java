@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.Load;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -28,29 +28,26 @@ class FailoverTest {
         backends.forEach(TestBackend::close);
     }
 
-    private Map<String, String> pool(int count) {
-        for (int i = 0; i < count; i++) {
+    /** Three backends, probed at this interval: out after {@code fall} failed probes, back after {@code rise}. */
+    private GatewaySettings healthCheckedPool(String interval, int fall, int rise) {
+        for (int i = 0; i < 3; i++) {
             backends.add(TestBackend.start("b" + i));
         }
-        return new HashMap<>(RunningGateway.poolWithRoute("web", backends));
-    }
-
-    private static void healthChecks(Map<String, String> settings, String interval, int fall, int rise) {
-        settings.put("frontdesk.pools.web.health-check.enabled", "true");
-        settings.put("frontdesk.pools.web.health-check.path", "/health");
-        settings.put("frontdesk.pools.web.health-check.interval", interval);
-        settings.put("frontdesk.pools.web.health-check.fall", Integer.toString(fall));
-        settings.put("frontdesk.pools.web.health-check.rise", Integer.toString(rise));
+        return GatewaySettings.empty().pool("web", backends).route(Route.to("web"))
+                .set("frontdesk.pools.web.health-check.enabled", "true")
+                .set("frontdesk.pools.web.health-check.path", "/health")
+                .set("frontdesk.pools.web.health-check.interval", interval)
+                .set("frontdesk.pools.web.health-check.fall", Integer.toString(fall))
+                .set("frontdesk.pools.web.health-check.rise", Integer.toString(rise));
     }
 
     @Test
     void stoppingABackendUnderLoadFailsNoRequestAndItsReturnBringsTrafficBack() {
-        Map<String, String> settings = pool(3);
-        healthChecks(settings, "200ms", 2, 1);
-        settings.put("frontdesk.pools.web.health-check.timeout", "200ms");
-        settings.put("frontdesk.pools.web.outlier-detection.consecutive-failures", "2");
-        settings.put("frontdesk.pools.web.outlier-detection.base-ejection-time", "1s");
-        settings.put("frontdesk.pools.web.outlier-detection.max-ejection-time", "2s");
+        GatewaySettings settings = healthCheckedPool("200ms", 2, 1)
+                .set("frontdesk.pools.web.health-check.timeout", "200ms")
+                .set("frontdesk.pools.web.outlier-detection.consecutive-failures", "2")
+                .set("frontdesk.pools.web.outlier-detection.base-ejection-time", "1s")
+                .set("frontdesk.pools.web.outlier-detection.max-ejection-time", "2s");
         TestBackend leaving = backends.get(1);
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             Backend leavingState = gateway.context().getBean(BackendPools.class).get("web").backends().get(1);
@@ -83,8 +80,7 @@ class FailoverTest {
 
     @Test
     void backendFailingItsHealthCheckGetsNoTrafficAfterFallAndTrafficAgainAfterRise() {
-        Map<String, String> settings = pool(3);
-        healthChecks(settings, "100ms", 3, 2);
+        GatewaySettings settings = healthCheckedPool("100ms", 3, 2);
         TestBackend sick = backends.get(0);
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             Backend state = gateway.context().getBean(BackendPools.class).get("web").backends().get(0);

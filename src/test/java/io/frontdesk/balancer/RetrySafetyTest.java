@@ -5,32 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.support.FreePort;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** Which failed attempts are tried again on another backend, and which never are. */
 class RetrySafetyTest {
 
+    @AutoClose
     private final TestBackend first = TestBackend.start("first");
+    @AutoClose
     private final TestBackend second = TestBackend.start("second");
-
-    @AfterEach
-    void stopBackends() {
-        first.close();
-        second.close();
-    }
 
     @Test
     void postWhoseBackendDiesAfterReadingItIsNotReplayed() {
         first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
-        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", List.of(first, second)))) {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
+                .route(Route.to("web")))) {
             HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"item\":42}")).build());
@@ -47,7 +44,8 @@ class RetrySafetyTest {
     @Test
     void getWhoseBackendClosesBeforeAnsweringIsRetriedOnAnotherBackend() {
         first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
-        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", List.of(first, second)))) {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
+                .route(Route.to("web")))) {
             HttpResponse<String> response = gateway.get("/catalog");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("second");
@@ -58,10 +56,8 @@ class RetrySafetyTest {
 
     @Test
     void postThatCouldNotConnectIsSentToAnotherBackend() {
-        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(second)));
-        settings.put("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:" + FreePort.find());
-        settings.put("frontdesk.pools.web.backends[1].url", second.url());
-        try (RunningGateway gateway = RunningGateway.start(settings)) {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+                .pool("web", "http://127.0.0.1:" + FreePort.find(), second.url()).route(Route.to("web")))) {
             HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("payload")).build());

@@ -8,73 +8,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.cache.Origin.Answer;
-import io.frontdesk.support.HttpCalls;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 
 /** The cache on a route, between a real client and a real origin on loopback. */
 class CacheTest {
 
-    private static Origin origin;
-    private static Origin flaky;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        origin = new Origin();
-        flaky = new Origin();
-        Map<String, String> settings = new HashMap<>();
-        String flakyRoute = "spring.cloud.gateway.server.webflux.routes[0]";
-        settings.put("frontdesk.pools.flaky.backends[0].url", flaky.url());
-        settings.put("frontdesk.pools.flaky.retry.max-attempts", "1");
-        settings.put(flakyRoute + ".id", "flaky");
-        settings.put(flakyRoute + ".uri", "lb://flaky");
-        settings.put(flakyRoute + ".predicates[0]", "Path=/flaky/**");
-        settings.put(flakyRoute + ".filters[0]", "Cache=site");
-        String route = "spring.cloud.gateway.server.webflux.routes[1]";
-        settings.put("frontdesk.pools.web.backends[0].url", origin.url());
-        settings.put("frontdesk.pools.web.retry.max-attempts", "1");
-        settings.put("frontdesk.pools.web.outlier-detection.enabled", "false");
-        settings.put(route + ".id", "web");
-        settings.put(route + ".uri", "lb://web");
-        settings.put(route + ".predicates[0]", "Path=/**");
-        settings.put(route + ".filters[0]", "Cache=site");
-        settings.put("frontdesk.cache.policies.site.default-ttl", "5m");
-        settings.put("frontdesk.cache.policies.site.max-object-size", "1KB");
-        gateway = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        origin.close();
-        flaky.close();
-    }
-
-    /** HTTP/1.1, one request per connection at a time, as caches see most clients behind a CDN or balancer. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        return HttpCalls.send(CLIENT, request);
-    }
-
-    private static HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path)).timeout(Duration.ofSeconds(10));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.GET().build());
-    }
+    @AutoClose
+    private static final Origin origin = new Origin();
+    @AutoClose
+    private static final Origin flaky = new Origin();
+    /** Over HTTP/1.1, one request per connection at a time, as caches see most clients behind a CDN or balancer. */
+    @AutoClose
+    private static final RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+            .pool("flaky", flaky.url())
+            .set("frontdesk.pools.flaky.retry.max-attempts", "1")
+            .route(Route.to("flaky").path("/flaky/**").filter("Cache=site"))
+            .pool("web", origin.url())
+            .set("frontdesk.pools.web.retry.max-attempts", "1")
+            .set("frontdesk.pools.web.outlier-detection.enabled", "false")
+            .route(Route.to("web").filter("Cache=site"))
+            .set("frontdesk.cache.policies.site.default-ttl", "5m")
+            .set("frontdesk.cache.policies.site.max-object-size", "1KB"), HttpClient.Version.HTTP_1_1);
 
     private static String cacheStatus(HttpResponse<?> response) {
         return response.headers().firstValue("Cache-Status").orElse("");
@@ -84,10 +48,10 @@ class CacheTest {
     void aMissIsStoredAndTheNextRequestIsAHitWithAge() {
         origin.answer("/hit/app.css", Answer.of("body{}", "Cache-Control", "max-age=60", "Content-Type", "text/css"));
 
-        HttpResponse<String> first = get("/hit/app.css");
+        HttpResponse<String> first = gateway.get("/hit/app.css");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(cacheStatus(first)).isEqualTo("Frontdesk; fwd=uri-miss; fwd-status=200; ttl=60; stored");
-        HttpResponse<String> second = get("/hit/app.css");
+        HttpResponse<String> second = gateway.get("/hit/app.css");
         assertThat(second.body()).isEqualTo("body{}");
         assertThat(cacheStatus(second)).startsWith("Frontdesk; hit; ttl=");
         assertThat(second.headers().firstValue("Age")).isPresent();
@@ -110,8 +74,8 @@ class CacheTest {
                 "/deny/large", "too-large");
         expectedDetail.forEach((path, detail) -> {
             String[] headers = path.equals("/deny/auth") ? new String[] {"Authorization", "Bearer t"} : new String[0];
-            HttpResponse<String> first = get(path, headers);
-            HttpResponse<String> second = get(path, headers);
+            HttpResponse<String> first = gateway.get(path, headers);
+            HttpResponse<String> second = gateway.get(path, headers);
             assertThat(cacheStatus(second)).as(path).endsWith("detail=" + detail);
             assertThat(origin.requests(path)).as(path).isEqualTo(2);
             assertThat(first.body()).isEqualTo(second.body());
@@ -122,10 +86,11 @@ class CacheTest {
     void variantsFollowVaryWithAcceptEncodingNormalised() {
         origin.answer("/vary", Answer.of("v", "Cache-Control", "max-age=60", "Vary", "Accept-Encoding"));
 
-        get("/vary", "Accept-Encoding", "gzip");
-        assertThat(cacheStatus(get("/vary", "Accept-Encoding", "br, gzip"))).contains("fwd=vary-miss");
-        assertThat(cacheStatus(get("/vary", "Accept-Encoding", "deflate, gzip;q=0.8"))).startsWith("Frontdesk; hit");
-        assertThat(cacheStatus(get("/vary", "Accept-Encoding", "gzip, br"))).startsWith("Frontdesk; hit");
+        gateway.get("/vary", "Accept-Encoding", "gzip");
+        assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "br, gzip"))).contains("fwd=vary-miss");
+        assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "deflate, gzip;q=0.8")))
+                .startsWith("Frontdesk; hit");
+        assertThat(cacheStatus(gateway.get("/vary", "Accept-Encoding", "gzip, br"))).startsWith("Frontdesk; hit");
         assertThat(origin.requests("/vary")).isEqualTo(2);
     }
 
@@ -133,11 +98,11 @@ class CacheTest {
     void staleEntriesAreRevalidatedAndA304RefreshesThem() {
         origin.answer("/revalidate", Answer.of("same", "Cache-Control", "max-age=0, must-revalidate",
                 "ETag", "\"v1\"", "X-Version", "1"));
-        get("/revalidate");
+        gateway.get("/revalidate");
         origin.answer("/revalidate", Answer.of("same", "Cache-Control", "max-age=0, must-revalidate",
                 "ETag", "\"v1\"", "X-Version", "2"));
 
-        HttpResponse<String> revalidated = get("/revalidate");
+        HttpResponse<String> revalidated = gateway.get("/revalidate");
         assertThat(revalidated.statusCode()).isEqualTo(200);
         assertThat(revalidated.body()).isEqualTo("same");
         assertThat(revalidated.headers().firstValue("X-Version")).as("headers of the 304 replace stored ones")
@@ -149,9 +114,9 @@ class CacheTest {
     @Test
     void aClientsConditionalRequestIsAnswered304FromTheCache() {
         origin.answer("/conditional", Answer.of("c", "Cache-Control", "max-age=60", "ETag", "\"abc\""));
-        get("/conditional");
+        gateway.get("/conditional");
 
-        HttpResponse<String> notModified = get("/conditional", "If-None-Match", "W/\"abc\"");
+        HttpResponse<String> notModified = gateway.get("/conditional", "If-None-Match", "W/\"abc\"");
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.headers().firstValue("ETag")).hasValue("\"abc\"");
         assertThat(cacheStatus(notModified)).startsWith("Frontdesk; hit");
@@ -161,41 +126,41 @@ class CacheTest {
     @Test
     void headAndRangeRequestsAreAnsweredFromACachedGet() {
         origin.answer("/range.txt", Answer.of("0123456789", "Cache-Control", "max-age=60"));
-        get("/range.txt");
+        gateway.get("/range.txt");
 
-        HttpResponse<String> head = send(HttpRequest.newBuilder(gateway.uri("/range.txt"))
+        HttpResponse<String> head = gateway.send(HttpRequest.newBuilder(gateway.uri("/range.txt"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).hasValue("10");
         assertThat(head.body()).isEmpty();
-        HttpResponse<String> range = get("/range.txt", "Range", "bytes=2-5");
+        HttpResponse<String> range = gateway.get("/range.txt", "Range", "bytes=2-5");
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).isEqualTo("2345");
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 2-5/10");
-        assertThat(get("/range.txt", "Range", "bytes=20-").statusCode()).isEqualTo(416);
+        assertThat(gateway.get("/range.txt", "Range", "bytes=20-").statusCode()).isEqualTo(416);
         assertThat(origin.requests("/range.txt")).isOne();
     }
 
     @Test
     void aHeadMissIsFetchedWithGetAndStored() {
         origin.answer("/head-first.svg", Answer.of("<svg/>", "Cache-Control", "max-age=60"));
-        HttpResponse<String> head = send(HttpRequest.newBuilder(gateway.uri("/head-first.svg"))
+        HttpResponse<String> head = gateway.send(HttpRequest.newBuilder(gateway.uri("/head-first.svg"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("Content-Length")).hasValue("6");
         assertThat(cacheStatus(head)).endsWith("stored");
-        assertThat(get("/head-first.svg").body()).isEqualTo("<svg/>");
-        assertThat(cacheStatus(get("/head-first.svg"))).startsWith("Frontdesk; hit");
+        assertThat(gateway.get("/head-first.svg").body()).isEqualTo("<svg/>");
+        assertThat(cacheStatus(gateway.get("/head-first.svg"))).startsWith("Frontdesk; hit");
         assertThat(origin.methods("/head-first.svg")).containsExactly("GET");
     }
 
     @Test
     void aStaleEntryIsServedWhenTheBackendFailsWithinStaleIfError() {
         origin.answer("/sie", Answer.of("good", "Cache-Control", "max-age=0, stale-if-error=60"));
-        get("/sie");
+        gateway.get("/sie");
         origin.answer("/sie", Answer.of("broken", "Cache-Control", "no-store").status(503));
 
-        HttpResponse<String> stale = get("/sie");
+        HttpResponse<String> stale = gateway.get("/sie");
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo("good");
         assertThat(cacheStatus(stale)).contains("fwd=stale", "fwd-status=503", "detail=stale-if-error");
@@ -204,21 +169,21 @@ class CacheTest {
     @Test
     void aStaleEntryIsServedWhileOneBackgroundRequestRefreshesIt() {
         origin.answer("/swr", Answer.of("old", "Cache-Control", "max-age=0, stale-while-revalidate=60"));
-        get("/swr");
+        gateway.get("/swr");
         origin.answer("/swr", Answer.of("new", "Cache-Control", "max-age=60").delayed(Duration.ofMillis(300)));
 
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            responses.add(CLIENT.sendAsync(HttpRequest.newBuilder(gateway.uri("/swr"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+            responses.add(gateway.client().sendAsync(gateway.request("/swr").build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             assertThat(response.join().body()).as("answered at once, from the cache").isEqualTo("old");
             assertThat(cacheStatus(response.join())).startsWith("Frontdesk; hit; ttl=")
                     .endsWith("detail=stale-while-revalidate");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/swr").body().equals("new"));
-        assertThat(cacheStatus(get("/swr"))).startsWith("Frontdesk; hit");
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.get("/swr").body().equals("new"));
+        assertThat(cacheStatus(gateway.get("/swr"))).startsWith("Frontdesk; hit");
         assertThat(origin.requests("/swr")).as("the first fill and a single refresh").isEqualTo(2);
     }
 
@@ -226,15 +191,16 @@ class CacheTest {
     void theCacheKeepsTheSiteUpWhenItsBackendIsDown() {
         flaky.answer("/flaky/home", Answer.of("home", "Cache-Control", "max-age=0, stale-if-error=60"));
         flaky.answer("/flaky/strict", Answer.of("strict", "Cache-Control", "max-age=0, must-revalidate"));
-        get("/flaky/home");
-        get("/flaky/strict");
+        gateway.get("/flaky/home");
+        gateway.get("/flaky/strict");
         flaky.close();
 
-        HttpResponse<String> stale = get("/flaky/home");
+        HttpResponse<String> stale = gateway.get("/flaky/home");
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo("home");
         assertThat(cacheStatus(stale)).contains("fwd=stale", "detail=stale-if-error");
-        assertThat(get("/flaky/strict").statusCode()).as("must-revalidate forbids serving it stale").isEqualTo(502);
+        assertThat(gateway.get("/flaky/strict").statusCode()).as("must-revalidate forbids serving it stale")
+                .isEqualTo(502);
     }
 
     @Test
@@ -242,8 +208,8 @@ class CacheTest {
         origin.answer("/coalesce", Answer.of("once", "Cache-Control", "max-age=60").delayed(Duration.ofMillis(500)));
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            responses.add(CLIENT.sendAsync(HttpRequest.newBuilder(gateway.uri("/coalesce"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+            responses.add(gateway.client().sendAsync(gateway.request("/coalesce").build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             assertThat(response.join().body()).isEqualTo("once");
@@ -256,21 +222,24 @@ class CacheTest {
     @Test
     void requestDirectivesAreHonoured() {
         origin.answer("/directives", Answer.of("d", "Cache-Control", "max-age=60", "ETag", "\"d\""));
-        assertThat(get("/directives", "Cache-Control", "only-if-cached").statusCode()).isEqualTo(504);
-        get("/directives");
-        assertThat(cacheStatus(get("/directives", "Cache-Control", "no-cache"))).startsWith("Frontdesk; fwd=request");
-        assertThat(cacheStatus(get("/directives", "Cache-Control", "max-age=0"))).startsWith("Frontdesk; fwd=request");
-        assertThat(cacheStatus(get("/directives", "Cache-Control", "min-fresh=3600")))
+        assertThat(gateway.get("/directives", "Cache-Control", "only-if-cached").statusCode()).isEqualTo(504);
+        gateway.get("/directives");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "no-cache")))
                 .startsWith("Frontdesk; fwd=request");
-        assertThat(cacheStatus(get("/directives", "Cache-Control", "only-if-cached"))).startsWith("Frontdesk; hit");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "max-age=0")))
+                .startsWith("Frontdesk; fwd=request");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "min-fresh=3600")))
+                .startsWith("Frontdesk; fwd=request");
+        assertThat(cacheStatus(gateway.get("/directives", "Cache-Control", "only-if-cached")))
+                .startsWith("Frontdesk; hit");
     }
 
     @Test
     void theKeyIgnoresTrackingParametersAndParameterOrder() {
         origin.answer("/search", Answer.of("s", "Cache-Control", "max-age=60"));
-        get("/search?b=2&a=1&utm_source=mail");
-        assertThat(cacheStatus(get("/search?a=1&b=2"))).startsWith("Frontdesk; hit");
-        assertThat(cacheStatus(get("/search?a=1&b=3"))).contains("fwd=uri-miss");
+        gateway.get("/search?b=2&a=1&utm_source=mail");
+        assertThat(cacheStatus(gateway.get("/search?a=1&b=2"))).startsWith("Frontdesk; hit");
+        assertThat(cacheStatus(gateway.get("/search?a=1&b=3"))).contains("fwd=uri-miss");
         assertThat(origin.requests("/search")).isEqualTo(2);
     }
 
@@ -278,20 +247,20 @@ class CacheTest {
     void staticContentWithoutFreshnessGetsThePolicysDefaultTtl() {
         origin.answer("/plain/logo.png", Answer.of("png"));
         origin.answer("/plain/page", Answer.of("page"));
-        assertThat(cacheStatus(get("/plain/logo.png"))).contains("ttl=300; stored");
-        assertThat(cacheStatus(get("/plain/logo.png"))).startsWith("Frontdesk; hit");
-        get("/plain/page");
-        assertThat(cacheStatus(get("/plain/page"))).as("no freshness, no default: stored but always stale")
+        assertThat(cacheStatus(gateway.get("/plain/logo.png"))).contains("ttl=300; stored");
+        assertThat(cacheStatus(gateway.get("/plain/logo.png"))).startsWith("Frontdesk; hit");
+        gateway.get("/plain/page");
+        assertThat(cacheStatus(gateway.get("/plain/page"))).as("no freshness, no default: stored but always stale")
                 .doesNotStartWith("Frontdesk; hit");
     }
 
     @Test
     void unsafeRequestsInvalidateTheirUrl() {
         origin.answer("/cart", Answer.of("c", "Cache-Control", "max-age=60"));
-        get("/cart");
-        assertThat(cacheStatus(get("/cart"))).startsWith("Frontdesk; hit");
-        send(HttpRequest.newBuilder(gateway.uri("/cart")).POST(HttpRequest.BodyPublishers.ofString("x"))
+        gateway.get("/cart");
+        assertThat(cacheStatus(gateway.get("/cart"))).startsWith("Frontdesk; hit");
+        gateway.send(HttpRequest.newBuilder(gateway.uri("/cart")).POST(HttpRequest.BodyPublishers.ofString("x"))
                 .build());
-        assertThat(cacheStatus(get("/cart"))).contains("fwd=uri-miss");
+        assertThat(cacheStatus(gateway.get("/cart"))).contains("fwd=uri-miss");
     }
 }

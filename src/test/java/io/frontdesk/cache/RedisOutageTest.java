@@ -5,7 +5,7 @@ import static io.frontdesk.cache.SharedSite.cacheStatus;
 import static io.frontdesk.cache.SharedSite.get;
 import static io.frontdesk.cache.SharedSite.health;
 import static io.frontdesk.cache.SharedSite.memoryEntries;
-import static io.frontdesk.cache.SharedSite.replicaSettings;
+import static io.frontdesk.cache.SharedSite.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,24 +17,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.cache.Origin.Answer;
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.WithRedis;
 import tools.jackson.databind.JsonNode;
 
 /** The Redis tier goes away under a running gateway, and comes back. */
+@WithRedis
 class RedisOutageTest {
 
     @Test
-    void whileRedisIsDownClientsSeeNoErrorAndHealthSaysDegraded() throws InterruptedException {
-        try (Origin origin = new Origin();
-                RedisServer own = RedisServer.start();
-                RunningGateway gateway = RunningGateway.start(replicaSettings(own, origin))) {
+    void whileRedisIsDownClientsSeeNoErrorAndHealthSaysDegraded(Redis redis) throws InterruptedException {
+        try (Origin origin = new Origin(); RunningGateway gateway = replica(redis, origin)) {
             origin.answer("/down/kept", Answer.of("kept", "Cache-Control", "max-age=60"));
             origin.answer("/down/new", Answer.of("new", "Cache-Control", "max-age=60"));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> "UP".equals(health(gateway).path("components").path("cache").path("status").asText()));
             get(gateway, "/down/kept");
-            awaitShared(own, "/down/kept");
+            awaitShared(redis, "/down/kept");
 
             List<Integer> statuses = new CopyOnWriteArrayList<>();
             AtomicBoolean sending = new AtomicBoolean(true);
@@ -45,7 +45,7 @@ class RedisOutageTest {
             });
             traffic.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> statuses.size() >= 20);
-            own.stop();
+            redis.stop();
             int atStop = statuses.size();
             await().atMost(Duration.ofSeconds(20)).until(() -> statuses.size() >= atStop + 40);
             sending.set(false);
@@ -62,13 +62,13 @@ class RedisOutageTest {
                     .containsPattern("frontdesk_cache_redis_errors_total\\{operation=\"get\"} [1-9]")
                     .contains("frontdesk_cache_redis_up 0.0");
 
-            own.startAgain();
+            redis.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(health(gateway).path("status").asText()));
             assertThat(gateway.getManagement("/actuator/prometheus").body()).contains("frontdesk_cache_redis_up 1.0");
             await("memory emptied: purges may have been missed").atMost(Duration.ofSeconds(5))
                     .until(() -> memoryEntries(gateway) == 0);
             assertThat(get(gateway, "/down/new?after").statusCode()).isEqualTo(200);
-            awaitShared(own, "/down/new?after");
+            awaitShared(redis, "/down/new?after");
         }
     }
 }

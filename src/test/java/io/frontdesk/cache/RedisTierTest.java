@@ -8,48 +8,42 @@ import static io.frontdesk.cache.SharedSite.get;
 import static io.frontdesk.cache.SharedSite.json;
 import static io.frontdesk.cache.SharedSite.memoryEntries;
 import static io.frontdesk.cache.SharedSite.purge;
-import static io.frontdesk.cache.SharedSite.replicaSettings;
+import static io.frontdesk.cache.SharedSite.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.cache.Origin.Answer;
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.WithRedis;
 import tools.jackson.databind.JsonNode;
 
 /** Two gateway replicas sharing a real Redis server, in front of one real origin on loopback. */
+@WithRedis
 class RedisTierTest {
 
-    private static RedisServer redis;
-    private static Origin origin;
+    @AutoClose
+    private static final Origin origin = new Origin();
+    @AutoClose
     private static RunningGateway replicaA;
+    @AutoClose
     private static RunningGateway replicaB;
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        origin = new Origin();
-        replicaA = RunningGateway.start(replicaSettings(redis, origin));
-        replicaB = RunningGateway.start(replicaSettings(redis, origin));
-    }
-
-    @AfterAll
-    static void stop() {
-        replicaA.close();
-        replicaB.close();
-        origin.close();
-        redis.close();
+    static void start(Redis redis) {
+        replicaA = replica(redis, origin);
+        replicaB = replica(redis, origin);
     }
 
     @Test
-    void whatOneReplicaStoresIsAHitOnTheOther() {
+    void whatOneReplicaStoresIsAHitOnTheOther(Redis redis) {
         origin.answer("/shared/app.css", Answer.of("body{}", "Cache-Control", "max-age=60", "ETag", "\"a\""));
         origin.answer("/shared/vary", Answer.of("v", "Cache-Control", "max-age=60", "Vary", "Accept-Encoding"));
 
@@ -71,7 +65,7 @@ class RedisTierTest {
     }
 
     @Test
-    void aPurgeOnOneReplicaEmptiesTheOthersMemoryWithinASecond() {
+    void aPurgeOnOneReplicaEmptiesTheOthersMemoryWithinASecond(Redis redis) {
         origin.answer("/p/shoe", Answer.of("shoe", "Cache-Control", "max-age=60", "Cache-Tag", "product-7, shoes"));
         origin.answer("/p/sock", Answer.of("sock", "Cache-Control", "max-age=60", "Cache-Tag", "product-7"));
         origin.answer("/q/one", Answer.of("one", "Cache-Control", "max-age=60"));

@@ -3,8 +3,6 @@ package io.frontdesk.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,24 +10,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 
 /** Every invalid setting stops start-up with one sentence naming its key. */
 class InvalidConfigurationTest {
 
-    private static Map<String, String> validPool() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:1");
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].id", "web");
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].uri", "lb://web");
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/**");
-        return settings;
+    private static GatewaySettings validPool() {
+        return GatewaySettings.empty().pool("web", "http://127.0.0.1:1").route(Route.to("web"));
     }
 
     private static Arguments invalid(String key, String value, String expectedKey) {
-        Map<String, String> settings = validPool();
-        settings.put(key, value);
-        return Arguments.of(expectedKey, settings);
+        return Arguments.of(expectedKey, validPool().set(key, value));
     }
 
     static Stream<Arguments> invalidSettings() {
@@ -57,37 +50,44 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.edge.trusted-proxies[0]", "10.0.0.0/40", "frontdesk.edge.trusted-proxies[0]"),
                 invalid("frontdesk.upstream.read-timeout", "0s", "frontdesk.upstream.read-timeout"),
                 invalid("frontdesk.management.token", "short", "frontdesk.management.token"),
-                Arguments.of("management.server.port", withAll(Map.of("server.port", "18999",
-                        "management.server.port", "18999"))),
-                Arguments.of("frontdesk.pools.web.hash-on", withAll(Map.of("frontdesk.pools.web.algorithm",
-                        "consistent-hash", "frontdesk.pools.web.hash-on", "query:user"))),
-                Arguments.of(routes + ".uri", withAll(Map.of(routes + ".uri", "lb://missing"))),
+                Arguments.of("management.server.port", validPool()
+                        .set("server.port", "18999")
+                        .set("management.server.port", "18999")),
+                Arguments.of("frontdesk.pools.web.hash-on", validPool()
+                        .set("frontdesk.pools.web.algorithm", "consistent-hash")
+                        .set("frontdesk.pools.web.hash-on", "query:user")),
+                Arguments.of(routes + ".uri", validPool().set(routes + ".uri", "lb://missing")),
                 invalid("frontdesk.pools.web.tls.server-name", "api.internal", "frontdesk.pools.web.backends[0].url"),
-                Arguments.of("frontdesk.pools.web.tls.bundle", withAll(Map.of("frontdesk.pools.web.backends[0].url",
-                        "https://127.0.0.1:1", "frontdesk.pools.web.tls.bundle", "missing"))),
-                Arguments.of("frontdesk.pools.web.tls.server-name", withAll(Map.of(
-                        "frontdesk.pools.web.backends[0].url", "https://127.0.0.1:1",
-                        "frontdesk.pools.web.tls.server-name", "bad name!"))),
-                Arguments.of("frontdesk.tls.handshake-timeout", withAll(Map.of("server.ssl.enabled", "true",
-                        "frontdesk.tls.http-port", "-1", "frontdesk.tls.handshake-timeout", "0s"))),
+                Arguments.of("frontdesk.pools.web.tls.bundle", validPool()
+                        .set("frontdesk.pools.web.backends[0].url", "https://127.0.0.1:1")
+                        .set("frontdesk.pools.web.tls.bundle", "missing")),
+                Arguments.of("frontdesk.pools.web.tls.server-name", validPool()
+                        .set("frontdesk.pools.web.backends[0].url", "https://127.0.0.1:1")
+                        .set("frontdesk.pools.web.tls.server-name", "bad name!")),
+                Arguments.of("frontdesk.tls.handshake-timeout", validPool()
+                        .set("server.ssl.enabled", "true")
+                        .set("frontdesk.tls.http-port", "-1")
+                        .set("frontdesk.tls.handshake-timeout", "0s")),
                 invalid(routes + ".filters[0]", "Cache=missing", routes + ".filters[0]"),
                 invalid("frontdesk.cache.memory-size", "100TB", "frontdesk.cache.memory-size"),
                 invalid("spring.data.redis.url", "http://cache.internal", "spring.data.redis.url"),
                 invalid(routes + ".filters[0]", "RateLimit=nope", routes + ".filters[0]"),
                 invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
                 invalid("frontdesk.shield.request.max-headers", "0", "frontdesk.shield.request.max-headers"),
-                Arguments.of("frontdesk.shield.connections.max-per-client", withAll(Map.of(
-                        "frontdesk.shield.connections.proxy-protocol", "on",
-                        "frontdesk.shield.connections.max-per-client", "10"))),
+                Arguments.of("frontdesk.shield.connections.max-per-client", validPool()
+                        .set("frontdesk.shield.connections.proxy-protocol", "on")
+                        .set("frontdesk.shield.connections.max-per-client", "10")),
                 invalid("frontdesk.shield.deny[0]", "10.0.0.0/99", "frontdesk.shield.deny[0]"),
-                Arguments.of("frontdesk.shield.limits.x.scope", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
-                        "frontdesk.shield.limits.x.scope", "cluster"))),
+                Arguments.of("frontdesk.shield.limits.x.scope", validPool()
+                        .set("frontdesk.shield.limits.x.rate", "1/s")
+                        .set("frontdesk.shield.limits.x.scope", "cluster")),
                 invalid("frontdesk.shield.request.body-timeout", "0s", "frontdesk.shield.request.body-timeout"),
                 invalid("frontdesk.shield.connections.max-per-client", "-1",
                         "frontdesk.shield.connections.max-per-client"),
                 invalid(routes + ".metadata.max-body-size", "huge", routes + ".metadata.max-body-size"),
-                Arguments.of("frontdesk.shield.limits.x.key", withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s",
-                        "frontdesk.shield.limits.x.key", "ip"))),
+                Arguments.of("frontdesk.shield.limits.x.key", validPool()
+                        .set("frontdesk.shield.limits.x.rate", "1/s")
+                        .set("frontdesk.shield.limits.x.key", "ip")),
                 invalid("frontdesk.waf.status", "200", "frontdesk.waf.status"),
                 invalid("frontdesk.waf.crs.directory", "/nonexistent/crs", "frontdesk.waf.crs.directory"),
                 invalid("frontdesk.waf.rules[0]", "/nonexistent/rules.conf", "frontdesk.waf.rules"),
@@ -98,8 +98,8 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.waf.rules[0]", brokenRuleFile(), "frontdesk.waf"),
                 invalid("frontdesk.waf.routes.nosuchroute.mode", "off", "frontdesk.waf.routes.nosuchroute"),
                 invalid("frontdesk.waf.audit.path", "/proc/frontdesk/audit.log", "frontdesk.waf.audit.path"),
-                Arguments.of("frontdesk.access-log.path", withAll(Map.of("frontdesk.access-log.enabled", "true",
-                        "frontdesk.access-log.path", "/proc/frontdesk/access.log"))),
+                Arguments.of("frontdesk.access-log.path", validPool().set("frontdesk.access-log.enabled", "true")
+                        .set("frontdesk.access-log.path", "/proc/frontdesk/access.log")),
                 invalid("frontdesk.tracing.trusted-clients[0]", "10.0.0.0/99", "frontdesk.tracing.trusted-clients[0]"));
     }
 
@@ -115,15 +115,9 @@ class InvalidConfigurationTest {
         }
     }
 
-    private static Map<String, String> withAll(Map<String, String> changes) {
-        Map<String, String> settings = validPool();
-        settings.putAll(changes);
-        return settings;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidSettings")
-    void startUpFailsNamingTheKey(String expectedKey, Map<String, String> settings) {
+    void startUpFailsNamingTheKey(String expectedKey, GatewaySettings settings) {
         Throwable failure = catchThrowable(() -> RunningGateway.start(settings).close());
 
         assertThat(failure).as("start-up must fail").isNotNull();
@@ -151,7 +145,7 @@ class InvalidConfigurationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixedChoices")
     void aFixedChoiceOutsideItsChoicesNamesTheKeyAndEveryChoice(String key, String value, String choices) {
-        Map<String, String> settings = withAll(Map.of("frontdesk.shield.limits.x.rate", "1/s", key, value));
+        GatewaySettings settings = validPool().set("frontdesk.shield.limits.x.rate", "1/s").set(key, value);
 
         Throwable failure = catchThrowable(() -> RunningGateway.start(settings).close());
 

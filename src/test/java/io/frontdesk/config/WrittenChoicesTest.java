@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.frontdesk.support.RawHttp;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -45,9 +46,8 @@ class WrittenChoicesTest {
 
     private RunningGateway startWith(String yaml) throws IOException {
         Path file = Files.writeString(directory.resolve("application.yml"), yaml);
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("spring.config.additional-location", "file:" + file);
-        return RunningGateway.start(settings);
+        return RunningGateway.start(GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                .set("spring.config.additional-location", "file:" + file));
     }
 
     @ParameterizedTest(name = "mode: {0}")

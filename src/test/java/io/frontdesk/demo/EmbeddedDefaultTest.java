@@ -7,24 +7,25 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.balancer.BackendPools;
 import io.frontdesk.support.FreePort;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** The embedded default serves the demo; any route of the user's turns it off. */
 class EmbeddedDefaultTest {
 
-    private static Map<String, String> demoOnFreePorts() {
+    private static GatewaySettings demoOnFreePorts() {
         int[] ports = FreePort.find(3);
-        return Map.of("frontdesk.demo.ports[0]", Integer.toString(ports[0]),
-                "frontdesk.demo.ports[1]", Integer.toString(ports[1]),
-                "frontdesk.demo.ports[2]", Integer.toString(ports[2]));
+        return GatewaySettings.empty().set("frontdesk.demo.ports[0]", Integer.toString(ports[0]))
+                .set("frontdesk.demo.ports[1]", Integer.toString(ports[1]))
+                .set("frontdesk.demo.ports[2]", Integer.toString(ports[2]));
     }
 
     @Test
@@ -61,7 +62,8 @@ class EmbeddedDefaultTest {
     @Test
     void aRouteOfTheUsersTurnsTheDemoOff() {
         try (TestBackend backend = TestBackend.start("mine");
-                RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("mine", List.of(backend)))) {
+                RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("mine", backend)
+                        .route(Route.to("mine")))) {
             assertThat(gateway.context().getBeansOfType(DemoBackends.class)).isEmpty();
             assertThat(gateway.context().getBean(BackendPools.class).get("demo")).isNull();
             assertThat(gateway.get("/").headers().firstValue("X-Backend-Instance")).hasValue("mine");

@@ -5,34 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.balancer.BackendPools;
 import io.frontdesk.support.FreePort;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** Failures reach the client as the right status with an RFC 9457 body carrying the request id. */
 class ErrorResponsesTest {
 
+    @AutoClose
     private final TestBackend backend = TestBackend.start("backend");
 
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
-
-    private static Map<String, String> route(String pool, String url) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("frontdesk.pools." + pool + ".backends[0].url", url);
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].id", pool);
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].uri", "lb://" + pool);
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/api/**");
-        return settings;
+    /** A pool of one backend, at this URL, behind a route for /api/**. */
+    private static GatewaySettings api(String url) {
+        return GatewaySettings.empty().pool("web", url).route(Route.to("web").path("/api/**"));
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
@@ -45,18 +37,17 @@ class ErrorResponsesTest {
 
     @Test
     void responseTimeoutOfTheRouteGives504() {
-        assertSlowBackendTimesOut("spring.cloud.gateway.server.webflux.routes[0].metadata.response-timeout", "300");
+        assertSlowBackendTimesOut(GatewaySettings.empty().pool("web", backend.url())
+                .route(Route.to("web").path("/api/**").metadata("response-timeout", "300")));
     }
 
     @Test
     void silentBackendPastTheReadTimeoutGives504() {
-        assertSlowBackendTimesOut("frontdesk.upstream.read-timeout", "300ms");
+        assertSlowBackendTimesOut(api(backend.url()).set("frontdesk.upstream.read-timeout", "300ms"));
     }
 
-    private void assertSlowBackendTimesOut(String timeoutKey, String timeout) {
+    private void assertSlowBackendTimesOut(GatewaySettings settings) {
         backend.delay(Duration.ofSeconds(3));
-        Map<String, String> settings = route("web", backend.url());
-        settings.put(timeoutKey, timeout);
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             long start = System.nanoTime();
             HttpResponse<String> response = gateway.get("/api/slow");
@@ -68,7 +59,7 @@ class ErrorResponsesTest {
 
     @Test
     void refusedConnectionGives502() {
-        try (RunningGateway gateway = RunningGateway.start(route("web", "http://127.0.0.1:" + FreePort.find()))) {
+        try (RunningGateway gateway = RunningGateway.start(api("http://127.0.0.1:" + FreePort.find()))) {
             HttpResponse<String> response = gateway.get("/api/x");
             assertProblem(response, 502);
             assertThat(response.body()).contains("could not be reached");
@@ -78,13 +69,12 @@ class ErrorResponsesTest {
     @Test
     void noAvailableBackendGives503() {
         backend.healthStatus(500);
-        Map<String, String> settings = route("web", backend.url());
-        settings.put("frontdesk.pools.web.panic-threshold", "0");
-        settings.put("frontdesk.pools.web.health-check.enabled", "true");
-        settings.put("frontdesk.pools.web.health-check.path", "/health");
-        settings.put("frontdesk.pools.web.health-check.interval", "100ms");
-        settings.put("frontdesk.pools.web.health-check.fall", "1");
-        try (RunningGateway gateway = RunningGateway.start(settings)) {
+        try (RunningGateway gateway = RunningGateway.start(api(backend.url())
+                .set("frontdesk.pools.web.panic-threshold", "0")
+                .set("frontdesk.pools.web.health-check.enabled", "true")
+                .set("frontdesk.pools.web.health-check.path", "/health")
+                .set("frontdesk.pools.web.health-check.interval", "100ms")
+                .set("frontdesk.pools.web.health-check.fall", "1"))) {
             var state = gateway.context().getBean(BackendPools.class).get("web").backends().get(0);
             await().atMost(Duration.ofSeconds(5)).until(() -> !state.healthy());
             HttpResponse<String> response = gateway.get("/api/x");
@@ -95,7 +85,7 @@ class ErrorResponsesTest {
 
     @Test
     void unmatchedPathGives404() {
-        try (RunningGateway gateway = RunningGateway.start(route("web", backend.url()))) {
+        try (RunningGateway gateway = RunningGateway.start(api(backend.url()))) {
             HttpResponse<String> response = gateway.get("/elsewhere");
             assertProblem(response, 404);
         }
@@ -103,7 +93,7 @@ class ErrorResponsesTest {
 
     @Test
     void actuatorIsNotServedOnThePublicPort() {
-        try (RunningGateway gateway = RunningGateway.start(route("web", backend.url()))) {
+        try (RunningGateway gateway = RunningGateway.start(api(backend.url()))) {
             assertThat(gateway.get("/actuator/health").statusCode()).isEqualTo(404);
             assertThat(gateway.getManagement("/actuator/health").statusCode()).isEqualTo(200);
         }
@@ -112,7 +102,7 @@ class ErrorResponsesTest {
     @Test
     void backendErrorsPassThroughUnchanged() {
         backend.mode(TestBackend.Mode.FAIL);
-        try (RunningGateway gateway = RunningGateway.start(route("web", backend.url()))) {
+        try (RunningGateway gateway = RunningGateway.start(api(backend.url()))) {
             HttpResponse<String> response = gateway.get("/api/x");
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).isEqualTo("backend");

@@ -2,13 +2,11 @@ package io.frontdesk.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -16,22 +14,16 @@ import io.frontdesk.support.TestBackend;
 /** What crosses the gateway in each direction, checked on the wire. */
 class HeaderHygieneTest {
 
+    @AutoClose
     private final TestBackend backend = TestBackend.start("backend");
 
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
-
-    private RunningGateway gateway(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.putAll(extra);
-        return RunningGateway.start(settings);
+    private GatewaySettings site() {
+        return GatewaySettings.empty().pool("web", backend).route(Route.to("web"));
     }
 
     @Test
     void spoofedForwardingHeadersFromAnUntrustedPeerAreReplaced() {
-        try (RunningGateway gateway = gateway(Map.of())) {
+        try (RunningGateway gateway = RunningGateway.start(site())) {
             RawHttp.exchange(gateway.port(), "GET /page HTTP/1.1\r\nHost: shop.example\r\n"
                     + "X-Forwarded-For: 6.6.6.6\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"
                     + "Forwarded: for=6.6.6.6\r\nX-Client-Cert-Subject: CN=admin");
@@ -47,7 +39,8 @@ class HeaderHygieneTest {
 
     @Test
     void aTrustedProxysChainIsExtended() {
-        try (RunningGateway gateway = gateway(Map.of("frontdesk.edge.trusted-proxies[0]", "127.0.0.0/8"))) {
+        try (RunningGateway gateway = RunningGateway.start(site()
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.0/8"))) {
             RawHttp.exchange(gateway.port(), "GET /page HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "X-Forwarded-For: 203.0.113.7\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: shop.example\r\n"
                     + "X-Forwarded-Port: 443\r\nForwarded: for=203.0.113.7;proto=https");
@@ -67,7 +60,7 @@ class HeaderHygieneTest {
                 .responseHeader("X-Powered-By", "PHP/8.3").responseHeader("X-Request-Id", "backend-made")
                 .responseHeader("X-Kept", "yes");
         RawHttp.Response response;
-        try (RunningGateway gateway = gateway(Map.of())) {
+        try (RunningGateway gateway = RunningGateway.start(site())) {
             response = RawHttp.exchange(gateway.port(), "GET /page HTTP/1.1\r\nHost: shop.example\r\n"
                     + "Connection: X-Hop\r\nX-Hop: secret\r\nKeep-Alive: timeout=9\r\nProxy-Connection: keep-alive\r\n"
                     + "TE: gzip\r\nX-Kept: yes");
@@ -88,7 +81,8 @@ class HeaderHygieneTest {
     void hiddenResponseHeadersAreConfigurable() {
         backend.responseHeader("Server", "Apache/2.4.1").responseHeader("X-Internal", "node-7");
         RawHttp.Response response;
-        try (RunningGateway gateway = gateway(Map.of("frontdesk.edge.hide-response-headers[0]", "X-Internal"))) {
+        try (RunningGateway gateway = RunningGateway.start(site()
+                .set("frontdesk.edge.hide-response-headers[0]", "X-Internal"))) {
             response = RawHttp.exchange(gateway.port(), "GET / HTTP/1.1\r\nHost: shop.example");
         }
         assertThat(response.header("X-Internal")).isNull();
@@ -99,7 +93,7 @@ class HeaderHygieneTest {
     void wellFormedRequestIdsTravelAndOthersAreReplaced() {
         RawHttp.Response kept;
         RawHttp.Response replaced;
-        try (RunningGateway gateway = gateway(Map.of())) {
+        try (RunningGateway gateway = RunningGateway.start(site())) {
             kept = RawHttp.exchange(gateway.port(),
                     "GET / HTTP/1.1\r\nHost: a\r\nX-Request-Id: 0b6c1e9e-5d1f-4c1a-9a43-2f1d6f0e8a11");
             replaced = RawHttp.exchange(gateway.port(), "GET / HTTP/1.1\r\nHost: a\r\nX-Request-Id: bad id; drop");

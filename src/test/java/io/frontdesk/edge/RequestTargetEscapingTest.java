@@ -2,12 +2,11 @@ package io.frontdesk.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -15,22 +14,11 @@ import io.frontdesk.support.TestBackend;
 /** Request-targets with bytes a URI may not hold are passed on percent-encoded, not refused; CONNECT is. */
 class RequestTargetEscapingTest {
 
-    private static TestBackend backend;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        backend = TestBackend.start("web");
-        java.util.Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("frontdesk.waf.mode", "off");
-        gateway = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-    }
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
+    private static final RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+            .pool("web", backend).route(Route.to("web")).set("frontdesk.waf.mode", "off"));
 
     @Test
     void bytesAUriMayNotHoldAreEncodedAndTheRestLeftAlone() {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.support.GatewayProcess;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -45,11 +46,10 @@ class GracefulShutdownTest {
 
     private void drainsRequestInFlight(boolean tls) throws Exception {
         backend.delay(Duration.ofMillis(1500));
-        Map<String, String> settings = new java.util.HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        GatewaySettings settings = GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                .set("spring.lifecycle.timeout-per-shutdown-phase", "10s");
         if (tls) {
-            settings.put("server.ssl.enabled", "true");
-            settings.put("frontdesk.tls.http-port", "-1");
+            settings = settings.set("server.ssl.enabled", "true").set("frontdesk.tls.http-port", "-1");
         }
         gateway = GatewayProcess.start(settings);
 

@@ -8,71 +8,55 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
+import io.frontdesk.support.WithRedis;
 
 /** A ban earned on one replica holds on the other through a real Redis; the other closes connections instead of answering. */
+@WithRedis
 class BanSharingTest {
 
-    private static RedisServer redis;
-    private static TestBackend backend;
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
     private static RunningGateway replicaA;
+    @AutoClose
     private static RunningGateway replicaB;
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        backend = TestBackend.start("web");
-        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.putAll(BanTest.banSettings());
-        settings.put("frontdesk.shield.bans.duration", "10m");
-        settings.put("spring.data.redis.url", redis.url());
+    static void start(Redis redis) {
+        GatewaySettings settings = BanTest.banSettings(backend).set("frontdesk.shield.bans.duration", "10m")
+                .set("spring.data.redis.url", redis.url());
         replicaA = RunningGateway.start(settings);
-        settings.put("frontdesk.shield.bans.response", "close");
-        replicaB = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        replicaA.close();
-        replicaB.close();
-        backend.close();
-        redis.close();
-    }
-
-    private static HttpResponse<String> get(RunningGateway replica, String client) {
-        return replica.send(HttpRequest.newBuilder(replica.uri("/")).header("X-Forwarded-For", client)
-                .timeout(Duration.ofSeconds(10)).build());
+        replicaB = RunningGateway.start(settings.set("frontdesk.shield.bans.response", "close"));
     }
 
     @Test
-    void aBanEarnedOnOneReplicaClosesTheOthersDoorWithinASecond() {
+    void aBanEarnedOnOneReplicaClosesTheOthersDoorWithinASecond(Redis redis) {
         String client = "198.51.100.40";
-        assertThat(get(replicaB, client).statusCode()).isEqualTo(200);
+        assertThat(replicaB.getFrom(client, "/").statusCode()).isEqualTo(200);
         HttpResponse<String> last;
         do {
-            last = get(replicaA, client);
+            last = replicaA.getFrom(client, "/");
         } while (last.statusCode() != 403);
         assertThat(redis.command("EXISTS frontdesk:shield:ban:" + client)).isEqualTo(":1");
 
-        await().atMost(Duration.ofSeconds(1)).until(() -> catchThrowable(() -> get(replicaB, client)) != null);
-        assertThat(catchThrowable(() -> get(replicaB, client))).as("closed without an answer")
+        await().atMost(Duration.ofSeconds(1)).until(() -> catchThrowable(() -> replicaB.getFrom(client, "/")) != null);
+        assertThat(catchThrowable(() -> replicaB.getFrom(client, "/"))).as("closed without an answer")
                 .hasRootCauseInstanceOf(IOException.class);
-        assertThat(get(replicaB, "198.51.100.41").statusCode()).as("others are served").isEqualTo(200);
+        assertThat(replicaB.getFrom("198.51.100.41", "/").statusCode()).as("others are served").isEqualTo(200);
 
         HttpResponse<String> lifted = replicaB.send(HttpRequest.newBuilder(
                 replicaB.managementUri("/actuator/bans?client=" + client))
                 .header("Authorization", "Bearer " + BanTest.TOKEN).DELETE().build());
         assertThat(lifted.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(1)).until(() -> get(replicaA, client).statusCode() != 403);
+        await().atMost(Duration.ofSeconds(1)).until(() -> replicaA.getFrom(client, "/").statusCode() != 403);
     }
 }

@@ -7,14 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 import tools.jackson.databind.JsonNode;
@@ -26,44 +25,27 @@ class BanTest {
     static final String TOKEN = "bans-token-for-the-tests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static TestBackend backend;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        backend = TestBackend.start("web");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.putAll(banSettings());
-        gateway = RunningGateway.start(settings);
-    }
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
+    private static final RunningGateway gateway = RunningGateway.start(banSettings(backend));
 
     /** A limit of one request a second; three refusals within ten seconds earn a ban of one second, then two. */
-    static Map<String, String> banSettings() {
-        return Map.of("spring.cloud.gateway.server.webflux.routes[0].filters[0]", "RateLimit=strict",
-                "frontdesk.shield.limits.strict.rate", "1/s",
-                "frontdesk.shield.bans.after", "3",
-                "frontdesk.shield.bans.within", "10s",
-                "frontdesk.shield.bans.duration", "1s",
-                "frontdesk.shield.allow[0]", "203.0.113.50",
-                "frontdesk.shield.deny[0]", "203.0.113.64/28",
-                "frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32",
-                "frontdesk.management.token", TOKEN);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
+    static GatewaySettings banSettings(TestBackend backend) {
+        return GatewaySettings.empty().pool("web", backend).route(Route.to("web").filter("RateLimit=strict"))
+                .set("frontdesk.shield.limits.strict.rate", "1/s")
+                .set("frontdesk.shield.bans.after", "3")
+                .set("frontdesk.shield.bans.within", "10s")
+                .set("frontdesk.shield.bans.duration", "1s")
+                .set("frontdesk.shield.allow[0]", "203.0.113.50")
+                .set("frontdesk.shield.deny[0]", "203.0.113.64/28")
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32")
+                .set("frontdesk.management.token", TOKEN);
     }
 
     @BeforeEach
     void forget() {
         backend.resetCounts();
-    }
-
-    private static HttpResponse<String> get(String client) {
-        return gateway.send(HttpRequest.newBuilder(gateway.uri("/")).header("X-Forwarded-For", client)
-                .timeout(Duration.ofSeconds(10)).build());
     }
 
     private static JsonNode bans() {
@@ -82,23 +64,23 @@ class BanTest {
     @Test
     void aClientRefusedAgainAndAgainIsBannedThenLetBackOnScheduleAndBannedLongerNextTime() {
         String client = "198.51.100.20";
-        assertThat(get(client).statusCode()).isEqualTo(200);
+        assertThat(gateway.getFrom(client, "/").statusCode()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
-            assertThat(get(client).statusCode()).isEqualTo(429);
+            assertThat(gateway.getFrom(client, "/").statusCode()).isEqualTo(429);
         }
-        HttpResponse<String> banned = get(client);
+        HttpResponse<String> banned = gateway.getFrom(client, "/");
         assertThat(banned.statusCode()).isEqualTo(403);
         assertThat(banned.body()).contains("banned until", "3 offences within 10s", "strict");
         assertThat(banned.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(backend.requests()).isOne();
         assertThat(banOf(client).path("count").asInt()).isOne();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> get(client).statusCode() != 403);
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.getFrom(client, "/").statusCode() != 403);
         assertThat(banOf(client)).as("lifted on schedule").isNull();
 
         HttpResponse<String> last;
         do {
-            last = get(client);
+            last = gateway.getFrom(client, "/");
         } while (last.statusCode() != 403);
         JsonNode second = banOf(client);
         assertThat(second.path("count").asInt()).isEqualTo(2);
@@ -108,11 +90,11 @@ class BanTest {
 
     @Test
     void deniedClientsAreRefusedAndAllowedOnesAreNeverLimited() {
-        HttpResponse<String> denied = get("203.0.113.70");
+        HttpResponse<String> denied = gateway.getFrom("203.0.113.70", "/");
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(denied.body()).contains("not accepted");
         for (int i = 0; i < 10; i++) {
-            assertThat(get("203.0.113.50").statusCode()).isEqualTo(200);
+            assertThat(gateway.getFrom("203.0.113.50", "/").statusCode()).isEqualTo(200);
         }
         assertThat(backend.requests()).isEqualTo(10);
     }
@@ -125,7 +107,7 @@ class BanTest {
                         "{\"client\":\"" + client + "\",\"duration\":\"10m\",\"reason\":\"scraping\"}"));
         assertThat(gateway.send(ban.build()).statusCode()).isEqualTo(401);
         assertThat(gateway.send(ban.header("Authorization", "Bearer " + TOKEN).build()).statusCode()).isEqualTo(200);
-        HttpResponse<String> banned = get(client);
+        HttpResponse<String> banned = gateway.getFrom(client, "/");
         assertThat(banned.statusCode()).isEqualTo(403);
         assertThat(banned.body()).contains("scraping");
         assertThat(banOf(client).path("cause").asText()).isEqualTo("manual");
@@ -134,7 +116,7 @@ class BanTest {
                 gateway.managementUri("/actuator/bans?client=" + client)).header("Authorization", "Bearer " + TOKEN)
                 .DELETE().build());
         assertThat(JSON.readTree(lifted.body()).path("lifted").asBoolean()).isTrue();
-        assertThat(get(client).statusCode()).isEqualTo(200);
+        assertThat(gateway.getFrom(client, "/").statusCode()).isEqualTo(200);
         assertThat(gateway.send(HttpRequest.newBuilder(gateway.managementUri("/actuator/bans"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"not-an-address\"}")).build()).statusCode())

@@ -3,62 +3,51 @@ package io.frontdesk.shield;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.frontdesk.support.RedisServer;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
+import io.frontdesk.support.Redis;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
+import io.frontdesk.support.WithRedis;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Two replicas enforce one budget kept in a real Redis server, and fall back to their share without it. */
+@WithRedis
 class ClusterRateLimitTest {
 
-    private static RedisServer redis;
-    private static TestBackend backend;
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
     private static RunningGateway replicaA;
+    @AutoClose
     private static RunningGateway replicaB;
 
     @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        backend = TestBackend.start("web");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].filters[0]", "RateLimit=shared");
-        settings.put("frontdesk.shield.limits.shared.rate", "20/s");
-        settings.put("frontdesk.shield.limits.shared.burst", "10");
-        settings.put("frontdesk.shield.limits.shared.scope", "cluster");
-        settings.put("frontdesk.shield.cluster.replicas", "2");
-        settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
-        settings.put("frontdesk.shield.bans.enabled", "false");
-        settings.put("spring.data.redis.url", redis.url());
-        // A busy test machine must not push decisions to the fallback: that is the other test's subject.
-        settings.put("spring.data.redis.timeout", "2s");
-        settings.put("management.endpoint.health.show-details", "always");
+    static void start(Redis redis) {
+        GatewaySettings settings = GatewaySettings.empty()
+                .pool("web", backend).route(Route.to("web").filter("RateLimit=shared"))
+                .set("frontdesk.shield.limits.shared.rate", "20/s")
+                .set("frontdesk.shield.limits.shared.burst", "10")
+                .set("frontdesk.shield.limits.shared.scope", "cluster")
+                .set("frontdesk.shield.cluster.replicas", "2")
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32")
+                .set("frontdesk.shield.bans.enabled", "false")
+                .set("spring.data.redis.url", redis.url())
+                // A busy test machine must not push decisions to the fallback: that is the other test's subject.
+                .set("spring.data.redis.timeout", "2s")
+                .set("management.endpoint.health.show-details", "always");
         replicaA = RunningGateway.start(settings);
         replicaB = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        replicaA.close();
-        replicaB.close();
-        backend.close();
-        redis.close();
-    }
-
-    private static int status(RunningGateway replica, String client) {
-        return replica.send(HttpRequest.newBuilder(replica.uri("/")).header("X-Forwarded-For", client)
-                .timeout(Duration.ofSeconds(10)).build()).statusCode();
     }
 
     @Test
@@ -69,7 +58,7 @@ class ClusterRateLimitTest {
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(2).toNanos();
         for (int i = 0; System.nanoTime() < end && i < 10_000; i++) {
-            int status = status(i % 2 == 0 ? replicaA : replicaB, "198.51.100.7");
+            int status = (i % 2 == 0 ? replicaA : replicaB).getFrom("198.51.100.7", "/").statusCode();
             assertThat(status).isIn(200, 429);
             if (status == 200) {
                 allowed++;
@@ -92,12 +81,12 @@ class ClusterRateLimitTest {
     }
 
     @Test
-    void withoutRedisEachReplicaEnforcesItsShareAndNoRequestFails() {
+    void withoutRedisEachReplicaEnforcesItsShareAndNoRequestFails(Redis redis) {
         redis.stop();
         try {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                statuses.add(status(replicaA, "198.51.100.8"));
+                statuses.add(replicaA.getFrom("198.51.100.8", "/").statusCode());
             }
             assertThat(statuses).as("never a 5xx").containsOnly(200, 429);
             assertThat(statuses.stream().filter(status -> status == 200).count())
@@ -105,7 +94,7 @@ class ClusterRateLimitTest {
             assertThat(replicaA.getManagement("/actuator/prometheus").body())
                     .containsPattern("frontdesk_ratelimit_redis_unavailable_total\\{limit=\"shared\"} [1-9]");
         } finally {
-            redis.startAgain();
+            redis.start();
             for (RunningGateway replica : List.of(replicaA, replicaB)) {
                 await("Redis back for the other tests").atMost(Duration.ofSeconds(30)).until(() -> JsonMapper.builder()
                         .build().readTree(replica.getManagement("/actuator/health").body())

@@ -11,12 +11,12 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -25,22 +25,12 @@ class ProxyProtocolTest {
 
     private static final String REQUEST = "GET /who HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
 
-    private static TestBackend backend;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        backend = TestBackend.start("web");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("frontdesk.shield.connections.proxy-protocol", "on");
-        gateway = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-    }
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
+    private static final RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+            .pool("web", backend).route(Route.to("web"))
+            .set("frontdesk.shield.connections.proxy-protocol", "on"));
 
     private static String send(byte[] bytes) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", gateway.port())) {

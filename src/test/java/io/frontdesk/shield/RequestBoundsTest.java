@@ -12,46 +12,32 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.support.RawHttp;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** Oversized and slow requests, and too many connections, against a real backend that counts what it gets. */
 class RequestBoundsTest {
 
-    private static TestBackend backend;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        backend = TestBackend.start("web");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        String uploads = "spring.cloud.gateway.server.webflux.routes[1]";
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/web/**");
-        settings.put(uploads + ".id", "uploads");
-        settings.put(uploads + ".uri", "lb://web");
-        settings.put(uploads + ".predicates[0]", "Path=/uploads/**");
-        settings.put(uploads + ".metadata.max-body-size", "4KB");
-        settings.put("frontdesk.shield.request.max-line-length", "1KB");
-        settings.put("frontdesk.shield.request.max-header-size", "1KB");
-        settings.put("frontdesk.shield.request.max-headers", "20");
-        settings.put("frontdesk.shield.request.max-body-size", "1KB");
-        settings.put("frontdesk.shield.connections.max-per-client", "4");
-        gateway = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-    }
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
+    private static final RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+            .pool("web", backend)
+            .route(Route.to("web").path("/web/**"))
+            .route(Route.to("web").id("uploads").path("/uploads/**").metadata("max-body-size", "4KB"))
+            .set("frontdesk.shield.request.max-line-length", "1KB")
+            .set("frontdesk.shield.request.max-header-size", "1KB")
+            .set("frontdesk.shield.request.max-headers", "20")
+            .set("frontdesk.shield.request.max-body-size", "1KB")
+            .set("frontdesk.shield.connections.max-per-client", "4"));
 
     @BeforeEach
     void forget() {

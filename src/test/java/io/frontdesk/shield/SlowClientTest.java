@@ -11,38 +11,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** Clients that are slow on purpose, against short timeouts. */
 class SlowClientTest {
 
-    private static TestBackend backend;
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        backend = TestBackend.start("web");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("frontdesk.shield.request.body-timeout", "1s");
-        settings.put("frontdesk.shield.connections.idle-timeout", "3s");
-        settings.put("frontdesk.shield.request.head-timeout", "1s");
-        gateway = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-    }
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
+    private static final RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+            .pool("web", backend).route(Route.to("web"))
+            .set("frontdesk.shield.request.body-timeout", "1s")
+            .set("frontdesk.shield.connections.idle-timeout", "3s")
+            .set("frontdesk.shield.request.head-timeout", "1s"));
 
     @Test
     void aBodyThatStallsIsCutOffAfterTheBodyTimeout() throws IOException {

@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.frontdesk.FrontdeskApplication;
@@ -40,12 +38,11 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts a gateway on free ports and waits until it serves; {@code settings} as for {@link RunningGateway}. */
-    public static GatewayProcess start(Map<String, String> settings) {
+    public static GatewayProcess start(GatewaySettings settings) {
         int[] ports = FreePort.find(2);
-        Map<String, String> all = new LinkedHashMap<>(settings);
-        all.put("server.port", Integer.toString(ports[0]));
-        all.put("management.server.port", Integer.toString(ports[1]));
-        all.put("frontdesk.access-log.enabled", "true");
+        GatewaySettings all = settings.set("server.port", Integer.toString(ports[0]))
+                .set("management.server.port", Integer.toString(ports[1]))
+                .set("frontdesk.access-log.enabled", "true");
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-cp", System.getProperty("java.class.path"), FrontdeskApplication.class.getName()));

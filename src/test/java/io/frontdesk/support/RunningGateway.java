@@ -1,14 +1,25 @@
 package io.frontdesk.support;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,20 +41,30 @@ public final class RunningGateway implements AutoCloseable {
             "spring.lifecycle.timeout-per-shutdown-phase", "2s");
 
     private final ConfigurableApplicationContext context;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
 
-    private RunningGateway(ConfigurableApplicationContext context) {
+    private RunningGateway(ConfigurableApplicationContext context, HttpClient.Version version) {
         this.context = context;
+        HttpClient.Builder client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5));
+        if (context.getEnvironment().containsProperty("frontdesk.tls.self-signed-certificate")) {
+            client.sslContext(sslContext());
+        }
+        this.client = client.build();
     }
 
-    /** Starts a gateway; {@code settings} are {@code key, value} pairs. */
-    public static RunningGateway start(Map<String, String> settings) {
-        return new RunningGateway(SpringApplication.run(FrontdeskApplication.class, arguments(settings)));
+    public static RunningGateway start(GatewaySettings settings) {
+        return start(settings, HttpClient.Version.HTTP_2);
     }
 
-    public static String[] arguments(Map<String, String> settings) {
+    /** Starts a gateway whose {@link #client()} asks for this version of HTTP. */
+    public static RunningGateway start(GatewaySettings settings, HttpClient.Version version) {
+        return new RunningGateway(SpringApplication.run(FrontdeskApplication.class, arguments(settings)), version);
+    }
+
+    /** The command line of a gateway with these settings over the tests' defaults. */
+    public static String[] arguments(GatewaySettings settings) {
         Map<String, String> all = new LinkedHashMap<>(TEST_DEFAULTS);
-        all.putAll(settings);
+        all.putAll(settings.values());
         List<String> arguments = new ArrayList<>();
         all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return arguments.toArray(String[]::new);
@@ -61,16 +82,33 @@ public final class RunningGateway implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
     }
 
+    /** Over HTTPS when it is on: by the name the embedded default's certificate is for. */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        boolean tls = context.getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
+        return URI.create((tls ? "https://localhost:" : "http://127.0.0.1:") + port() + path);
     }
 
     public URI managementUri(String path) {
         return URI.create("http://127.0.0.1:" + managementPort() + path);
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
+    /** A GET on the public port; {@code headers} are name, value pairs. */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    /**
+     * A GET as the given client sends it through a proxy the gateway trusts (the tests' settings
+     * name 127.0.0.1 in {@code frontdesk.edge.trusted-proxies}): its address in X-Forwarded-For.
+     */
+    public HttpResponse<String> getFrom(String client, String path) {
+        return get(path, "X-Forwarded-For", client);
+    }
+
+    /** A request to the public port that waits ten seconds for its answer; {@code headers} are name, value pairs. */
+    public HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        return headers.length == 0 ? request : request.headers(headers);
     }
 
     public HttpResponse<String> getManagement(String path) {
@@ -81,24 +119,43 @@ public final class RunningGateway implements AutoCloseable {
         return HttpCalls.send(client, request);
     }
 
+    /** A client that trusts the gateway's own certificate, if it made one. */
     public HttpClient client() {
         return client;
+    }
+
+    /**
+     * Trusts exactly the certificate the gateway made for itself (the embedded default's, when
+     * HTTPS is on and none is configured), so that clients keep hostname and chain checks on.
+     */
+    public TrustManager[] trustManagers() {
+        String pem = context.getEnvironment().getRequiredProperty("server.ssl.certificate");
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("gateway", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            return trust.getTrustManagers();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client TLS context with {@link #trustManagers()}. */
+    public SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public void close() {
         context.close();
-    }
-
-    /** Settings of a pool: {@code frontdesk.pools.NAME.backends[i].url} for each backend, plus a route to it. */
-    public static Map<String, String> poolWithRoute(String pool, List<TestBackend> backends) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (int i = 0; i < backends.size(); i++) {
-            settings.put("frontdesk.pools." + pool + ".backends[" + i + "].url", backends.get(i).url());
-        }
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].id", pool);
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].uri", "lb://" + pool);
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/**");
-        return settings;
     }
 }

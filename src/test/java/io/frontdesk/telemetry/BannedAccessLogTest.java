@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.support.GatewayProcess;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.TestBackend;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,6 @@ class BannedAccessLogTest {
 
     private static final String TOKEN = "banned-log-token-for-the-tests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
 
     private static TestBackend backend;
     private static GatewayProcess gateway;
@@ -40,20 +39,14 @@ class BannedAccessLogTest {
     @BeforeAll
     static void start() {
         backend = TestBackend.start("web");
-        Map<String, String> settings = new HashMap<>();
-        settings.put("frontdesk.pools.web.backends[0].url", backend.url());
-        settings.put(ROUTES + "[0].id", "limited");
-        settings.put(ROUTES + "[0].uri", "lb://web");
-        settings.put(ROUTES + "[0].predicates[0]", "Path=/limited/**");
-        settings.put(ROUTES + "[0].filters[0]", "RateLimit=strict");
-        settings.put(ROUTES + "[1].id", "web");
-        settings.put(ROUTES + "[1].uri", "lb://web");
-        settings.put(ROUTES + "[1].predicates[0]", "Path=/**");
-        settings.put("frontdesk.shield.limits.strict.rate", "1/m");
-        settings.put("frontdesk.shield.bans.after", "3");
-        settings.put("frontdesk.shield.bans.duration", "10m");
-        settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
-        settings.put("frontdesk.management.token", TOKEN);
+        GatewaySettings settings = GatewaySettings.empty().pool("web", backend)
+                .route(Route.to("web").id("limited").path("/limited/**").filter("RateLimit=strict"))
+                .route(Route.to("web"))
+                .set("frontdesk.shield.limits.strict.rate", "1/m")
+                .set("frontdesk.shield.bans.after", "3")
+                .set("frontdesk.shield.bans.duration", "10m")
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32")
+                .set("frontdesk.management.token", TOKEN);
         gateway = GatewayProcess.start(settings);
     }
 
@@ -125,11 +118,11 @@ class BannedAccessLogTest {
 
     @Test
     void aBannedClientWhoseConnectionIsClosedUnansweredIsLoggedWithNginxs444() {
-        try (GatewayProcess closing = GatewayProcess.start(Map.of(
-                "frontdesk.pools.web.backends[0].url", backend.url(), ROUTES + "[0].id", "web",
-                ROUTES + "[0].uri", "lb://web", ROUTES + "[0].predicates[0]", "Path=/**",
-                "frontdesk.shield.bans.response", "close", "frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32",
-                "frontdesk.management.token", TOKEN))) {
+        try (GatewayProcess closing = GatewayProcess.start(GatewaySettings.empty().pool("web", backend)
+                .route(Route.to("web"))
+                .set("frontdesk.shield.bans.response", "close")
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32")
+                .set("frontdesk.management.token", TOKEN))) {
             String client = "198.51.100.13";
             banByHand(closing, client);
             HttpRequest request = HttpRequest.newBuilder(closing.uri("/")).header("X-Forwarded-For", client)

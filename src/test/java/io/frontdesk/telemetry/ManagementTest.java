@@ -4,29 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** The management port: health groups, metrics of real traffic, backends, read-only routes. */
 class ManagementTest {
 
+    @AutoClose
     private final TestBackend first = TestBackend.start("first");
+    @AutoClose
     private final TestBackend second = TestBackend.start("second");
-
-    @AfterEach
-    void stopBackends() {
-        first.close();
-        second.close();
-    }
 
     @Test
     void managementEndpointsDescribeTheTraffic() {
-        try (RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", List.of(first, second)))) {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
+                .route(Route.to("web")))) {
             for (int i = 0; i < 10; i++) {
                 assertThat(gateway.get("/page").statusCode()).isEqualTo(200);
             }
@@ -59,10 +57,8 @@ class ManagementTest {
 
     @Test
     void stateChangingManagementRequestsNeedTheBearerToken() {
-        java.util.Map<String, String> settings = new java.util.HashMap<>(
-                RunningGateway.poolWithRoute("web", List.of(first)));
-        settings.put("frontdesk.management.token", "s3cret-token-for-tests");
-        try (RunningGateway gateway = RunningGateway.start(settings)) {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first)
+                .route(Route.to("web")).set("frontdesk.management.token", "s3cret-token-for-tests"))) {
             HttpResponse<String> missing = refresh(gateway, null);
             assertThat(missing.statusCode()).isEqualTo(401);
             assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"frontdesk-management\"");

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -22,10 +20,12 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -38,12 +38,8 @@ class CertificatesTest {
     @TempDir
     Path certificates;
 
+    @AutoClose
     private final TestBackend backend = TestBackend.start("backend");
-
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
 
     private void write(String name, SelfSignedCertificate certificate) throws IOException {
         // Written beside and moved into place, as a certificate manager does, so no reader sees half a file.
@@ -66,32 +62,24 @@ class CertificatesTest {
         return SelfSignedCertificate.issue(commonName, List.of(commonName), List.of(), validity);
     }
 
-    private Map<String, String> bundle(String bundle) {
-        String prefix = "spring.ssl.bundle.pem." + bundle + ".";
-        return Map.of(prefix + "keystore.certificate", "file:" + certificates.resolve(bundle + ".crt"),
-                prefix + "keystore.private-key", "file:" + certificates.resolve(bundle + ".key"),
-                prefix + "reload-on-update", "true");
-    }
-
-    private RunningGateway gateway() {
-        return gateway(Map.of());
-    }
-
-    private RunningGateway gateway(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.put("server.ssl.enabled", "true");
-        settings.put("frontdesk.tls.http-port", "-1");
-        settings.put("server.ssl.bundle", "fallback");
-        settings.put("server.ssl.server-name-bundles[0].server-name", "shop.example");
-        settings.put("server.ssl.server-name-bundles[0].bundle", "shop");
-        settings.put("server.ssl.server-name-bundles[1].server-name", "*.api.example");
-        settings.put("server.ssl.server-name-bundles[1].bundle", "api");
-        settings.put("spring.ssl.bundle.watch.file.quiet-period", "100ms");
-        settings.putAll(bundle("fallback"));
-        settings.putAll(bundle("shop"));
-        settings.putAll(bundle("api"));
-        settings.putAll(extra);
-        return RunningGateway.start(settings);
+    /** HTTPS from the certificate files, watched: shop.example's, *.api.example's, and the default for the rest. */
+    private GatewaySettings certificatesByServerName() {
+        GatewaySettings settings = GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                .set("server.ssl.enabled", "true")
+                .set("frontdesk.tls.http-port", "-1")
+                .set("server.ssl.bundle", "fallback")
+                .set("server.ssl.server-name-bundles[0].server-name", "shop.example")
+                .set("server.ssl.server-name-bundles[0].bundle", "shop")
+                .set("server.ssl.server-name-bundles[1].server-name", "*.api.example")
+                .set("server.ssl.server-name-bundles[1].bundle", "api")
+                .set("spring.ssl.bundle.watch.file.quiet-period", "100ms");
+        for (String bundle : List.of("fallback", "shop", "api")) {
+            String prefix = "spring.ssl.bundle.pem." + bundle + ".";
+            settings = settings.set(prefix + "keystore.certificate", "file:" + certificates.resolve(bundle + ".crt"))
+                    .set(prefix + "keystore.private-key", "file:" + certificates.resolve(bundle + ".key"))
+                    .set(prefix + "reload-on-update", "true");
+        }
+        return settings;
     }
 
     /** The certificate served for a server name, read without judging trust: which one, not whether. */
@@ -111,7 +99,7 @@ class CertificatesTest {
     @Test
     void sniPicksExactThenWildcardCertificatesWithADefaultForTheRest() throws Exception {
         writeAll(Duration.ofDays(30));
-        try (RunningGateway gateway = gateway()) {
+        try (RunningGateway gateway = RunningGateway.start(certificatesByServerName())) {
             assertThat(served(gateway, "shop.example").getSubjectX500Principal().getName()).isEqualTo("CN=shop.example");
             assertThat(served(gateway, "eu.api.example").getSubjectX500Principal().getName())
                     .isEqualTo("CN=*.api.example");
@@ -127,7 +115,8 @@ class CertificatesTest {
     @Test
     void strictSniRefusesServerNamesWithoutACertificateOfTheirOwn() throws Exception {
         writeAll(Duration.ofDays(30));
-        try (RunningGateway gateway = gateway(Map.of("frontdesk.tls.strict-sni", "true"))) {
+        try (RunningGateway gateway = RunningGateway.start(certificatesByServerName()
+                .set("frontdesk.tls.strict-sni", "true"))) {
             assertThatThrownBy(() -> served(gateway, "unknown.example")).isInstanceOf(IOException.class);
             assertThat(served(gateway, "eu.api.example").getSubjectX500Principal().getName())
                     .isEqualTo("CN=*.api.example");
@@ -140,7 +129,7 @@ class CertificatesTest {
     @Test
     void replacedCertificateFilesAreServedToNewConnectionsWithoutARestart() throws Exception {
         writeAll(Duration.ofDays(30));
-        try (RunningGateway gateway = gateway()) {
+        try (RunningGateway gateway = RunningGateway.start(certificatesByServerName())) {
             BigInteger before = served(gateway, "shop.example").getSerialNumber();
             write("shop", certificate("shop.example", Duration.ofDays(60)));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
@@ -151,7 +140,7 @@ class CertificatesTest {
     @Test
     void certificateExpiryIsExported() throws Exception {
         writeAll(Duration.ofDays(3));
-        try (RunningGateway gateway = gateway()) {
+        try (RunningGateway gateway = RunningGateway.start(certificatesByServerName())) {
             String metrics = gateway.getManagement("/actuator/prometheus").body();
             double shopSeconds = metricValue(metrics, "frontdesk_tls_certificate_expiry_seconds{name=\"shop.example\"}");
             assertThat(shopSeconds).isBetween((double) Duration.ofDays(3).toSeconds() - 7200,

@@ -23,19 +23,18 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -43,42 +42,18 @@ import io.frontdesk.support.TestBackend;
 /** HTTPS termination with real handshakes on loopback, against the embedded self-signed certificate. */
 class TlsTest {
 
+    @AutoClose
     private final TestBackend backend = TestBackend.start("backend");
 
-    @AfterEach
-    void stopBackend() {
-        backend.close();
-    }
-
-    private RunningGateway httpsGateway(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-        settings.put("server.ssl.enabled", "true");
-        settings.put("frontdesk.tls.http-port", "0");
-        settings.putAll(extra);
-        return RunningGateway.start(settings);
-    }
-
-    /** Trusts exactly the certificate the gateway serves, so hostname and chain checks stay on. */
-    private static SSLContext trusting(RunningGateway gateway) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers(gateway), null);
-        return context;
-    }
-
-    private static javax.net.ssl.TrustManager[] trustManagers(RunningGateway gateway) throws Exception {
-        String pem = gateway.context().getEnvironment().getRequiredProperty("server.ssl.certificate");
-        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("gateway", certificate);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        return trust.getTrustManagers();
+    /** HTTPS with the embedded default's certificate, and plain HTTP on another port to redirect. */
+    private GatewaySettings https() {
+        return GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                .set("server.ssl.enabled", "true")
+                .set("frontdesk.tls.http-port", "0");
     }
 
     private static SSLSocket handshake(RunningGateway gateway, String protocol) throws Exception {
-        return handshake(trusting(gateway), gateway, protocol);
+        return handshake(gateway.sslContext(), gateway, protocol);
     }
 
     private static SSLSocket handshake(SSLContext client, RunningGateway gateway, String protocol) throws Exception {
@@ -91,7 +66,7 @@ class TlsTest {
 
     @Test
     void tls13AndTls12AreNegotiatedWithTheSelfSignedLocalhostCertificate() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of())) {
+        try (RunningGateway gateway = RunningGateway.start(https())) {
             try (SSLSocket socket = handshake(gateway, "TLSv1.3")) {
                 assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
                 X509Certificate served = (X509Certificate) socket.getSession().getPeerCertificates()[0];
@@ -107,8 +82,8 @@ class TlsTest {
 
     @Test
     void tls12SessionsAreResumed() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of())) {
-            SSLContext client = trusting(gateway);
+        try (RunningGateway gateway = RunningGateway.start(https())) {
+            SSLContext client = gateway.sslContext();
             byte[] first;
             try (SSLSocket socket = handshake(client, gateway, "TLSv1.2")) {
                 first = socket.getSession().getId();
@@ -122,7 +97,7 @@ class TlsTest {
 
     @Test
     void aTls11ClientHelloIsRefused() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of());
+        try (RunningGateway gateway = RunningGateway.start(https());
                 Socket socket = new Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(Tls11ClientHello.bytes());
@@ -136,7 +111,7 @@ class TlsTest {
 
     @Test
     void badInputIsRefusedCountedAndTheListenerStaysHealthy() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of())) {
+        try (RunningGateway gateway = RunningGateway.start(https())) {
             assertThat(closedWithoutTls(gateway, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII))).as("plain HTTP on the TLS port").isTrue();
             assertThat(closedWithoutTls(gateway, new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}))
@@ -156,7 +131,7 @@ class TlsTest {
 
     @Test
     void clientsThatNeverFinishTheHandshakeAreCutOffAtTheHandshakeTimeout() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of("frontdesk.tls.handshake-timeout", "300ms"));
+        try (RunningGateway gateway = RunningGateway.start(https().set("frontdesk.tls.handshake-timeout", "300ms"));
                 Socket silent = new Socket("127.0.0.1", gateway.port());
                 Socket trickling = new Socket("127.0.0.1", gateway.port())) {
             byte[] hello = Tls11ClientHello.bytes();
@@ -189,12 +164,8 @@ class TlsTest {
 
     @Test
     void http2IsNegotiatedByAlpnAndRequestsAreProxiedOverIt() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of())) {
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(gateway))
-                    .version(HttpClient.Version.HTTP_2).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("https://localhost:" + gateway.port() + "/over-h2")).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+        try (RunningGateway gateway = RunningGateway.start(https())) {
+            HttpResponse<String> response = gateway.get("/over-h2");
             assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("backend");
@@ -205,7 +176,7 @@ class TlsTest {
 
     @Test
     void plainHttpIsRedirectedWith308ExceptPassThroughPaths() {
-        try (RunningGateway gateway = httpsGateway(Map.of())) {
+        try (RunningGateway gateway = RunningGateway.start(https())) {
             int httpPort = gateway.context().getBean(HttpRedirectServer.class).port();
             RawHttp.Response redirect = RawHttp.exchange(httpPort,
                     "POST /cart/items?id=7 HTTP/1.1\r\nHost: shop.example:8080\r\nContent-Length: 0");
@@ -228,11 +199,11 @@ class TlsTest {
     @Test
     void hstsAppearsOnHttpsResponsesWhenConfigured() throws Exception {
         backend.responseHeader("Strict-Transport-Security", "max-age=1");
-        try (RunningGateway gateway = httpsGateway(Map.of("frontdesk.tls.hsts.enabled", "true",
-                "frontdesk.tls.hsts.max-age", "10m", "frontdesk.tls.hsts.include-sub-domains", "true"))) {
-            HttpResponse<String> response = HttpClient.newBuilder().sslContext(trusting(gateway)).build().send(
-                    HttpRequest.newBuilder(URI.create("https://localhost:" + gateway.port() + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (RunningGateway gateway = RunningGateway.start(https()
+                .set("frontdesk.tls.hsts.enabled", "true")
+                .set("frontdesk.tls.hsts.max-age", "10m")
+                .set("frontdesk.tls.hsts.include-sub-domains", "true"))) {
+            HttpResponse<String> response = gateway.get("/");
             assertThat(response.headers().allValues("Strict-Transport-Security"))
                     .containsExactly("max-age=600; includeSubDomains");
         }
@@ -244,11 +215,11 @@ class TlsTest {
         SelfSignedCertificate client = SelfSignedCertificate.issue("client-1", List.of("client-1"), List.of(),
                 Duration.ofDays(1));
         Path clientCa = Files.writeString(dir.resolve("clients.crt"), client.certificatePem());
-        try (RunningGateway gateway = httpsGateway(Map.of("server.ssl.client-auth", "need",
-                "server.ssl.trust-certificate", "file:" + clientCa))) {
-            URI uri = URI.create("https://localhost:" + gateway.port() + "/who");
-            HttpClient anonymous = HttpClient.newBuilder().sslContext(trusting(gateway)).build();
-            assertThatThrownBy(() -> anonymous.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        try (RunningGateway gateway = RunningGateway.start(https()
+                .set("server.ssl.client-auth", "need")
+                .set("server.ssl.trust-certificate", "file:" + clientCa))) {
+            URI uri = gateway.uri("/who");
+            assertThatThrownBy(() -> gateway.client().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
 
             HttpClient identified = HttpClient.newBuilder().sslContext(presenting(gateway, client)).build();
@@ -275,16 +246,14 @@ class TlsTest {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(identity, password);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trustManagers(gateway), null);
+        context.init(keys.getKeyManagers(), gateway.trustManagers(), null);
         return context;
     }
 
     @Test
     void hstsIsOffByDefault() throws Exception {
-        try (RunningGateway gateway = httpsGateway(Map.of())) {
-            HttpResponse<String> response = HttpClient.newBuilder().sslContext(trusting(gateway)).build().send(
-                    HttpRequest.newBuilder(URI.create("https://localhost:" + gateway.port() + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (RunningGateway gateway = RunningGateway.start(https())) {
+            HttpResponse<String> response = gateway.get("/");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
         }

@@ -6,13 +6,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -27,26 +27,28 @@ class UpstreamTlsTest {
     @TempDir
     Path dir;
 
-    private Map<String, String> poolWithBundle(TestBackend backend, boolean clientCertificate) throws Exception {
-        Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
+    private GatewaySettings poolWithBundle(TestBackend backend, boolean clientCertificate) throws Exception {
         String bundle = "spring.ssl.bundle.pem.backends.";
-        settings.put(bundle + "truststore.certificate",
+        GatewaySettings settings = pool(backend).set(bundle + "truststore.certificate",
                 "file:" + Files.writeString(dir.resolve("backend-ca.crt"), BACKEND_CERTIFICATE.certificatePem()));
         if (clientCertificate) {
-            settings.put(bundle + "keystore.certificate",
-                    "file:" + Files.writeString(dir.resolve("client.crt"), GATEWAY_CLIENT.certificatePem()));
-            settings.put(bundle + "keystore.private-key",
+            settings = settings.set(bundle + "keystore.certificate",
+                    "file:" + Files.writeString(dir.resolve("client.crt"), GATEWAY_CLIENT.certificatePem()))
+                    .set(bundle + "keystore.private-key",
                     "file:" + Files.writeString(dir.resolve("client.key"), GATEWAY_CLIENT.privateKeyPem()));
         }
-        settings.put("frontdesk.pools.web.tls.bundle", "backends");
-        return settings;
+        return settings.set("frontdesk.pools.web.tls.bundle", "backends");
+    }
+
+    private static GatewaySettings pool(TestBackend backend) {
+        return GatewaySettings.empty().pool("web", backend).route(Route.to("web"));
     }
 
     @Test
     void anUntrustedBackendCertificateIsRefusedWith502() {
         try (TestBackend backend = TestBackend.startTls("secure-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem());
-                RunningGateway gateway = RunningGateway.start(RunningGateway.poolWithRoute("web", List.of(backend)))) {
+                RunningGateway gateway = RunningGateway.start(pool(backend))) {
             HttpResponse<String> response = gateway.get("/");
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -59,10 +61,8 @@ class UpstreamTlsTest {
         try (TestBackend backend = TestBackend.startTls("secure-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem())) {
             Path ca = Files.writeString(dir.resolve("backend-ca.crt"), BACKEND_CERTIFICATE.certificatePem());
-            Map<String, String> settings = new HashMap<>(RunningGateway.poolWithRoute("web", List.of(backend)));
-            settings.put("spring.cloud.gateway.server.webflux.httpclient.ssl.trusted-x509-certificates[0]",
-                    "file:" + ca);
-            try (RunningGateway gateway = RunningGateway.start(settings)) {
+            try (RunningGateway gateway = RunningGateway.start(pool(backend).set(
+                    "spring.cloud.gateway.server.webflux.httpclient.ssl.trusted-x509-certificates[0]", "file:" + ca))) {
                 HttpResponse<String> response = gateway.get("/");
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo("secure-backend");
@@ -74,8 +74,8 @@ class UpstreamTlsTest {
     void aPoolVerifiesItsBackendsAgainstItsBundleAndSendsItsServerName() throws Exception {
         try (TestBackend backend = TestBackend.startTls("secure-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem())) {
-            Map<String, String> settings = poolWithBundle(backend, false);
-            settings.put("frontdesk.pools.web.tls.server-name", "backend.internal");
+            GatewaySettings settings = poolWithBundle(backend, false)
+                    .set("frontdesk.pools.web.tls.server-name", "backend.internal");
             try (RunningGateway gateway = RunningGateway.start(settings)) {
                 HttpResponse<String> response = gateway.get("/");
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -89,9 +89,9 @@ class UpstreamTlsTest {
     void aBackendCertificateThatDoesNotNameTheServerNameIsRefused() throws Exception {
         try (TestBackend backend = TestBackend.startTls("secure-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem())) {
-            Map<String, String> settings = poolWithBundle(backend, false);
             // The certificate is trusted and names 127.0.0.1, where the backend is, but not this name.
-            settings.put("frontdesk.pools.web.tls.server-name", "payments.internal");
+            GatewaySettings settings = poolWithBundle(backend, false)
+                    .set("frontdesk.pools.web.tls.server-name", "payments.internal");
             try (RunningGateway gateway = RunningGateway.start(settings)) {
                 assertThat(gateway.get("/").statusCode()).isEqualTo(502);
             }

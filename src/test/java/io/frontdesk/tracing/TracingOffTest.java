@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -24,9 +24,9 @@ class TracingOffTest {
         Path accessLog = Files.createTempDirectory("tracing-off").resolve("access.log");
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         try (TestBackend backend = TestBackend.start("web")) {
-            Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-            settings.put("frontdesk.access-log.enabled", "true");
-            settings.put("frontdesk.access-log.path", accessLog.toString());
+            GatewaySettings settings = GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                    .set("frontdesk.access-log.enabled", "true")
+                    .set("frontdesk.access-log.path", accessLog.toString());
             try (RunningGateway gateway = RunningGateway.start(settings)) {
                 assertThat(gateway.context().getBean(Tracing.class).isOn()).isFalse();
                 assertThat(gateway.send(HttpRequest.newBuilder(gateway.uri("/page"))

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.OtlpReceiver;
 import io.frontdesk.support.OtlpReceiver.ReceivedSpan;
 import io.frontdesk.support.RunningGateway;
@@ -57,28 +58,25 @@ class TracingTest {
                 .responseHeader("Cache-Control", "max-age=0, stale-while-revalidate=60");
         receiver = OtlpReceiver.start();
         logs = Files.createTempDirectory("tracing-logs");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(closing, answering));
-        settings.put("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", "Path=/catalog/**");
-        settings.put("frontdesk.pools.web.outlier-detection.enabled", "false");
-        settings.put("frontdesk.pools.web.algorithm", "round-robin");
-        settings.put("frontdesk.pools.cached.backends[0].url", answering.url());
-        settings.put("frontdesk.pools.cached.health-check.enabled", "true");
-        settings.put("frontdesk.pools.cached.health-check.path", "/health");
-        settings.put("frontdesk.pools.cached.health-check.interval", "300ms");
-        settings.put("spring.cloud.gateway.server.webflux.routes[1].id", "cached");
-        settings.put("spring.cloud.gateway.server.webflux.routes[1].uri", "lb://cached");
-        settings.put("spring.cloud.gateway.server.webflux.routes[1].predicates[0]", "Path=/static/**");
-        settings.put("spring.cloud.gateway.server.webflux.routes[1].filters[0]", "Cache=site");
-        settings.put("frontdesk.cache.policies.site.default-ttl", "5m");
-        settings.put("frontdesk.tracing.trusted-clients[0]", "127.0.0.1/32");
-        settings.put("frontdesk.access-log.enabled", "true");
-        settings.put("frontdesk.access-log.path", logs.resolve("access.log").toString());
-        settings.put("frontdesk.waf.audit.mode", "all");
-        settings.put("frontdesk.waf.audit.path", logs.resolve("audit.log").toString());
-        settings.put("management.opentelemetry.tracing.export.otlp.endpoint", receiver.endpoint());
-        settings.put("management.opentelemetry.tracing.export.schedule-delay", "50ms");
-        settings.put("management.tracing.sampling.probability", "1.0");
-        gateway = RunningGateway.start(settings);
+        gateway = RunningGateway.start(GatewaySettings.empty()
+                .pool("web", closing, answering)
+                .route(Route.to("web").path("/catalog/**"))
+                .set("frontdesk.pools.web.outlier-detection.enabled", "false")
+                .set("frontdesk.pools.web.algorithm", "round-robin")
+                .pool("cached", answering)
+                .set("frontdesk.pools.cached.health-check.enabled", "true")
+                .set("frontdesk.pools.cached.health-check.path", "/health")
+                .set("frontdesk.pools.cached.health-check.interval", "300ms")
+                .route(Route.to("cached").path("/static/**").filter("Cache=site"))
+                .set("frontdesk.cache.policies.site.default-ttl", "5m")
+                .set("frontdesk.tracing.trusted-clients[0]", "127.0.0.1/32")
+                .set("frontdesk.access-log.enabled", "true")
+                .set("frontdesk.access-log.path", logs.resolve("access.log").toString())
+                .set("frontdesk.waf.audit.mode", "all")
+                .set("frontdesk.waf.audit.path", logs.resolve("audit.log").toString())
+                .set("management.opentelemetry.tracing.export.otlp.endpoint", receiver.endpoint())
+                .set("management.opentelemetry.tracing.export.schedule-delay", "50ms")
+                .set("management.tracing.sampling.probability", "1.0"));
     }
 
     @AfterAll

@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -34,37 +37,28 @@ class WafBaselineTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOKEN = "waf-token-for-the-tests";
 
-    private static TestBackend backend;
+    @TempDir
+    static Path directory;
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
     private static RunningGateway gateway;
     private static Path audit;
 
     @BeforeAll
-    static void start() throws IOException {
-        audit = Files.createTempDirectory("waf-audit").resolve("audit.log");
-        backend = TestBackend.start("web");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("frontdesk.waf.audit.path", audit.toString());
-        settings.put("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32");
-        settings.put("frontdesk.shield.bans.after", "3");
-        settings.put("frontdesk.shield.bans.within", "1m");
-        settings.put("frontdesk.management.token", TOKEN);
-        gateway = RunningGateway.start(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
+    static void start() {
+        audit = directory.resolve("audit.log");
+        gateway = RunningGateway.start(GatewaySettings.empty().pool("web", backend).route(Route.to("web"))
+                .set("frontdesk.waf.audit.path", audit.toString())
+                .set("frontdesk.edge.trusted-proxies[0]", "127.0.0.1/32")
+                .set("frontdesk.shield.bans.after", "3")
+                .set("frontdesk.shield.bans.within", "1m")
+                .set("frontdesk.management.token", TOKEN));
     }
 
     @BeforeEach
     void forget() {
         backend.resetCounts();
-    }
-
-    private static HttpResponse<String> get(String pathAndQuery, String client) {
-        return gateway.send(HttpRequest.newBuilder(gateway.uri(pathAndQuery)).header("X-Forwarded-For", client)
-                .timeout(Duration.ofSeconds(10)).build());
     }
 
     private static String query(String value) {
@@ -82,7 +76,7 @@ class WafBaselineTest {
 
     @Test
     void sqlInjectionIsRefusedWithTheRequestIdAndTheBackendNeverAsked() throws IOException {
-        HttpResponse<String> response = get("/?id=" + query("1' OR '1'='1"), "198.51.100.1");
+        HttpResponse<String> response = gateway.getFrom("198.51.100.1", "/?id=" + query("1' OR '1'='1"));
         assertThat(response.statusCode()).isEqualTo(403);
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(JSON.readTree(response.body()).path("requestId").asString()).isEqualTo(requestId);
@@ -108,7 +102,7 @@ class WafBaselineTest {
 
     @Test
     void crossSiteScriptingIsRefused() {
-        HttpResponse<String> response = get("/?q=" + query("<script>alert(1)</script>"), "198.51.100.2");
+        HttpResponse<String> response = gateway.getFrom("198.51.100.2", "/?q=" + query("<script>alert(1)</script>"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(backend.requests()).isZero();
     }
@@ -125,24 +119,23 @@ class WafBaselineTest {
 
     @Test
     void anAttackInAFormBodyIsRefusedBeforeTheBackendReadsIt() {
-        HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "198.51.100.3")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + query("admin' OR 1=1--") + "&password=x"))
-                .timeout(Duration.ofSeconds(10)).build());
+        HttpResponse<String> response = gateway.send(gateway.request("/login",
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "198.51.100.3")
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + query("admin' OR 1=1--") + "&password=x")).build());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(backend.requests()).isZero();
     }
 
     @Test
     void ordinaryRequestsPassWithTheirBodiesWholeAndLeaveNoAuditLine() throws IOException {
-        HttpResponse<String> search = get("/search?q=" + query("O'Reilly books on SQL, 2nd edition")
-                + "&page=2&sort=price", "198.51.100.4");
+        HttpResponse<String> search = gateway.getFrom("198.51.100.4",
+                "/search?q=" + query("O'Reilly books on SQL, 2nd edition") + "&page=2&sort=price");
         assertThat(search.statusCode()).isEqualTo(200);
         String body = "name=" + query("Jane O'Neil") + "&comment=" + query("I <3 this: 5 > 3 & 2 < 4")
                 + "&padding=" + "x".repeat(300_000);
-        HttpResponse<String> form = gateway.send(HttpRequest.newBuilder(gateway.uri("/comments"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "198.51.100.4")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build());
+        HttpResponse<String> form = gateway.send(gateway.request("/comments",
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "198.51.100.4")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(backend.received()).extracting(TestBackend.Received::body).contains(body);
         String formId = form.headers().firstValue("X-Request-Id").orElseThrow();
@@ -153,18 +146,18 @@ class WafBaselineTest {
     void aClientThatKeepsAttackingIsBanned() {
         String attacker = "198.51.100.9";
         for (int i = 0; i < 3; i++) {
-            assertThat(get("/?q=" + query("<script>alert(" + i + ")</script>"), attacker).statusCode())
+            assertThat(gateway.getFrom(attacker, "/?q=" + query("<script>alert(" + i + ")</script>")).statusCode())
                     .isEqualTo(403);
         }
-        HttpResponse<String> innocentLooking = get("/", attacker);
+        HttpResponse<String> innocentLooking = gateway.getFrom(attacker, "/");
         assertThat(innocentLooking.statusCode()).isEqualTo(403);
         assertThat(innocentLooking.body()).contains("banned");
-        assertThat(get("/", "198.51.100.10").statusCode()).isEqualTo(200);
+        assertThat(gateway.getFrom("198.51.100.10", "/").statusCode()).isEqualTo(200);
     }
 
     @Test
     void blocksAreCountedByActionAndRule() {
-        get("/?id=" + query("1 UNION SELECT password FROM users"), "198.51.100.5");
+        gateway.getFrom("198.51.100.5", "/?id=" + query("1 UNION SELECT password FROM users"));
         String metrics = gateway.getManagement("/actuator/prometheus").body();
         assertThat(metrics).containsPattern("frontdesk_waf_transactions_total\\{action=\"blocked\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("frontdesk_waf_rule_matches_total\\{[^}]*family=\"sqli\"[^}]*rule=\"10030\"[^}]*\\} [1-9]");

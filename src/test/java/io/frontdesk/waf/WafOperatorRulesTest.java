@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 import tools.jackson.databind.JsonNode;
@@ -41,51 +43,38 @@ class WafOperatorRulesTest {
             SecRule TX:MSC_PCRE_LIMITS_EXCEEDED "@eq 1" "id:2005,phase:2,pass,log,msg:'regex budget spent'"
             """;
 
-    private static TestBackend backend;
-    private static TestBackend leaking;
+    @TempDir
+    static Path directory;
+    @AutoClose
+    private static final TestBackend backend = TestBackend.start("web");
+    @AutoClose
+    private static final TestBackend leaking = TestBackend.start("leaked-secret")
+            .responseHeader("Content-Type", "text/plain");
+    @AutoClose
     private static RunningGateway gateway;
     private static Path rules;
     private static Path audit;
 
     @BeforeAll
     static void start() throws IOException {
-        Path directory = Files.createTempDirectory("waf-rules");
-        rules = directory.resolve("rules.conf");
-        Files.writeString(rules, RULES);
+        rules = Files.writeString(directory.resolve("rules.conf"), RULES);
         audit = directory.resolve("audit.log");
-        backend = TestBackend.start("web");
-        leaking = TestBackend.start("leaked-secret").responseHeader("Content-Type", "text/plain");
-        Map<String, String> settings = RunningGateway.poolWithRoute("web", List.of(backend));
-        settings.put("frontdesk.pools.leak.backends[0].url", leaking.url());
-        String route = "spring.cloud.gateway.server.webflux.routes";
-        route(settings, 1, "open", "lb://web", "/open/**");
-        route(settings, 2, "watch", "lb://web", "/watch/**");
-        route(settings, 3, "login", "lb://web", "/login/**");
-        route(settings, 4, "leak", "lb://leak", "/leak/**");
-        settings.put(route + "[0].order", "1");
-        settings.put("frontdesk.waf.rules[0]", rules.toString());
-        settings.put("frontdesk.waf.response-inspection", "true");
-        settings.put("frontdesk.waf.audit.mode", "all");
-        settings.put("frontdesk.waf.audit.path", audit.toString());
-        settings.put("frontdesk.waf.routes.open.mode", "off");
-        settings.put("frontdesk.waf.routes.watch.mode", "detection-only");
-        settings.put("frontdesk.waf.routes.login.exclude-targets[0]", "2003;ARGS:pw");
-        settings.put("frontdesk.management.token", TOKEN);
-        gateway = RunningGateway.start(settings);
-    }
-
-    private static void route(Map<String, String> settings, int index, String id, String uri, String path) {
-        String prefix = "spring.cloud.gateway.server.webflux.routes[" + index + "].";
-        settings.put(prefix + "id", id);
-        settings.put(prefix + "uri", uri);
-        settings.put(prefix + "predicates[0]", "Path=" + path);
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-        leaking.close();
+        gateway = RunningGateway.start(GatewaySettings.empty()
+                .pool("web", backend)
+                .pool("leak", leaking)
+                .route(Route.to("web").order(1))
+                .route(Route.to("web").id("open").path("/open/**"))
+                .route(Route.to("web").id("watch").path("/watch/**"))
+                .route(Route.to("web").id("login").path("/login/**"))
+                .route(Route.to("leak").path("/leak/**"))
+                .set("frontdesk.waf.rules[0]", rules.toString())
+                .set("frontdesk.waf.response-inspection", "true")
+                .set("frontdesk.waf.audit.mode", "all")
+                .set("frontdesk.waf.audit.path", audit.toString())
+                .set("frontdesk.waf.routes.open.mode", "off")
+                .set("frontdesk.waf.routes.watch.mode", "detection-only")
+                .set("frontdesk.waf.routes.login.exclude-targets[0]", "2003;ARGS:pw")
+                .set("frontdesk.management.token", TOKEN));
     }
 
     private static JsonNode auditLineOf(HttpResponse<String> response) throws IOException {

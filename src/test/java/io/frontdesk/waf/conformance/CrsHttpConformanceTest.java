@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.waf.conformance.ftw.CrsReleases;
 import io.frontdesk.waf.conformance.ftw.RegressionSuites;
@@ -38,11 +38,11 @@ class CrsHttpConformanceTest {
         ServerStatusOverrides overrides = ServerStatusOverrides.load(regression);
         Path audit = Files.createTempDirectory("crs-audit").resolve("audit.log");
         try (ReflectBackend backend = ReflectBackend.start();
-                RunningGateway gateway = RunningGateway.start(Map.of(
-                        "spring.config.additional-location", "file:config/crs-regression.yml",
-                        "frontdesk.waf.crs.directory", CrsReleases.directory().resolve(CrsReleases.V4).toString(),
-                        "frontdesk.waf.audit.path", audit.toString(),
-                        "frontdesk.pools.crs-backend.backends[0].url", backend.url()))) {
+                RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+                        .set("spring.config.additional-location", "file:config/crs-regression.yml")
+                        .set("frontdesk.waf.crs.directory", CrsReleases.directory().resolve(CrsReleases.V4).toString())
+                        .set("frontdesk.waf.audit.path", audit.toString())
+                        .pool("crs-backend", backend.url()))) {
             AuditLogReader log = new AuditLogReader(audit);
             ConformanceReport report = new ConformanceReport("CRS " + CrsReleases.V4 + " over HTTP");
             int marker = 0;

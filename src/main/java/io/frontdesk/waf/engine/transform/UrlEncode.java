@@ -1,22 +1,36 @@
 package io.frontdesk.waf.engine.transform;
 
-/** {@code urlEncode}: letters, digits and {@code *-._} stay, space becomes +, every other byte %HH. */
-final class UrlEncode implements Transformation {
+/**
+ * {@code urlEncode}: letters, digits and {@code *-._} stay, space becomes +, every other byte %hh.
+ * Built with other marks and upper-case hex, it is the form escaping of Go's {@code url.QueryEscape}.
+ */
+public final class UrlEncode implements Transformation {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private final String unreservedMarks;
+    private final char[] hex;
+
+    UrlEncode() {
+        this("*-._", false);
+    }
+
+    /** Letters, digits and {@code unreservedMarks} stay, space becomes +, every other byte %HH or %hh. */
+    public UrlEncode(String unreservedMarks, boolean upperCaseHex) {
+        this.unreservedMarks = unreservedMarks;
+        this.hex = (upperCaseHex ? "0123456789ABCDEF" : "0123456789abcdef").toCharArray();
+    }
 
     @Override
     public String apply(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '*' || c == '-'
-                    || c == '.' || c == '_') {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || unreservedMarks.indexOf(c) >= 0) {
                 out.append(c);
             } else if (c == ' ') {
                 out.append('+');
             } else {
-                out.append('%').append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+                out.append('%').append(hex[c >> 4 & 0xF]).append(hex[c & 0xF]);
             }
         }
         return out.toString();
