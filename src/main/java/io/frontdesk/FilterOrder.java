@@ -25,8 +25,15 @@ public final class FilterOrder {
     /** Failures become problem responses here, inside telemetry so that it sees the real status. */
     public static final int PROBLEMS = TELEMETRY + 1;
 
+    /**
+     * Heads whose framing RFC 9112 forbids guessing at are refused, and an absolute-form target's
+     * authority becomes the Host, before anything else reads them; inside problems so refusals are
+     * problems too.
+     */
+    public static final int REQUEST_FRAMING = PROBLEMS + 1;
+
     /** State-changing management requests need credentials; inside problems so refusals are problems too. */
-    public static final int MANAGEMENT_ACCESS = PROBLEMS + 1;
+    public static final int MANAGEMENT_ACCESS = REQUEST_FRAMING + 1;
 
     /** Banned and denied clients are turned away first of all the shield's checks. */
     public static final int BANS = MANAGEMENT_ACCESS + 1;

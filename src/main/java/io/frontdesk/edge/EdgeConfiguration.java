@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 
 import io.frontdesk.config.EdgeProperties;
 import io.frontdesk.config.FrontdeskProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the edge: client identity, header hygiene, timeouts check and problem responses. */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +49,18 @@ public class EdgeConfiguration {
     }
 
     @Bean
+    RequestFramingFilter requestFramingFilter(MeterRegistry registry) {
+        return new RequestFramingFilter(registry);
+    }
+
+    @Bean
     RequestTargetEscaping requestTargetEscaping() {
         return new RequestTargetEscaping();
+    }
+
+    @Bean
+    MalformedBodyAbort malformedBodyAbort() {
+        return new MalformedBodyAbort();
     }
 
     @Bean

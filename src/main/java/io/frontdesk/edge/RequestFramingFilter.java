@@ -1,0 +1,97 @@
+package io.frontdesk.edge;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.frontdesk.FilterOrder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * Holds HTTP/1.1 request heads to RFC 9112 where the decoder does not: a head whose Host or
+ * Transfer-Encoding could be read two ways is refused with a problem response and the connection
+ * closed after it (counted in {@code frontdesk_request_framing_refused_total} by reason), and an
+ * absolute-form target's authority replaces the Host field (section 3.2.2), so that routes,
+ * the WAF and the backend all see the host the request line names.
+ */
+public final class RequestFramingFilter implements WebFilter, Ordered {
+
+    private final MeterRegistry registry;
+    private final Map<RequestFraming.Violation, Counter> refused = new ConcurrentHashMap<>();
+
+    public RequestFramingFilter(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!(ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest netty)
+                || netty.version().majorVersion() != 1) {
+            return chain.filter(exchange);
+        }
+        HttpHeaders headers = request.getHeaders();
+        RequestFraming.Violation violation = RequestFraming.check(netty.version().minorVersion() == 1,
+                values(headers, HttpHeaders.HOST), values(headers, HttpHeaders.TRANSFER_ENCODING));
+        if (violation != null) {
+            counter(violation).increment();
+            HttpHeaders close = new HttpHeaders();
+            close.setConnection("close");
+            return Mono.error(new RejectedRequest(violation.status(), violation.detail(), close));
+        }
+        String authority = absoluteFormAuthority(netty.uri());
+        if (authority == null || authority.equalsIgnoreCase(headers.getFirst(HttpHeaders.HOST))) {
+            return chain.filter(exchange);
+        }
+        return chain.filter(exchange.mutate().request(request.mutate()
+                .headers(mutable -> mutable.set(HttpHeaders.HOST, authority)).build()).build());
+    }
+
+    private static List<String> values(HttpHeaders headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    /** The authority of an absolute-form target ({@code http://host:port/path}), without user information. */
+    static String absoluteFormAuthority(String target) {
+        int schemeEnd = target.indexOf("://");
+        if (schemeEnd <= 0 || target.indexOf('/') < schemeEnd) {
+            return null;
+        }
+        String scheme = target.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
+        int start = schemeEnd + 3;
+        int end = start;
+        while (end < target.length() && "/?#".indexOf(target.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = target.substring(start, end);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        return authority.isEmpty() ? null : authority;
+    }
+
+    private Counter counter(RequestFraming.Violation violation) {
+        return refused.computeIfAbsent(violation, key -> Counter.builder("frontdesk.request.framing.refused")
+                .description("Requests refused because RFC 9112 forbids guessing at their framing or host")
+                .tag("reason", key.reason()).register(registry));
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.REQUEST_FRAMING;
+    }
+}
