@@ -1,5 +1,6 @@
 package io.frontdesk.edge;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,8 +50,19 @@ public class EdgeConfiguration {
     }
 
     @Bean
-    RequestFramingFilter requestFramingFilter(MeterRegistry registry) {
-        return new RequestFramingFilter(registry);
+    FramingRefusals framingRefusals(MeterRegistry registry) {
+        return new FramingRefusals(registry);
+    }
+
+    @Bean
+    RequestFramingFilter requestFramingFilter(FramingRefusals refusals) {
+        return new RequestFramingFilter(refusals);
+    }
+
+    @Bean
+    DecodingFailures decodingFailures(FrontdeskProperties properties, ObjectProvider<RefusedHead.Listener> listeners,
+            FramingRefusals refusals) {
+        return new DecodingFailures(properties.edge().requestIdHeader(), listeners.orderedStream().toList(), refusals);
     }
 
     @Bean
@@ -58,10 +70,7 @@ public class EdgeConfiguration {
         return new RequestTargetEscaping();
     }
 
-    @Bean
-    MalformedBodyAbort malformedBodyAbort() {
-        return new MalformedBodyAbort();
-    }
+
 
     @Bean
     ManagementPort managementPort() {

@@ -2,8 +2,6 @@ package io.frontdesk.edge;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -14,25 +12,22 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.frontdesk.FilterOrder;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Holds HTTP/1.1 request heads to RFC 9112 where the decoder does not: a head whose Host or
  * Transfer-Encoding could be read two ways is refused with a problem response and the connection
- * closed after it (counted in {@code frontdesk_request_framing_refused_total} by reason), and an
+ * closed after it (counted by reason in {@link FramingRefusals}), and an
  * absolute-form target's authority replaces the Host field (section 3.2.2), so that routes,
  * the WAF and the backend all see the host the request line names.
  */
 public final class RequestFramingFilter implements WebFilter, Ordered {
 
-    private final MeterRegistry registry;
-    private final Map<RequestFraming.Violation, Counter> refused = new ConcurrentHashMap<>();
+    private final FramingRefusals refusals;
 
-    public RequestFramingFilter(MeterRegistry registry) {
-        this.registry = registry;
+    public RequestFramingFilter(FramingRefusals refusals) {
+        this.refusals = refusals;
     }
 
     @Override
@@ -46,7 +41,7 @@ public final class RequestFramingFilter implements WebFilter, Ordered {
         RequestFraming.Violation violation = RequestFraming.check(netty.version().minorVersion() == 1,
                 values(headers, HttpHeaders.HOST), values(headers, HttpHeaders.TRANSFER_ENCODING));
         if (violation != null) {
-            counter(violation).increment();
+            refusals.count(violation.reason());
             HttpHeaders close = new HttpHeaders();
             close.setConnection("close");
             return Mono.error(new RejectedRequest(violation.status(), violation.detail(), close));
@@ -82,12 +77,6 @@ public final class RequestFramingFilter implements WebFilter, Ordered {
         String authority = target.substring(start, end);
         authority = authority.substring(authority.lastIndexOf('@') + 1);
         return authority.isEmpty() ? null : authority;
-    }
-
-    private Counter counter(RequestFraming.Violation violation) {
-        return refused.computeIfAbsent(violation, key -> Counter.builder("frontdesk.request.framing.refused")
-                .description("Requests refused because RFC 9112 forbids guessing at their framing or host")
-                .tag("reason", key.reason()).register(registry));
     }
 
     @Override

@@ -33,6 +33,12 @@ public class TelemetryConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "frontdesk.access-log.enabled", matchIfMissing = true)
+    RefusedHeadLog refusedHeadLog(AccessLog accessLog) {
+        return new RefusedHeadLog(accessLog);
+    }
+
+    @Bean
     TelemetryFilter telemetryFilter(RequestMetrics metrics, ObjectProvider<AccessLog> accessLog,
             ManagementPort managementPort, Tracing tracing) {
         return new TelemetryFilter(metrics, accessLog.getIfAvailable(), managementPort, tracing);

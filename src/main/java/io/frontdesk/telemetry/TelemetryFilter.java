@@ -16,7 +16,6 @@ import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.shield.ShieldAttributes;
 import io.frontdesk.support.ContextBoundary;
-import io.frontdesk.support.Json;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import reactor.core.publisher.Mono;
@@ -110,28 +109,15 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String query = request.getURI().getRawQuery();
         String path = request.getURI().getRawPath();
-        StringBuilder json = new StringBuilder(320).append("{\"time\":\"");
-        clock.append(json, System.currentTimeMillis()).append('"');
-        Json.field(json, "client", (String) exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS));
-        Json.field(json, "method", request.getMethod().name());
-        Json.field(json, "path", query == null ? path : path + "?" + query);
-        Json.field(json, "status", status);
-        Json.field(json, "bytes", bytes);
-        json.append(",\"duration_ms\":").append(nanos / 1_000_000).append('.');
-        long micros = nanos / 1_000 % 1_000;
-        json.append(micros < 100 ? micros < 10 ? "00" : "0" : "").append(micros);
-        Json.field(json, "route", route);
-        Json.field(json, "backend", backend == null ? null : backend.id());
-        Json.field(json, "request_id", (String) exchange.getAttribute(EdgeAttributes.REQUEST_ID));
-        String traceId = exchange.getAttribute(EdgeAttributes.TRACE_ID);
-        if (traceId != null) {
-            Json.field(json, "trace_id", traceId);
-        }
-        String banCause = exchange.getAttribute(ShieldAttributes.BANNED);
-        if (banCause != null) {
-            Json.field(json, "banned", banCause);
-        }
-        return json.append('}').toString();
+        return new AccessLogLine(clock, System.currentTimeMillis())
+                .request(exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS), request.getMethod().name(),
+                        query == null ? path : path + "?" + query)
+                .outcome(status, bytes, nanos)
+                .routing(route, backend == null ? null : backend.id())
+                .requestId(exchange.getAttribute(EdgeAttributes.REQUEST_ID))
+                .optional("trace_id", exchange.getAttribute(EdgeAttributes.TRACE_ID))
+                .optional("banned", exchange.getAttribute(ShieldAttributes.BANNED))
+                .toString();
     }
 
     @Override

@@ -1,6 +1,13 @@
 package io.frontdesk.framing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,12 +40,23 @@ class RequestFramingTest {
 
     @AutoClose
     private static final TestBackend backend = TestBackend.start("web");
+    private static final Path ACCESS_LOG = accessLog();
     @AutoClose
     private static final RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
             .pool("web", backend)
             .route(Route.to("web").id("cached").path("/cached/**").filter("Cache=site"))
             .route(Route.to("web").id("plain").path("/plain/**"))
-            .set("frontdesk.cache.policies.site.default-ttl", "1m"));
+            .set("frontdesk.cache.policies.site.default-ttl", "1m")
+            .set("frontdesk.access-log.enabled", "true")
+            .set("frontdesk.access-log.path", ACCESS_LOG.toString()));
+
+    private static Path accessLog() {
+        try {
+            return Files.createTempDirectory("framing").resolve("access.log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @BeforeEach
     void forget() {
@@ -101,6 +119,7 @@ class RequestFramingTest {
                 assertThat(response).as("an answer").isNotNull();
                 assertThat(response.status()).isEqualTo(status == BODY_ABORTED ? 400 : status);
                 assertThat(connection.closedByServer()).as("closed after the refusal").isTrue();
+                assertRefusalIsAProblemInTheAccessLog(response);
             }
         }
         // A request after it, on a connection of its own, has reached the backend: one that the
@@ -108,6 +127,16 @@ class RequestFramingTest {
         assertThat(gateway.get(route + "/marker").statusCode()).isEqualTo(200);
         assertThat(backend.received()).as("no complete request but the marker reached the backend")
                 .extracting(TestBackend.Received::uri).containsExactly(route + "/marker");
+    }
+
+    private static void assertRefusalIsAProblemInTheAccessLog(RawHttp.Response response) {
+        String requestId = response.header("X-Request-Id");
+        assertThat(requestId).as("the refusal's request id").isNotBlank();
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"requestId\":\"" + requestId + "\"");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Files.readAllLines(ACCESS_LOG))
+                .anySatisfy(line -> assertThat(line).contains("\"request_id\":\"" + requestId + "\"")
+                        .contains("\"status\":" + response.status())));
     }
 
     static Stream<Arguments> refusedOnEveryRoute() {

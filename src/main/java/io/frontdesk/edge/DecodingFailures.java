@@ -1,0 +1,153 @@
+package io.frontdesk.edge;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.http.MediaType;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * What happens when the HTTP/1.1 decoder cannot read what a client sent. A head it refuses
+ * (ambiguous framing, forbidden bytes, a line or fields too long) is answered here, before the
+ * framework's own bare answer, with a problem response carrying a request id (414, 431 or 400),
+ * then the connection is closed; it is counted in {@link FramingRefusals} and handed to the access
+ * log. A body whose chunked framing breaks after its head was accepted
+ * closes the connection: the decoder reports it as a failed last chunk, which the framework would
+ * take for the body's normal end, so that the backend got a truncated request as if it were whole.
+ */
+public final class DecodingFailures implements NettyServerCustomizer {
+
+    private static final String NAME = "frontdesk.decodingFailures";
+    private static final String INSTALLER = "frontdesk.decodingFailuresInstaller";
+
+    private final String requestIdHeader;
+    private final List<RefusedHead.Listener> listeners;
+    private final FramingRefusals refusals;
+
+    public DecodingFailures(String requestIdHeader, List<RefusedHead.Listener> listeners, FramingRefusals refusals) {
+        this.requestIdHeader = requestIdHeader;
+        this.listeners = listeners;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public HttpServer apply(HttpServer server) {
+        return server.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+                .addFirst(INSTALLER, new Installer()));
+    }
+
+    /**
+     * Puts the handler in front of the framework's HTTP/1.1 handler once that exists: at once on a
+     * plain listener, after the TLS handshake and protocol negotiation on an encrypted one. It
+     * looks before the first request's bytes reach the decoder, then leaves; an HTTP/2
+     * connection needs no handler.
+     */
+    private final class Installer extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ChannelPipeline pipeline = ctx.pipeline();
+            if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, NAME, new Handler());
+                pipeline.remove(this);
+            } else if (pipeline.get(NettyPipeline.H2MultiplexHandler) != null) {
+                pipeline.remove(this);
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /**
+     * One per connection. A refused head that follows requests still being answered is left to the
+     * framework, which answers pipelined requests in order; answering it here could overtake them.
+     */
+    private final class Handler extends ChannelDuplexHandler {
+
+        private int unanswered;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest head && head.decoderResult().isFailure() && unanswered == 0) {
+                answer(ctx, head);
+            } else if (msg instanceof HttpContent content && !(msg instanceof HttpRequest)
+                    && content.decoderResult().isFailure()) {
+                content.release();
+                ctx.close();
+            } else {
+                if (msg instanceof HttpRequest) {
+                    unanswered++;
+                }
+                ctx.fireChannelRead(msg);
+            }
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            boolean interim = msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+            if (msg instanceof LastHttpContent && !interim && unanswered > 0) {
+                unanswered--;
+            }
+            ctx.write(msg, promise);
+        }
+
+        private void answer(ChannelHandlerContext ctx, HttpRequest head) {
+            Throwable cause = head.decoderResult().cause();
+            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST;
+            String reason = status == HttpResponseStatus.REQUEST_URI_TOO_LONG ? "target_too_long"
+                    : status == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE ? "head_too_large" : "malformed_head";
+            String requestId = RequestIds.generate();
+            String detail = cause instanceof TooLongFrameException ? "The request head is larger than this server reads."
+                    : "The request head could not be read as HTTP/1.1: " + cause.getMessage();
+            byte[] body = ProblemResponses.body(status.code(), detail, null, requestId)
+                    .getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                    Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                    .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                    .set(requestIdHeader, requestId)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            String method = head.method().name();
+            String target = head.uri();
+            ReferenceCountUtil.release(head);
+            refusals.count(reason);
+            RefusedHead refusal = new RefusedHead(client(ctx), method, target, status.code(), body.length, requestId);
+            listeners.forEach(listener -> listener.refused(refusal));
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        private static String client(ChannelHandlerContext ctx) {
+            return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                    ? address.getAddress().getHostAddress() : null;
+        }
+    }
+
+}
