@@ -70,6 +70,23 @@ class InterimResponsesTest {
     }
 
     @Test
+    void aHeadRequestGetsItsFinalResponseAfterTheEarlyHints() {
+        try (RunningGateway gateway = RunningGateway.start(settings());
+                RawHttp.Connection client = RawHttp.connect(gateway.port())) {
+            client.send("HEAD /hints HTTP/1.1\r\nHost: shop.example");
+            RawHttp.Response hints = client.readHead();
+            RawHttp.Response answer = client.readHead();
+            client.send("GET /processing HTTP/1.1\r\nHost: shop.example");
+            RawHttp.Response processed = client.read();
+
+            assertThat(hints.status()).isEqualTo(103);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.header("Content-Length")).isEqualTo("5");
+            assertThat(processed.body()).isEqualTo("processed");
+        }
+    }
+
+    @Test
     void anHttp10ClientGetsNoEarlyHints() {
         try (RunningGateway gateway = RunningGateway.start(settings())) {
             RawHttp.Response response = RawHttp.exchange(gateway.port(), "GET /hints HTTP/1.0\r\nHost: shop.example");
@@ -137,6 +154,7 @@ class InterimResponsesTest {
     /**
      * An HTTP/1.1 backend on a plain socket, so that it can send 1xx responses: {@code /hints} and
      * {@code /cached/page} answer 103 Early Hints before their 200, {@code /processing} 102 Processing.
+     * A 200 to HEAD has the head of the 200 to GET and no body.
      */
     private static final class InterimBackend implements AutoCloseable {
 
@@ -197,37 +215,37 @@ class InterimResponsesTest {
                     while (!in.readLine().isEmpty()) {
                         // the request's header fields are not needed
                     }
-                    String path = requestLine.split(" ")[1];
-                    requests.computeIfAbsent(path, key -> new AtomicInteger()).incrementAndGet();
-                    answer(path, out);
+                    String[] request = requestLine.split(" ");
+                    requests.computeIfAbsent(request[1], key -> new AtomicInteger()).incrementAndGet();
+                    answer(request[1], request[0].equals("HEAD"), out);
                 }
             } catch (IOException | InterruptedException e) {
                 // the gateway closed the connection, or the test ended
             }
         }
 
-        private void answer(String path, OutputStream out) throws IOException, InterruptedException {
+        private void answer(String path, boolean head, OutputStream out) throws IOException, InterruptedException {
             switch (path) {
                 case "/hints" -> {
                     send(out, HINTS);
                     finalResponses.await(10, TimeUnit.SECONDS);
-                    send(out, ok("final", ""));
+                    send(out, ok("final", "", head));
                 }
                 case "/cached/page" -> {
                     send(out, HINTS);
-                    send(out, ok("page", "Cache-Control: max-age=60\r\n"));
+                    send(out, ok("page", "Cache-Control: max-age=60\r\n", head));
                 }
                 case "/processing" -> {
                     send(out, "HTTP/1.1 102 Processing\r\n\r\n");
-                    send(out, ok("processed", ""));
+                    send(out, ok("processed", "", head));
                 }
-                default -> send(out, ok("ok", ""));
+                default -> send(out, ok("ok", "", head));
             }
         }
 
-        private static String ok(String body, String fields) {
+        private static String ok(String body, String fields, boolean head) {
             return "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + fields + "Content-Length: " + body.length()
-                    + "\r\n\r\n" + body;
+                    + "\r\n\r\n" + (head ? "" : body);
         }
 
         private static void send(OutputStream out, String response) throws IOException {

@@ -69,7 +69,7 @@ public final class RawHttp {
         /** Reads the next response: its head, then as many body bytes as its Content-Length gives (1xx: none). */
         public Response read() {
             try {
-                Response head = Response.parse(readHead().getBytes(StandardCharsets.ISO_8859_1));
+                Response head = readHead();
                 String length = head.header("Content-Length");
                 if (head.status() < 200 || length == null) {
                     return head;
@@ -81,7 +81,16 @@ public final class RawHttp {
             }
         }
 
-        private String readHead() throws IOException {
+        /** Reads the head of the next response only, as of a response to HEAD. */
+        public Response readHead() {
+            try {
+                return Response.parse(headBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private byte[] headBytes() throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             int matched = 0;
             while (matched < 4) {
@@ -92,7 +101,7 @@ public final class RawHttp {
                 head.write(next);
                 matched = next == "\r\n\r\n".charAt(matched) ? matched + 1 : next == '\r' ? 1 : 0;
             }
-            return head.toString(StandardCharsets.ISO_8859_1);
+            return head.toByteArray();
         }
 
         @Override
