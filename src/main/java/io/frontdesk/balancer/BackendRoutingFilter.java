@@ -11,6 +11,7 @@ import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.tls.BackendTls;
@@ -21,12 +22,14 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.util.context.Context;
 
 /**
  * The framework's proxying filter, sending a request to a backend of a pool with TLS settings of
  * its own through a client secured with them. Every other request takes the shared client as before.
  * With tracing on, each time it sends a request (each attempt, retries included) is a span, from
- * sending to the backend's response head.
+ * sending to the backend's response head. The exchange goes into the request's Reactor context,
+ * where a backend connection's {@link InterimResponseHandler} finds where to send a 103.
  */
 public final class BackendRoutingFilter extends NettyRoutingFilter {
 
@@ -44,6 +47,11 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return proxy(exchange, chain)
+                .contextWrite(Context.of(ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE, exchange));
+    }
+
+    private Mono<Void> proxy(ServerWebExchange exchange, GatewayFilterChain chain) {
         URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
         if (!tracing.isOn() || url == null || ServerWebExchangeUtils.isAlreadyRouted(exchange)
                 || !"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {

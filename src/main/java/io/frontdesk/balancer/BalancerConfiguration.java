@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.tls.PoolTlsClients;
 import io.frontdesk.tracing.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.client.HttpClient;
 
 /** Wires the balancer: pools, their load balancers, health checks, retries and metrics. */
@@ -33,6 +34,11 @@ public class BalancerConfiguration {
     @Bean
     UpstreamTimeouts upstreamTimeouts(FrontdeskProperties properties) {
         return new UpstreamTimeouts(properties.upstream());
+    }
+
+    @Bean
+    InterimResponses interimResponses(MeterRegistry registry) {
+        return new InterimResponses(registry);
     }
 
     @Bean
