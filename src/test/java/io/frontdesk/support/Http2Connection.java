@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -49,8 +47,8 @@ public final class Http2Connection implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** What came back on one stream: a status and body, or a reset. */
-    public record Answer(int status, String body, Http2Error reset) {
+    /** What came back on one stream. */
+    public record Answer(int status, String body) {
     }
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -188,7 +186,7 @@ public final class Http2Connection implements AutoCloseable {
             try {
                 if (message instanceof Http2GoAwayFrame frame) {
                     goAway.complete(Http2Error.valueOf(frame.errorCode()));
-                } else if (message instanceof Http2StreamFrame frame && answers.get(frame.stream().id()) != null) {
+                } else if (message instanceof Http2StreamFrame frame && answers.containsKey(frame.stream().id())) {
                     read(ctx, frame, answers.get(frame.stream().id()));
                 }
             } finally {
@@ -203,18 +201,16 @@ public final class Http2Connection implements AutoCloseable {
                         : Integer.parseInt(headers.headers().status().toString());
                 ended = headers.isEndStream();
             } else if (frame instanceof Http2DataFrame data) {
-                ByteBuf content = data.content();
-                pending.body.append(content.toString(StandardCharsets.UTF_8));
+                pending.body.append(data.content().toString(StandardCharsets.UTF_8));
                 ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(data.initialFlowControlledBytes())
                         .stream(data.stream()));
                 ended = data.isEndStream();
             } else if (frame instanceof Http2ResetFrame reset) {
-                pending.answer.complete(new Answer(pending.status, pending.body.toString(),
-                        Http2Error.valueOf(reset.errorCode())));
-                return;
+                pending.answer.completeExceptionally(new IllegalStateException(
+                        "the stream was reset with " + Http2Error.valueOf(reset.errorCode())));
             }
             if (ended) {
-                pending.answer.complete(new Answer(pending.status, pending.body.toString(), null));
+                pending.answer.complete(new Answer(pending.status, pending.body.toString()));
             }
         }
 
