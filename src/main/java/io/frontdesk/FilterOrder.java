@@ -35,8 +35,14 @@ public final class FilterOrder {
     /** State-changing management requests need credentials; inside problems so refusals are problems too. */
     public static final int MANAGEMENT_ACCESS = REQUEST_FRAMING + 1;
 
-    /** Banned and denied clients are turned away first of all the shield's checks. */
-    public static final int BANS = MANAGEMENT_ACCESS + 1;
+    /**
+     * HTTP/2 request heads held to the line and header size bounds, first of the shield's checks as
+     * the HTTP/1.1 decoder holds HTTP/1.1 heads to them before any filter runs.
+     */
+    public static final int HTTP2_HEAD_SIZE = MANAGEMENT_ACCESS + 1;
+
+    /** Banned and denied clients are turned away first of the shield's remaining checks. */
+    public static final int BANS = HTTP2_HEAD_SIZE + 1;
 
     /** Bounds on the request head (header count); inside problems so refusals are problems too. */
     public static final int REQUEST_HEAD_BOUNDS = BANS + 1;

@@ -143,6 +143,12 @@ public class ShieldConfiguration {
     }
 
     @Bean
+    Http2HeadSizeFilter http2HeadSizeFilter(FrontdeskProperties properties) {
+        RequestProperties request = properties.shield().request();
+        return new Http2HeadSizeFilter(request.maxLineLength().toBytes(), request.maxHeaderSize().toBytes());
+    }
+
+    @Bean
     HeaderCountFilter headerCountFilter(FrontdeskProperties properties) {
         int maxHeaders = properties.shield().request().maxHeaders();
         if (maxHeaders <= 0) {

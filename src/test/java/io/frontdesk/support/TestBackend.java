@@ -44,6 +44,8 @@ public final class TestBackend implements AutoCloseable {
         FAIL
     }
 
+    private static final int LARGEST_HEAD = 256 * 1024;
+
     private final String name;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -93,7 +95,9 @@ public final class TestBackend implements AutoCloseable {
     }
 
     private void bind(int onPort) {
-        HttpServer http = HttpServer.create().host("127.0.0.1").port(onPort).channelGroup(connections);
+        // Heads far larger than any gateway under test passes on, so that only the gateway's bounds decide.
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(onPort).channelGroup(connections)
+                .httpRequestDecoder(spec -> spec.maxInitialLineLength(LARGEST_HEAD).maxHeaderSize(LARGEST_HEAD));
         if (tls != null) {
             http = http.secure(tls);
         }
