@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
-import io.frontdesk.support.RawConnection;
 import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
@@ -112,8 +111,8 @@ class RequestFramingTest {
     @MethodSource("refusedOnEveryRoute")
     void aHeadThatCouldBeReadTwoWaysIsRefusedAndTheConnectionClosed(String vector, int status, String request,
             String route) {
-        try (RawConnection connection = RawConnection.open(gateway.port())) {
-            connection.send(request.formatted(route) + NEXT.formatted(route));
+        try (RawHttp.Connection connection = RawHttp.connect(gateway.port())) {
+            connection.sendBytes(request.formatted(route) + NEXT.formatted(route));
             RawHttp.Response response = connection.read();
             if (response != null || status != BODY_ABORTED) {
                 assertThat(response).as("an answer").isNotNull();
@@ -172,8 +171,8 @@ class RequestFramingTest {
     @MethodSource("acceptedOnEveryRoute")
     void anUnambiguousHeadIsAnsweredInOrderAndTheBackendGetsExactlyWhatWasRead(String vector, String method,
             String request, String body, String route) {
-        try (RawConnection connection = RawConnection.open(gateway.port())) {
-            connection.send(request.formatted(route) + NEXT.formatted(route));
+        try (RawHttp.Connection connection = RawHttp.connect(gateway.port())) {
+            connection.sendBytes(request.formatted(route) + NEXT.formatted(route));
             RawHttp.Response first = connection.read();
             RawHttp.Response next = connection.read();
             assertThat(List.of(first.status(), next.status())).containsExactly(200, 200);
@@ -192,8 +191,8 @@ class RequestFramingTest {
     @ParameterizedTest(name = "on {0}")
     @MethodSource("routes")
     void anAbsoluteFormTargetsAuthorityWinsOverHost(String route) {
-        try (RawConnection connection = RawConnection.open(gateway.port())) {
-            connection.send("GET http://named.test" + route + "/a HTTP/1.1\r\nHost: other.test\r\n\r\n");
+        try (RawHttp.Connection connection = RawHttp.connect(gateway.port())) {
+            connection.send("GET http://named.test" + route + "/a HTTP/1.1\r\nHost: other.test");
             assertThat(connection.read().status()).isEqualTo(200);
         }
         assertThat(backend.received()).singleElement()
