@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.tls.PoolTlsClients;
 import io.frontdesk.tracing.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.client.HttpClient;
 
 /** Wires the balancer: pools, their load balancers, health checks, retries and metrics. */
@@ -33,6 +34,16 @@ public class BalancerConfiguration {
     @Bean
     UpstreamTimeouts upstreamTimeouts(FrontdeskProperties properties) {
         return new UpstreamTimeouts(properties.upstream());
+    }
+
+    @Bean
+    ProtocolErrors protocolErrors(MeterRegistry registry) {
+        return new ProtocolErrors(registry);
+    }
+
+    @Bean
+    UpstreamFraming upstreamFraming(ProtocolErrors errors) {
+        return new UpstreamFraming(errors);
     }
 
     @Bean
@@ -56,8 +67,9 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls, Tracing tracing) {
-        return new HealthChecker(pools, poolTls, tracing);
+    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls, UpstreamFraming framing,
+            Tracing tracing) {
+        return new HealthChecker(pools, poolTls, framing, tracing);
     }
 
     @Bean
