@@ -21,7 +21,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.Failures;
-import io.frontdesk.support.ContextBoundary;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,7 +78,10 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
                             backendUrl(response.getServer(), exchange.getRequest().getURI(), scheme));
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, response);
-                    return ContextBoundary.around(chain.filter(exchange));
+                    Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
+                    // The backend goes down to the connection, whose framing guard records violations against it.
+                    // A context write also bounds context lookups, as ContextBoundary does.
+                    return chain.filter(exchange).contextWrite(context -> context.put(Backend.class, backend));
                 })
                 .doOnSuccess(done -> recordAnswer(exchange, pool))
                 .onErrorResume(error -> {

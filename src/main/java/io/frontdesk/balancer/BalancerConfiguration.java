@@ -42,6 +42,16 @@ public class BalancerConfiguration {
     }
 
     @Bean
+    ProtocolErrors protocolErrors(MeterRegistry registry) {
+        return new ProtocolErrors(registry);
+    }
+
+    @Bean
+    UpstreamFraming upstreamFraming(ProtocolErrors errors) {
+        return new UpstreamFraming(errors);
+    }
+
+    @Bean
     PoolTlsClients poolTlsClients(FrontdeskProperties properties, SslBundles bundles, HttpClient httpClient) {
         return PoolTlsClients.from(properties.pools(), bundles, httpClient);
     }
@@ -62,8 +72,9 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls, Tracing tracing) {
-        return new HealthChecker(pools, poolTls, tracing);
+    HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls, UpstreamFraming framing,
+            Tracing tracing) {
+        return new HealthChecker(pools, poolTls, framing, tracing);
     }
 
     @Bean

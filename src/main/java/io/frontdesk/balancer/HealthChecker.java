@@ -27,14 +27,16 @@ public final class HealthChecker implements SmartLifecycle {
 
     private final BackendPools pools;
     private final PoolTlsClients poolTls;
+    private final UpstreamFraming framing;
     private final Tracing tracing;
     private final List<Disposable> schedules = new ArrayList<>();
     private ConnectionProvider connections;
     private volatile boolean running;
 
-    public HealthChecker(BackendPools pools, PoolTlsClients poolTls, Tracing tracing) {
+    public HealthChecker(BackendPools pools, PoolTlsClients poolTls, UpstreamFraming framing, Tracing tracing) {
         this.pools = pools;
         this.poolTls = poolTls;
+        this.framing = framing;
         this.tracing = tracing;
     }
 
@@ -42,8 +44,9 @@ public final class HealthChecker implements SmartLifecycle {
     public synchronized void start() {
         connections = ConnectionProvider.builder("frontdesk-health-checks").maxConnections(64)
                 .maxIdleTime(Duration.ofSeconds(30)).build();
-        HttpClient client = HttpClient.create(connections)
-                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, "frontdesk-health-check"));
+        // Probes share connections too: bytes past one probe's answer must not answer the next.
+        HttpClient client = framing.customize(HttpClient.create(connections)
+                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, "frontdesk-health-check")));
         for (BackendPool pool : pools.all()) {
             HealthCheckSettings settings = pool.healthCheck();
             if (!settings.enabled()) {
@@ -79,7 +82,8 @@ public final class HealthChecker implements SmartLifecycle {
                 .timeout(settings.timeout())
                 .doOnError(span::error)
                 .onErrorReturn(false)
-                .doFinally(signal -> span.end());
+                .doFinally(signal -> span.end())
+                .contextWrite(context -> context.put(Backend.class, backend));
     }
 
     @Override

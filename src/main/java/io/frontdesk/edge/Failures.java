@@ -27,6 +27,8 @@ public final class Failures {
         CLOSED_BEFORE_RESPONSE,
         /** The backend took longer than the response timeout. */
         TIMEOUT,
+        /** The backend's response was not valid HTTP/1.1: it may have acted on the request. */
+        PROTOCOL,
         /** Another I/O failure on the backend connection. */
         IO,
         /** Not a backend failure (a client error, a missing route, a bug). */
@@ -38,6 +40,9 @@ public final class Failures {
 
     public static Kind kindOf(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BackendProtocolException) {
+                return Kind.PROTOCOL;
+            }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
                     || cause instanceof UnknownHostException) {
                 return Kind.CONNECT;
@@ -78,7 +83,7 @@ public final class Failures {
             return HttpStatus.SERVICE_UNAVAILABLE.value();
         }
         return switch (kindOf(error)) {
-            case CONNECT, CLOSED_BEFORE_RESPONSE, IO -> HttpStatus.BAD_GATEWAY.value();
+            case CONNECT, CLOSED_BEFORE_RESPONSE, PROTOCOL, IO -> HttpStatus.BAD_GATEWAY.value();
             case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT.value();
             case OTHER -> HttpStatus.INTERNAL_SERVER_ERROR.value();
         };
@@ -104,6 +109,7 @@ public final class Failures {
         return switch (kindOf(error)) {
             case CONNECT -> "The backend could not be reached.";
             case CLOSED_BEFORE_RESPONSE -> "The backend closed the connection before it answered.";
+            case PROTOCOL -> "The backend's response was not valid HTTP.";
             case IO -> "The connection to the backend failed.";
             case TIMEOUT -> "The backend did not answer in time.";
             case OTHER -> switch (status) {

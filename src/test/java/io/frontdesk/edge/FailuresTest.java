@@ -38,6 +38,15 @@ class FailuresTest {
     }
 
     @Test
+    void anInvalidResponseFromTheBackendIsAProtocolFailureAnd502() {
+        BackendProtocolException invalid = new BackendProtocolException("The backend sent an invalid response head",
+                new NumberFormatException("2OO"));
+        assertThat(Failures.kindOf(invalid)).isEqualTo(Failures.Kind.PROTOCOL);
+        assertThat(Failures.statusOf(invalid)).isEqualTo(502);
+        assertThat(Failures.detailOf(invalid)).isEqualTo("The backend's response was not valid HTTP.");
+    }
+
+    @Test
     void anOpenCircuitIs503() {
         CallNotPermittedException refused = CallNotPermittedException
                 .createCallNotPermittedException(CircuitBreaker.ofDefaults("test"));
