@@ -14,8 +14,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -29,19 +27,17 @@ import reactor.core.publisher.Mono;
  * the outcome feeds outlier detection; an attempt that failed in a way that is safe to repeat
  * goes to a backend the request has not tried yet.
  *
- * <p>Safe to repeat means: the connection was never made (any method: the backend cannot have
- * seen the request), or the backend closed before answering an idempotent request without a
- * body. A non-idempotent request that may have reached a backend is never replayed. Retries
- * are bounded by the pool's attempts, and those of requests that may have been served by its
- * retry budget as well.
+ * <p>Safe to repeat means: the request never left (no connection, no TLS session, or the
+ * connection closed before the request was written: any method, since the backend cannot have
+ * seen it), or the backend closed before answering an idempotent request without a body. A
+ * non-idempotent request that may have reached a backend is never replayed; {@link FailedAttempt}
+ * decides which is which. Retries are bounded by the pool's attempts, and those of requests that
+ * may have been served by its retry budget as well.
  *
  * <p>It takes the place of the framework's load-balancer client filter, which asks the
  * load-balancer context for its lifecycle beans and rebuilds request data on every request.
  */
 public final class BackendCallFilter implements GlobalFilter, Ordered {
-
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final BackendPools pools;
     private final LoadBalancerClientFactory clientFactory;
@@ -89,19 +85,23 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                     if (failed == null) {
                         return Mono.error(error);
                     }
-                    Failures.Kind kind = kindOf(error, exchange);
+                    boolean hasBody = FailedAttempt.hasBody(exchange.getRequest().getHeaders());
+                    Failures.Kind kind = FailedAttempt.kindOf(error,
+                            exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null, hasBody);
                     if (kind != Failures.Kind.OTHER) {
                         pool.recordFailure(failed);
                     }
                     BackendReleaseFilter.release(exchange);
                     Set<Backend> tried = tried(exchange);
                     tried.add(failed);
-                    if (attempt >= pool.maxAttempts() || !safeToRepeat(exchange, kind) || !pool.hasUntried(tried)) {
+                    if (attempt >= pool.maxAttempts() || exchange.getResponse().isCommitted()
+                            || !FailedAttempt.safeToRepeat(kind, exchange.getRequest().getMethod(), hasBody)
+                            || !pool.hasUntried(tried)) {
                         return Mono.error(error);
                     }
                     // A request that never reached a backend adds no load when sent elsewhere, so only
                     // repeats of requests that may have been served are charged to the budget.
-                    boolean charged = kind != Failures.Kind.CONNECT;
+                    boolean charged = kind != Failures.Kind.NEVER_SENT;
                     if (charged && !pool.tryAcquireRetry()) {
                         return Mono.error(error);
                     }
@@ -134,13 +134,6 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
         return URI.create(url.toString());
     }
 
-    /** A connection reset before any response header is a close before the response, whatever its exception. */
-    private static Failures.Kind kindOf(Throwable error, ServerWebExchange exchange) {
-        Failures.Kind kind = Failures.kindOf(error);
-        boolean answered = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR) != null;
-        return kind == Failures.Kind.IO && !answered ? Failures.Kind.CLOSED_BEFORE_RESPONSE : kind;
-    }
-
     private static void recordAnswer(ServerWebExchange exchange, BackendPool pool) {
         Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
@@ -152,23 +145,6 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
         } else {
             pool.recordSuccess(backend);
         }
-    }
-
-    private static boolean safeToRepeat(ServerWebExchange exchange, Failures.Kind kind) {
-        if (exchange.getResponse().isCommitted()) {
-            return false;
-        }
-        return switch (kind) {
-            case CONNECT -> true;
-            case CLOSED_BEFORE_RESPONSE -> IDEMPOTENT.contains(exchange.getRequest().getMethod())
-                    && !hasBody(exchange.getRequest().getHeaders());
-            default -> false;
-        };
-    }
-
-    /** A body already sent cannot be sent again: it was streamed, not kept. */
-    private static boolean hasBody(HttpHeaders headers) {
-        return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     @SuppressWarnings("unchecked")

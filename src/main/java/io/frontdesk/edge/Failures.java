@@ -6,6 +6,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpStatusCodeException;
@@ -21,8 +23,11 @@ public final class Failures {
 
     /** The kinds of failure that decide retries and outlier detection. */
     public enum Kind {
-        /** No connection was made, or it closed before the request was sent: any method may go elsewhere. */
-        CONNECT,
+        /**
+         * The request never left: no connection was made, its TLS handshake failed, or it closed
+         * before the request was written. The backend cannot have seen it, so any method may go elsewhere.
+         */
+        NEVER_SENT,
         /** The backend closed before the first response byte: it may have seen the request. */
         CLOSED_BEFORE_RESPONSE,
         /** The backend took longer than the response timeout. */
@@ -44,11 +49,11 @@ public final class Failures {
                 return Kind.PROTOCOL;
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                    || cause instanceof UnknownHostException) {
-                return Kind.CONNECT;
+                    || cause instanceof UnknownHostException || cause instanceof SSLHandshakeException) {
+                return Kind.NEVER_SENT;
             }
             if (cause instanceof AbortedException) {
-                return cause.getMessage() != null && cause.getMessage().contains("BEFORE send") ? Kind.CONNECT
+                return cause.getMessage() != null && cause.getMessage().contains("BEFORE send") ? Kind.NEVER_SENT
                         : Kind.IO;
             }
             if (cause instanceof PrematureCloseException) {
@@ -83,7 +88,7 @@ public final class Failures {
             return HttpStatus.SERVICE_UNAVAILABLE.value();
         }
         return switch (kindOf(error)) {
-            case CONNECT, CLOSED_BEFORE_RESPONSE, PROTOCOL, IO -> HttpStatus.BAD_GATEWAY.value();
+            case NEVER_SENT, CLOSED_BEFORE_RESPONSE, PROTOCOL, IO -> HttpStatus.BAD_GATEWAY.value();
             case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT.value();
             case OTHER -> HttpStatus.INTERNAL_SERVER_ERROR.value();
         };
@@ -107,7 +112,7 @@ public final class Failures {
             return "The backend answered " + status + ", which the route's circuit breaker counts as a failure.";
         }
         return switch (kindOf(error)) {
-            case CONNECT -> "The backend could not be reached.";
+            case NEVER_SENT -> "The backend could not be reached.";
             case CLOSED_BEFORE_RESPONSE -> "The backend closed the connection before it answered.";
             case PROTOCOL -> "The backend's response was not valid HTTP.";
             case IO -> "The connection to the backend failed.";

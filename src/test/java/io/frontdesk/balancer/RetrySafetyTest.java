@@ -67,4 +67,34 @@ class RetrySafetyTest {
         }
         assertThat(second.received()).singleElement().satisfies(request -> assertThat(request.body()).isEqualTo("payload"));
     }
+
+    @Test
+    void retriesOfRequestsThatNeverLeftAreNotChargedToTheRetryBudget() {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
+                .pool("web", "http://127.0.0.1:" + FreePort.find(), second.url()).route(Route.to("web"))
+                .set("frontdesk.pools.web.retry.budget-percent", "0")
+                .set("frontdesk.pools.web.retry.min-retry-concurrency", "0"))) {
+            HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
+            assertThat(response.statusCode()).isEqualTo(200);
+            BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
+            assertThat(pool.retries()).isEqualTo(1);
+            assertThat(pool.retriesRefusedByBudget()).isZero();
+        }
+    }
+
+    @Test
+    void retriesOfRequestsThatMayHaveBeenServedNeedTheRetryBudget() {
+        first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
+                .route(Route.to("web"))
+                .set("frontdesk.pools.web.retry.budget-percent", "0")
+                .set("frontdesk.pools.web.retry.min-retry-concurrency", "0"))) {
+            assertThat(gateway.get("/catalog").statusCode()).isEqualTo(502);
+            assertThat(gateway.context().getBean(BackendPools.class).get("web").retriesRefusedByBudget()).isOne();
+        }
+        assertThat(first.requests()).isEqualTo(1);
+        assertThat(second.requests()).isZero();
+    }
 }

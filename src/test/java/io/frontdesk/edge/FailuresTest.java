@@ -23,8 +23,8 @@ class FailuresTest {
 
     @Test
     void requestsThatNeverLeftAreConnectFailures() {
-        assertThat(Failures.kindOf(new ConnectException("refused"))).isEqualTo(Failures.Kind.CONNECT);
-        assertThat(Failures.kindOf(AbortedException.beforeSend())).isEqualTo(Failures.Kind.CONNECT);
+        assertThat(Failures.kindOf(new ConnectException("refused"))).isEqualTo(Failures.Kind.NEVER_SENT);
+        assertThat(Failures.kindOf(AbortedException.beforeSend())).isEqualTo(Failures.Kind.NEVER_SENT);
         assertThat(Failures.statusOf(new ConnectException("refused"))).isEqualTo(502);
     }
 

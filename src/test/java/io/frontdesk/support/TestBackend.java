@@ -120,6 +120,20 @@ public final class TestBackend implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops at once, as a killed process does: stops listening, so new connections are refused,
+     * and closes every connection, requests in progress included.
+     */
+    public void kill() {
+        DisposableServer current = server;
+        if (current != null) {
+            current.dispose();
+            current.onDispose().block(Duration.ofSeconds(5));
+            connections.close().awaitUninterruptibly();
+            server = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

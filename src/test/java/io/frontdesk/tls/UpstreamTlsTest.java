@@ -2,6 +2,7 @@ package io.frontdesk.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ class UpstreamTlsTest {
     @TempDir
     Path dir;
 
-    private GatewaySettings poolWithBundle(TestBackend backend, boolean clientCertificate) throws Exception {
+    private GatewaySettings poolWithBundle(boolean clientCertificate, TestBackend... backends) throws Exception {
         String bundle = "spring.ssl.bundle.pem.backends.";
-        GatewaySettings settings = pool(backend).set(bundle + "truststore.certificate",
+        GatewaySettings settings = pool(backends).set(bundle + "truststore.certificate",
                 "file:" + Files.writeString(dir.resolve("backend-ca.crt"), BACKEND_CERTIFICATE.certificatePem()));
         if (clientCertificate) {
             settings = settings.set(bundle + "keystore.certificate",
@@ -40,8 +41,8 @@ class UpstreamTlsTest {
         return settings.set("frontdesk.pools.web.tls.bundle", "backends");
     }
 
-    private static GatewaySettings pool(TestBackend backend) {
-        return GatewaySettings.empty().pool("web", backend).route(Route.to("web"));
+    private static GatewaySettings pool(TestBackend... backends) {
+        return GatewaySettings.empty().pool("web", backends).route(Route.to("web"));
     }
 
     @Test
@@ -53,6 +54,25 @@ class UpstreamTlsTest {
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(backend.requests()).as("no request crosses an unverified connection").isZero();
+        }
+    }
+
+    @Test
+    void aRequestWhoseTlsHandshakeFailsGoesToAnotherBackendWhateverItsMethod() throws Exception {
+        SelfSignedCertificate stranger = SelfSignedCertificate.issue("stranger", List.of("backend.internal"),
+                List.of(new byte[] {127, 0, 0, 1}), Duration.ofDays(1));
+        try (TestBackend untrusted = TestBackend.startTls("untrusted", stranger.certificatePem(),
+                stranger.privateKeyPem());
+                TestBackend trusted = TestBackend.startTls("trusted", BACKEND_CERTIFICATE.certificatePem(),
+                        BACKEND_CERTIFICATE.privateKeyPem());
+                RunningGateway gateway = RunningGateway.start(poolWithBundle(false, untrusted, trusted))) {
+            HttpResponse<String> response = gateway.send(gateway.request("/orders")
+                    .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("trusted");
+            assertThat(untrusted.requests()).isZero();
+            assertThat(trusted.received()).singleElement()
+                    .satisfies(request -> assertThat(request.body()).isEqualTo("payload"));
         }
     }
 
@@ -74,7 +94,7 @@ class UpstreamTlsTest {
     void aPoolVerifiesItsBackendsAgainstItsBundleAndSendsItsServerName() throws Exception {
         try (TestBackend backend = TestBackend.startTls("secure-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem())) {
-            GatewaySettings settings = poolWithBundle(backend, false)
+            GatewaySettings settings = poolWithBundle(false, backend)
                     .set("frontdesk.pools.web.tls.server-name", "backend.internal");
             try (RunningGateway gateway = RunningGateway.start(settings)) {
                 HttpResponse<String> response = gateway.get("/");
@@ -90,7 +110,7 @@ class UpstreamTlsTest {
         try (TestBackend backend = TestBackend.startTls("secure-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem())) {
             // The certificate is trusted and names 127.0.0.1, where the backend is, but not this name.
-            GatewaySettings settings = poolWithBundle(backend, false)
+            GatewaySettings settings = poolWithBundle(false, backend)
                     .set("frontdesk.pools.web.tls.server-name", "payments.internal");
             try (RunningGateway gateway = RunningGateway.start(settings)) {
                 assertThat(gateway.get("/").statusCode()).isEqualTo(502);
@@ -103,12 +123,12 @@ class UpstreamTlsTest {
     void aPoolPresentsTheClientCertificateOfItsBundle() throws Exception {
         try (TestBackend backend = TestBackend.startMutualTls("mtls-backend", BACKEND_CERTIFICATE.certificatePem(),
                 BACKEND_CERTIFICATE.privateKeyPem(), GATEWAY_CLIENT.certificatePem())) {
-            try (RunningGateway gateway = RunningGateway.start(poolWithBundle(backend, true))) {
+            try (RunningGateway gateway = RunningGateway.start(poolWithBundle(true, backend))) {
                 HttpResponse<String> response = gateway.get("/");
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body()).isEqualTo("mtls-backend");
             }
-            try (RunningGateway gateway = RunningGateway.start(poolWithBundle(backend, false))) {
+            try (RunningGateway gateway = RunningGateway.start(poolWithBundle(false, backend))) {
                 assertThat(gateway.get("/").statusCode()).as("no client certificate, no answer").isEqualTo(502);
             }
             assertThat(backend.requests()).isOne();
