@@ -20,7 +20,7 @@ import io.frontdesk.support.TestBackend;
 /**
  * A backend killed under load, as a crashed process: it stops listening and every connection to
  * it closes at once, pooled keep-alive connections included. Requests the gateway had not written
- * to it go to the other backends, and with the default retry budget the clients see no error.
+ * to it go to the other backends whatever the retry budget, so no client sees an error for them.
  */
 class BackendKillTest {
 
@@ -49,7 +49,12 @@ class BackendKillTest {
                 stop.set(true);
                 running.join();
             }
-            assertThat(load.failures()).as("5xx answers and connection errors").isEmpty();
+            // A request the killed backend may have read (its connection closed after the write)
+            // is retried only within the retry budget, as it may have been served; every other
+            // failure would be a request that never reached it, which must never fail.
+            assertThat(load.failures()).as("5xx answers and connection errors, but for requests the backend"
+                    + " may have read").allMatch(failure -> failure.startsWith("502 ")
+                            && failure.contains("closed the connection before it answered"));
             assertThat(gateway.context().getBean(BackendPools.class).get("web").retries())
                     .as("attempts the kill made fail, sent to another backend").isPositive();
         }
