@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.frontdesk.support.GatewayProcess;
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
-import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
 /** The gateway as its own process: SIGTERM drains requests in flight; the access log reaches stdout. */

@@ -22,7 +22,6 @@ import org.yaml.snakeyaml.Yaml;
 
 import io.frontdesk.waf.conformance.ftw.CrsReleases;
 import io.frontdesk.waf.engine.body.ParsedBody.Field;
-import io.frontdesk.waf.engine.body.ParsedBody.UploadedFile;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
 import io.frontdesk.waf.engine.seclang.SecLangParser;
 import io.frontdesk.waf.engine.seclang.Statement;
