@@ -34,8 +34,9 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * What happens when the HTTP/1.1 decoder cannot read what a client sent. A head it refuses
- * (ambiguous framing, forbidden bytes, a line or fields too long) is answered here, before the
- * framework's own bare answer, with a problem response carrying a request id (414, 431 or 400),
+ * (ambiguous framing, forbidden bytes, a line or fields too long) or one naming HTTP/2 or later
+ * is answered here, before the framework's own bare answer, with a problem response carrying a
+ * request id (414, 431, 505 or 400),
  * then the connection is closed; it is counted in {@link FramingRefusals} and handed to the access
  * log. A body whose chunked framing breaks after its head was accepted
  * closes the connection: the decoder reports it as a failed last chunk, which the framework would
@@ -90,10 +91,16 @@ public final class DecodingFailures implements NettyServerCustomizer {
     private final class Handler extends ChannelDuplexHandler {
 
         private int unanswered;
+        /** Set once a head is refused: what the decoder still reads after it, up to the close, is dropped. */
+        private boolean refused;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof HttpRequest head && head.decoderResult().isFailure() && unanswered == 0) {
+            if (refused) {
+                ReferenceCountUtil.release(msg);
+            } else if (msg instanceof HttpRequest head && (head.decoderResult().isFailure() || isForeignVersion(head))
+                    && unanswered == 0) {
+                refused = true;
                 answer(ctx, head);
             } else if (msg instanceof HttpContent content && !(msg instanceof HttpRequest)
                     && content.decoderResult().isFailure()) {
@@ -118,13 +125,16 @@ public final class DecodingFailures implements NettyServerCustomizer {
 
         private void answer(ChannelHandlerContext ctx, HttpRequest head) {
             Throwable cause = head.decoderResult().cause();
+            boolean foreignVersion = isForeignVersion(head);
             HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                    : HttpResponseStatus.BAD_REQUEST;
+                    : foreignVersion ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST;
             String reason = status == HttpResponseStatus.REQUEST_URI_TOO_LONG ? "target_too_long"
-                    : status == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE ? "head_too_large" : "malformed_head";
+                    : status == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE ? "head_too_large"
+                    : foreignVersion ? RequestFraming.Violation.UNSUPPORTED_VERSION.reason() : "malformed_head";
             String requestId = RequestIds.generate();
             String detail = cause instanceof TooLongFrameException ? "The request head is larger than this server reads."
+                    : foreignVersion ? RequestFraming.Violation.UNSUPPORTED_VERSION.detail()
                     : "The request head could not be read as HTTP/1.1: " + cause.getMessage();
             byte[] body = ProblemResponses.body(status.code(), detail, null, requestId)
                     .getBytes(StandardCharsets.UTF_8);
@@ -142,6 +152,11 @@ public final class DecodingFailures implements NettyServerCustomizer {
             RefusedHead refusal = new RefusedHead(client(ctx), method, target, status.code(), body.length, requestId);
             listeners.forEach(listener -> listener.refused(refusal));
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /** An HTTP/1 request line naming version 2 or later, which the framework would take for an upgrade gone wrong. */
+        private static boolean isForeignVersion(HttpRequest head) {
+            return head.protocolVersion().majorVersion() > 1;
         }
 
         private static String client(ChannelHandlerContext ctx) {

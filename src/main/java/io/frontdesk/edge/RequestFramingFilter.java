@@ -12,12 +12,14 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.frontdesk.FilterOrder;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Holds HTTP/1.1 request heads to RFC 9112 where the decoder does not: a head whose Host or
- * Transfer-Encoding could be read two ways is refused with a problem response and the connection
+ * Holds HTTP/1 request heads to RFC 9112 where the decoder does not: a head with an obsolete or
+ * foreign version, a malformed request-target, or a Host, Transfer-Encoding or Content-Type that
+ * could be read two ways is refused with a problem response and the connection
  * closed after it (counted by reason in {@link FramingRefusals}), and an
  * absolute-form target's authority replaces the Host field (section 3.2.2), so that routes,
  * the WAF and the backend all see the host the request line names.
@@ -34,12 +36,14 @@ public final class RequestFramingFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         if (!(ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest netty)
-                || netty.version().majorVersion() != 1) {
+                || isHttp2(netty)) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = request.getHeaders();
-        RequestFraming.Violation violation = RequestFraming.check(netty.version().minorVersion() == 1,
-                values(headers, HttpHeaders.HOST), values(headers, HttpHeaders.TRANSFER_ENCODING));
+        RequestFraming.Violation violation = RequestFraming.check(new RequestFraming.Head(
+                netty.version().majorVersion(), netty.version().minorVersion(), netty.method().name(),
+                RequestTargetEscaping.sentTarget(request), values(headers, HttpHeaders.HOST),
+                values(headers, HttpHeaders.TRANSFER_ENCODING), values(headers, HttpHeaders.CONTENT_TYPE)));
         if (violation != null) {
             refusals.count(violation.reason());
             HttpHeaders close = new HttpHeaders();
@@ -52,6 +56,13 @@ public final class RequestFramingFilter implements WebFilter, Ordered {
         }
         return chain.filter(exchange.mutate().request(request.mutate()
                 .headers(mutable -> mutable.set(HttpHeaders.HOST, authority)).build()).build());
+    }
+
+    /** An HTTP/2 stream, as opposed to an HTTP/1 request line that names version 2. */
+    private static boolean isHttp2(HttpServerRequest netty) {
+        boolean[] stream = {false};
+        netty.withConnection(connection -> stream[0] = connection.channel() instanceof Http2StreamChannel);
+        return stream[0];
     }
 
     private static List<String> values(HttpHeaders headers, String name) {

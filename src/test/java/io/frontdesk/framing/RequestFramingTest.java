@@ -100,7 +100,16 @@ class RequestFramingTest {
                 refused("NUL in a field value", 400, "GET %s/a HTTP/1.1\r\nHost: h\r\nX-A: a\u0000b\r\n\r\n"),
                 refused("CR in a field value", 400, "GET %s/a HTTP/1.1\r\nHost: h\r\nX-A: a\rb\r\n\r\n"),
                 refused("HTTP/1.0 with chunked", 400,
-                        "POST %s/a HTTP/1.0\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+                        "POST %s/a HTTP/1.0\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+                refused("HTTP/0.9 with a version", 400, "GET %s/a HTTP/0.9\r\nHost: h\r\n\r\n"),
+                refused("HTTP/2.0 in a request line", 505, "GET %s/a HTTP/2.0\r\nHost: h\r\n\r\n"),
+                refused("HTTP/3.0 in a request line", 505, "GET %s/a HTTP/3.0\r\nHost: h\r\n\r\n"),
+                refused("a target that is no path", 400, "GET \\%s/a HTTP/1.1\r\nHost: h\r\n\r\n"),
+                refused("a fragment in the target", 400, "GET %s/a#b HTTP/1.1\r\nHost: h\r\n\r\n"),
+                refused("a percent-escape in Host", 400, "GET %s/a HTTP/1.1\r\nHost: h%%1F\r\n\r\n"),
+                refused("a control byte in Host", 400, "GET %s/a HTTP/1.1\r\nHost: h\u001f\r\n\r\n"),
+                refused("two Content-Type fields", 400, "POST %s/a HTTP/1.1\r\nHost: h\r\n"
+                        + "Content-Type: application/json\r\nContent-Type: application/xml\r\nContent-Length: 2\r\n\r\n{}"));
     }
 
     private static Arguments refused(String vector, int status, String request) {
