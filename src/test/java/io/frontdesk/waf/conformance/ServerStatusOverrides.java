@@ -16,8 +16,8 @@ import io.frontdesk.waf.conformance.ftw.StageOutput;
 import io.frontdesk.waf.conformance.ftw.TestOverride;
 
 /**
- * The part of a suite's platform overrides ({@code *-overrides.yaml}) that is about how a server
- * parses HTTP: the statuses a platform answers where Apache answers otherwise. Those statuses are
+ * The part of a suite's platform overrides ({@code *-overrides.yaml}, and Frontdesk's own) that is
+ * about how a server parses HTTP: the statuses a platform answers where Apache answers otherwise. Those statuses are
  * accepted too; an override that changes what the WAF must detect is not honoured, so every
  * stage keeps the log expectations CRS wrote.
  */
@@ -30,8 +30,12 @@ final class ServerStatusOverrides {
         this.platforms = platforms;
     }
 
+    /** Frontdesk's own statuses where its edge answers otherwise than Apache, each with its reason. */
+    private static final Path FRONTDESK_OVERRIDES = Path.of("src/test/resources/waf/frontdesk-overrides.yaml");
+
     static ServerStatusOverrides load(Path regressionDirectory) throws IOException {
         List<PlatformOverrides> platforms = new ArrayList<>();
+        platforms.add(PlatformOverrides.load(FRONTDESK_OVERRIDES));
         try (Stream<Path> files = Files.list(regressionDirectory)) {
             for (Path file : files.filter(path -> path.getFileName().toString().endsWith("-overrides.yaml"))
                     .sorted().toList()) {

@@ -12,7 +12,8 @@ import java.util.List;
  * Reads the directives of one file: lines ending in a backslash continue on the next, comments
  * ({@code #} first on a line) and blank lines are skipped, and each directive is split into its
  * name and arguments: bare words, or double-quoted strings in which {@code \"} stands for a quote
- * (every other backslash is kept, as regular expressions need them). The file is read byte for
+ * and {@code \\} for one backslash, as Apache httpd reads ModSecurity's directives (every other
+ * backslash is kept, as regular expressions need them). The file is read byte for
  * byte (ISO-8859-1), so arguments are byte strings as values are: a UTF-8 literal in a pattern or
  * a phrase stands for its bytes, as in ModSecurity.
  */
@@ -71,8 +72,8 @@ final class DirectiveReader {
                 boolean closed = false;
                 while (i < length) {
                     char d = text.charAt(i);
-                    if (d == '\\' && i + 1 < length && text.charAt(i + 1) == '"') {
-                        word.append('"');
+                    if (d == '\\' && i + 1 < length && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
+                        word.append(text.charAt(i + 1));
                         i += 2;
                     } else if (d == '"') {
                         closed = true;
