@@ -23,7 +23,7 @@ public final class RequestFraming {
         UNSUPPORTED_VERSION(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "unsupported_version",
                 "The request line names an HTTP major version this connection does not speak."),
         TARGET_FORM(HttpStatus.BAD_REQUEST, "target_form",
-                "The request-target is neither a path, an absolute URI, nor * for OPTIONS."),
+                "The request-target is neither a path, a query, an absolute URI, nor * for OPTIONS."),
         TARGET_FRAGMENT(HttpStatus.BAD_REQUEST, "target_fragment",
                 "The request-target holds a fragment (#), which a client never sends."),
         MISSING_HOST(HttpStatus.BAD_REQUEST, "missing_host", "An HTTP/1.1 request must have a Host header field."),
@@ -98,12 +98,16 @@ public final class RequestFraming {
         return head.transferEncodings().isEmpty() ? null : codings(head.transferEncodings());
     }
 
-    /** CONNECT's authority-form is left to the method's own refusal. */
+    /**
+     * CONNECT's authority-form is left to the method's own refusal. A bare query ({@code ?a=b}) is
+     * read as the query of {@code /}, as Apache httpd reads it: its path can be read only one way.
+     */
     private static Violation target(String method, String target) {
         if (target.indexOf('#') >= 0) {
             return Violation.TARGET_FRAGMENT;
         }
-        boolean wellFormed = target.startsWith("/") || (target.equals("*") && method.equals("OPTIONS"))
+        boolean wellFormed = target.startsWith("/") || target.startsWith("?")
+                || (target.equals("*") && method.equals("OPTIONS"))
                 || method.equals("CONNECT") || isAbsoluteForm(target);
         return wellFormed ? null : Violation.TARGET_FORM;
     }

@@ -8,7 +8,8 @@ import io.frontdesk.waf.engine.RuleMatch;
 
 /**
  * One audit log line: the transaction (who, what, the answer), what the WAF did ({@code blocked},
- * {@code detected}, {@code pass}), its anomaly score and every logged rule that matched, in match
+ * {@code detected}, {@code pass}), its anomaly score, why its body could not be parsed (when it
+ * could not: a parse error is how many evasions show) and every logged rule that matched, in match
  * order. Byte-string values (URIs, matched data) are written as Latin-1 characters, one per byte.
  */
 final class AuditLine {
@@ -18,7 +19,7 @@ final class AuditLine {
 
     /** @param traceId the exchange's trace, written only when there is one (tracing is on) */
     static String of(Instant time, String requestId, String traceId, String clientIp, String method, String uri,
-            int status, String action, long anomalyScore, List<RuleMatch> matches) {
+            int status, String action, long anomalyScore, String bodyError, List<RuleMatch> matches) {
         StringBuilder json = new StringBuilder(256 + matches.size() * 256).append('{');
         Json.field(json, "time", time.toString());
         Json.field(json, "request_id", requestId);
@@ -31,6 +32,9 @@ final class AuditLine {
         Json.field(json, "status", status);
         Json.field(json, "action", action);
         Json.field(json, "anomaly_score", anomalyScore);
+        if (bodyError != null) {
+            Json.field(json, "request_body_error", bodyError);
+        }
         json.append(",\"matched_rules\":[");
         for (int i = 0; i < matches.size(); i++) {
             RuleMatch match = matches.get(i);

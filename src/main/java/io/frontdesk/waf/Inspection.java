@@ -222,13 +222,13 @@ final class Inspection {
         TraceSpan.of(exchange).tag("frontdesk.waf.action", action).tag("frontdesk.waf.anomaly_score", anomalyScore);
         shared.metrics().transaction(action, evaluationNanos);
         matches.forEach(match -> shared.metrics().ruleMatched(match.rule(), action.equals("blocked")));
-        if (!shared.audit().wanted(transaction, !matches.isEmpty())) {
+        if (!shared.audit().wanted(transaction, !matches.isEmpty() || transaction.requestBodyError() != null)) {
             return Mono.empty();
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String line = AuditLine.of(Instant.now(), auditId(), exchange.getAttribute(EdgeAttributes.TRACE_ID),
                 clientAddress, exchange.getRequest().getMethod().name(), requestTarget(),
-                status == null ? 200 : status.value(), action, anomalyScore, matches);
+                status == null ? 200 : status.value(), action, anomalyScore, transaction.requestBodyError(), matches);
         return Mono.fromFuture(shared.audit().log().write(line));
     }
 

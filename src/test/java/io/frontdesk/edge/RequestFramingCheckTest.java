@@ -67,6 +67,7 @@ class RequestFramingCheckTest {
         assertThat(RequestFraming.check(head(1, 1, "GET", "/a?b=c"))).isNull();
         assertThat(RequestFraming.check(head(1, 1, "GET", "http://h/a"))).isNull();
         assertThat(RequestFraming.check(head(1, 1, "OPTIONS", "*"))).isNull();
+        assertThat(RequestFraming.check(head(1, 1, "GET", "?a=b"))).as("the query of /").isNull();
         assertThat(RequestFraming.check(head(1, 1, "CONNECT", "h:443"))).as("left to the 405 for CONNECT").isNull();
         assertThat(RequestFraming.check(head(1, 1, "GET", "\\"))).isEqualTo(Violation.TARGET_FORM);
         assertThat(RequestFraming.check(head(1, 1, "GET", "*"))).isEqualTo(Violation.TARGET_FORM);

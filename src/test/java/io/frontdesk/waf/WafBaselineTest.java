@@ -127,6 +127,18 @@ class WafBaselineTest {
     }
 
     @Test
+    void aBodyThatCannotBeParsedIsAuditedWithTheParseError() throws IOException {
+        String body = "--b\r\nContent\u007f-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--b--\r\n";
+        HttpResponse<String> response = gateway.send(gateway.request("/upload",
+                "Content-Type", "multipart/form-data; boundary=b", "X-Forwarded-For", "198.51.100.5")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        JsonNode line = auditLineOf(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(line.path("request_body_error").asString())
+                .isEqualTo("Multipart parsing error: Multipart: Invalid part header (contains invalid character).");
+    }
+
+    @Test
     void ordinaryRequestsPassWithTheirBodiesWholeAndLeaveNoAuditLine() throws IOException {
         HttpResponse<String> search = gateway.getFrom("198.51.100.4",
                 "/search?q=" + query("O'Reilly books on SQL, 2nd edition") + "&page=2&sort=price");

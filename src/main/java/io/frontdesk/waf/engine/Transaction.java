@@ -212,7 +212,9 @@ public final class Transaction {
     private void readRequestBody(Map<String, String> scalars) {
         String body = requestBody.toString();
         scalars.put("REQUEST_BODY_LENGTH", Integer.toString(body.length()));
-        if (bodyProcessor == null || bodyProcessor.equals("URLENCODED") || forceRequestBodyVariable) {
+        // JSON too, as ModSecurity v3 fills it: CRS rules written for JSON bodies (934210) look there.
+        if (bodyProcessor == null || bodyProcessor.equals("URLENCODED") || bodyProcessor.equals("JSON")
+                || forceRequestBodyVariable) {
             scalars.put("REQUEST_BODY", body);
         }
         scalars.put("REQBODY_ERROR", "0");
@@ -336,6 +338,11 @@ public final class Transaction {
     /** What {@code ctl:auditEngine} asked for ({@code On}, {@code Off}, {@code RelevantOnly}), or {@code null}. */
     public String auditEngine() {
         return auditEngine;
+    }
+
+    /** Why the request body could not be parsed (REQBODY_ERROR_MSG, in ModSecurity's words), or {@code null}. */
+    public String requestBodyError() {
+        return variables.scalars.get("REQBODY_ERROR_MSG");
     }
 
     /** A TX variable (lower-case key), or {@code null}. */

@@ -98,6 +98,9 @@ class CrsHttpConformanceTest {
         List<Integer> ids = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (JsonNode line : lines) {
+            if (line.has("request_body_error")) {
+                text.append(line.path("request_body_error").asString()).append('\n');
+            }
             for (JsonNode rule : line.path("matched_rules")) {
                 ids.add(rule.path("id").asInt());
                 text.append(StageOutcome.logLine(rule.path("id").asInt(), rule.path("msg").asString(),

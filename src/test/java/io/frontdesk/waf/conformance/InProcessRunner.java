@@ -1,6 +1,8 @@
 package io.frontdesk.waf.conformance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 
 import io.frontdesk.waf.conformance.ftw.Header;
@@ -14,7 +16,7 @@ import io.frontdesk.waf.engine.RuleSet;
 import io.frontdesk.waf.engine.Transaction;
 
 /**
- * Runs a stage through the engine alone: the request as the test tool would send it, read back as
+ * Runs a stage through the engine alone, unless the gateway's edge would refuse it first: the request as the test tool would send it, read back as
  * a server would, then the response the test backend would give, every phase in turn. The status
  * is the interruption's, else the backend's.
  */
@@ -28,7 +30,12 @@ final class InProcessRunner {
     }
 
     StageOutcome run(StageInput input) {
-        ParsedRequest request = HttpRequestParser.parse(RequestRenderer.renderByteString(input));
+        String bytes = RequestRenderer.renderByteString(input);
+        OptionalInt refused = EdgeRefusal.status(bytes.getBytes(StandardCharsets.ISO_8859_1));
+        if (refused.isPresent()) {
+            return new StageOutcome(List.of(), "", refused.getAsInt(), "");
+        }
+        ParsedRequest request = HttpRequestParser.parse(bytes);
         Transaction transaction = rules.newTransaction("stage-" + ++sequence);
         transaction.connection("127.0.0.1", 40000, "127.0.0.1", 80);
         transaction.requestLine(request.method(), request.target(), request.version());
@@ -57,6 +64,9 @@ final class InProcessRunner {
         transaction.processLogging();
         List<RuleMatch> matches = transaction.matches();
         StringBuilder log = new StringBuilder();
+        if (transaction.requestBodyError() != null) {
+            log.append(transaction.requestBodyError()).append('\n');
+        }
         for (RuleMatch match : matches) {
             log.append(StageOutcome.logLine(match.rule().id(), match.message(), match.data()));
         }

@@ -216,6 +216,16 @@ class TransactionTest {
     }
 
     @Test
+    void aJsonBodyIsInRequestBodyAsWellAsInArgs() throws IOException {
+        RuleSet rules = rules("""
+                SecRule REQUEST_BODY "@rx __contained_by\\\"\\s*:" "id:1,phase:2,pass,log"
+                SecRule ARGS_NAMES "@rx contained_by" "id:2,phase:2,pass,log"
+                """);
+        Transaction json = post(rules, "application/json", "{\"roles__contained_by\":[\"admin\"]}");
+        assertThat(ids(json)).containsExactly(1, 2);
+    }
+
+    @Test
     void requestVariablesFollowModSecurity() throws IOException {
         RuleSet rules = rules("""
                 SecRule REQUEST_FILENAME "@streq /a b/c.php" "id:1,phase:1,pass,log"
