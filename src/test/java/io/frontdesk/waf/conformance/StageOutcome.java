@@ -13,9 +13,28 @@ import io.frontdesk.waf.conformance.ftw.StageOutput;
  */
 record StageOutcome(List<Integer> ids, String log, int status, String response) {
 
-    /** A rule in the log as ModSecurity writes it, which the suites' log patterns are written against. */
+    /**
+     * A rule in the log as ModSecurity writes it, which the suites' log patterns are written
+     * against: quotes and backslashes escaped, and bytes outside printable ASCII (line breaks
+     * among them) as {@code \xHH}, so one rule is one line.
+     */
     static String logLine(int id, String message, String data) {
-        return "[id \"" + id + "\"] [msg \"" + message + "\"] [data \"" + data + "\"]\n";
+        return "[id \"" + id + "\"] [msg \"" + escaped(message) + "\"] [data \"" + escaped(data) + "\"]\n";
+    }
+
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7E) {
+                out.append(String.format("\\x%02x", (int) c & 0xFF));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Whether the stage expects anything of the WAF's log (rather than of the HTTP exchange alone). */
