@@ -143,8 +143,7 @@ public final class PcrePattern {
         if (firstBytes != null && !firstBytes.mayStartIn(value)) {
             return false;
         }
-        Reusable mine = reusable.get();
-        Matcher matcher = mine.matcher().reset(mine.text().reset(value, budget(value.length())));
+        Matcher matcher = matcher(value, budget(value.length()));
         try {
             for (int from = 0; from < value.length() && matcher.find(from); from = matcher.start() + 1) {
                 if (test.test(matcher.group())) {
@@ -153,8 +152,7 @@ public final class PcrePattern {
             }
             return false;
         } catch (StackOverflowError e) {
-            throw new MatchLimitExceededException("the pattern " + shortened(source) + " backtracked deeper"
-                    + " than the thread's stack on a value of " + value.length() + " bytes");
+            throw tooDeep(value);
         }
     }
 
@@ -169,14 +167,23 @@ public final class PcrePattern {
     }
 
     private Matcher backtrack(String value) {
-        Reusable mine = reusable.get();
-        Matcher matcher = mine.matcher().reset(mine.text().reset(value, firstBudget(value.length())));
+        Matcher matcher = matcher(value, firstBudget(value.length()));
         try {
             return matcher.find() ? matcher : null;
         } catch (StackOverflowError e) {
-            throw new MatchLimitExceededException("the pattern " + shortened(source) + " backtracked deeper"
-                    + " than the thread's stack on a value of " + value.length() + " bytes");
+            throw tooDeep(value);
         }
+    }
+
+    /** This thread's matcher, on the value, with that many reads to spend. */
+    private Matcher matcher(String value, long budget) {
+        Reusable mine = reusable.get();
+        return mine.matcher().reset(mine.text().reset(value, budget));
+    }
+
+    private MatchLimitExceededException tooDeep(String value) {
+        return new MatchLimitExceededException("the pattern " + shortened(source) + " backtracked deeper"
+                + " than the thread's stack on a value of " + value.length() + " bytes");
     }
 
     private static List<String> upTo(int last, int count, IntFunction<String> group) {
