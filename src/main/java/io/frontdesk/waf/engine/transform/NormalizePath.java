@@ -20,7 +20,7 @@ final class NormalizePath implements Transformation {
     @Override
     public String apply(String value) {
         String path = windows ? value.replace('\\', '/') : value;
-        if (path.isEmpty()) {
+        if (isNormal(path)) {
             return path;
         }
         boolean absolute = path.charAt(0) == '/';
@@ -46,5 +46,12 @@ final class NormalizePath implements Transformation {
             out.append('/');
         }
         return out.toString();
+    }
+
+    /** Whether the path has no empty, {@code .} or {@code ..} segment but a leading or trailing one. */
+    private static boolean isNormal(String path) {
+        return !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.startsWith("./")
+                && !path.startsWith("../") && !path.endsWith("/.") && !path.endsWith("/..") && !path.equals(".")
+                && !path.equals("..");
     }
 }
