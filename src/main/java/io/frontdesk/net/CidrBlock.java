@@ -1,5 +1,7 @@
 package io.frontdesk.net;
 
+import java.util.Arrays;
+
 /** An address block such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address is a block of one. */
 public final class CidrBlock {
 
@@ -34,7 +36,14 @@ public final class CidrBlock {
         return new CidrBlock(address, prefix);
     }
 
+    /**
+     * Whether the address lies in the block; an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d})
+     * lies in the IPv4 blocks that hold {@code a.b.c.d} too.
+     */
     public boolean contains(byte[] address) {
+        if (address.length == 16 && network.length == 4 && isIpv4Mapped(address)) {
+            return contains(Arrays.copyOfRange(address, 12, 16));
+        }
         if (address.length != network.length) {
             return false;
         }
@@ -50,5 +59,14 @@ public final class CidrBlock {
         }
         int mask = 0xff << (8 - remainingBits) & 0xff;
         return (address[fullBytes] & mask) == (network[fullBytes] & mask);
+    }
+
+    private static boolean isIpv4Mapped(byte[] address) {
+        for (int i = 0; i < 10; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return address[10] == (byte) 0xff && address[11] == (byte) 0xff;
     }
 }

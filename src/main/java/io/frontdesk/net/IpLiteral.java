@@ -14,7 +14,8 @@ public final class IpLiteral {
 
     /**
      * The address bytes of an IPv4 or IPv6 literal, or {@code null} when the text is not one.
-     * Accepts the forms proxies write: {@code [v6]}, {@code [v6]:port} and {@code v4:port}.
+     * Accepts the forms proxies write: {@code [v6]}, {@code [v6]:port} and {@code v4:port}. An IPv6
+     * literal is 16 bytes even when it is an IPv4-mapped one ({@code ::ffff:192.0.2.1}).
      */
     public static byte[] parse(String text) {
         String value = text.trim();
@@ -66,6 +67,15 @@ public final class IpLiteral {
         return part == 4 ? bytes : null;
     }
 
+    /** {@code ::ffff:a.b.c.d}, which the JDK hands back as the IPv4 address it maps. */
+    private static byte[] mapped(byte[] ipv4) {
+        byte[] address = new byte[16];
+        address[10] = (byte) 0xff;
+        address[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, address, 12, 4);
+        return address;
+    }
+
     private static byte[] parseV6(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -80,7 +90,8 @@ public final class IpLiteral {
         }
         try {
             // A text with a colon is only ever parsed as an IPv6 literal, never looked up.
-            return InetAddress.getByName(value).getAddress();
+            byte[] address = InetAddress.getByName(value).getAddress();
+            return address.length == 4 ? mapped(address) : address;
         } catch (UnknownHostException e) {
             return null;
         }

@@ -44,10 +44,16 @@ public final class Operators {
             Map.entry("validateByteRange", ValidateByteRange::new),
             Map.entry("validateUrlEncoding", argument -> new ValidateUrlEncoding()),
             Map.entry("validateUtf8Encoding", argument -> new ValidateUtf8Encoding()),
+            Map.entry("verifyCC", VerifyCreditCard::new),
             Map.entry("detectSQLi", argument -> new DetectSqlInjection()),
             Map.entry("detectXSS", argument -> new DetectXss()));
 
     private Operators() {
+    }
+
+    /** Whether the engine has an operator of that name. */
+    public static boolean has(String name) {
+        return WITH_FILES.containsKey(name) || BY_NAME.containsKey(name);
     }
 
     /**

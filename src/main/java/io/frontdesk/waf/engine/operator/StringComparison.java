@@ -37,7 +37,10 @@ final class StringComparison implements Operator {
         return matched;
     }
 
-    /** The argument as a whole word: at the ends or between characters that are not letters, digits or _. */
+    /**
+     * The argument as a whole word: at the ends or between bytes that are not ASCII letters (a
+     * digit or {@code _} ends a word too, as in ModSecurity).
+     */
     private static boolean containsWord(String value, String word) {
         if (word.isEmpty()) {
             return true;
@@ -57,6 +60,6 @@ final class StringComparison implements Operator {
     }
 
     private static boolean wordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

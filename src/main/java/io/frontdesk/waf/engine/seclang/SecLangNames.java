@@ -3,9 +3,10 @@ package io.frontdesk.waf.engine.seclang;
 import java.util.Set;
 
 /**
- * The variables, operators and actions SecLang files may name: those of the ModSecurity
- * reference that the OWASP Core Rule Set (v3.3 and v4) uses, and the rest the engine supports.
- * Transformations are the ones {@code Transformations} has. A rule naming anything else is an error at load time, naming its file and line.
+ * The variables and actions SecLang files may name: those of the ModSecurity reference that the
+ * OWASP Core Rule Set (v3.3 and v4) uses, and the rest the engine supports. Operators and
+ * transformations are the ones {@code Operators} and {@code Transformations} have. A rule naming
+ * anything else is an error at load time, naming its file and line.
  */
 final class SecLangNames {
 
@@ -28,11 +29,6 @@ final class SecLangNames {
             "TIME_MON", "TIME_SEC", "TIME_WDAY", "TIME_YEAR", "ENV", "RULE", "DURATION", "HIGHEST_SEVERITY",
             "STATUS_LINE", "INBOUND_DATA_ERROR", "OUTBOUND_DATA_ERROR", "AUTH_TYPE", "FULL_REQUEST",
             "FULL_REQUEST_LENGTH", "PATH_INFO", "WEBAPPID", "GEO");
-
-    static final Set<String> OPERATORS = Set.of("rx", "pm", "pmFromFile", "pmf", "streq", "contains",
-            "containsWord", "beginsWith", "endsWith", "within", "eq", "ne", "gt", "ge", "lt", "le", "ipMatch",
-            "ipMatchFromFile", "ipMatchF", "validateByteRange", "validateUrlEncoding", "validateUtf8Encoding",
-            "detectSQLi", "detectXSS", "unconditionalMatch", "noMatch", "strmatch", "rbl", "geoLookup");
 
     static final Set<String> ACTIONS = Set.of("id", "phase", "msg", "logdata", "tag", "ver", "rev", "severity",
             "maturity", "accuracy", "chain", "t", "capture", "setvar", "expirevar", "initcol", "block", "deny", "drop",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.frontdesk.waf.engine.operator.Operators;
 import io.frontdesk.waf.engine.transform.Transformations;
 
 /**
@@ -196,7 +197,7 @@ public final class SecLangParser {
 
     private static OperatorSpec operator(String text, Source source) {
         OperatorSpec operator = SpecParser.operator(text);
-        if (!SecLangNames.OPERATORS.contains(operator.name())) {
+        if (!Operators.has(operator.name())) {
             throw new SecLangException(source, "unknown operator @" + operator.name());
         }
         return operator;

@@ -2,8 +2,8 @@ package io.frontdesk.waf.engine.transform;
 
 /**
  * The transformations that decode backslash escapes ({@code jsDecode}, {@code cssDecode},
- * {@code escapeSeqDecode}): each says what one escape stands for; a backslash ending the value
- * stays as it is.
+ * {@code escapeSeqDecode}): each says what one escape stands for, and what becomes of a backslash
+ * ending the value (it stays, unless said otherwise).
  */
 abstract class BackslashEscapes implements Transformation {
 
@@ -16,8 +16,11 @@ abstract class BackslashEscapes implements Transformation {
         int i = 0;
         while (i < value.length()) {
             char c = value.charAt(i);
-            if (c != '\\' || i + 1 >= value.length()) {
+            if (c != '\\') {
                 out.append(c);
+                i++;
+            } else if (i + 1 == value.length()) {
+                trailingBackslash(out);
                 i++;
             } else {
                 i += escape(value, i, out);
@@ -29,9 +32,14 @@ abstract class BackslashEscapes implements Transformation {
     /** Decodes the escape whose backslash is at {@code i} (a character follows it); how many chars it took. */
     abstract int escape(String value, int i, StringBuilder out);
 
-    /** {@code \xHH}: the chars taken (4), or 0 when it is not one. */
-    static int hex(String value, int i, StringBuilder out) {
-        if (value.charAt(i + 1) == 'x' && i + 3 < value.length() && allHex(value, i + 2, 2)) {
+    void trailingBackslash(StringBuilder out) {
+        out.append('\\');
+    }
+
+    /** {@code \xHH} (or {@code \XHH} if {@code capitalX}): the chars taken (4), or 0 when it is not one. */
+    static int hex(String value, int i, StringBuilder out, boolean capitalX) {
+        char x = value.charAt(i + 1);
+        if ((x == 'x' || capitalX && x == 'X') && i + 3 < value.length() && allHex(value, i + 2, 2)) {
             out.append(Bytes.hexByte(value, i + 2));
             return 4;
         }

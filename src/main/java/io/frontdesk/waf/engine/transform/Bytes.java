@@ -19,9 +19,14 @@ final class Bytes {
         return (char) (hexValue(value.charAt(i)) << 4 | hexValue(value.charAt(i + 1)));
     }
 
-    /** C's isspace() in the "C" locale, plus the non-breaking space ModSecurity also counts. */
+    /** C's isspace() in the "C" locale: space, tab, newline, vertical tab, form feed, carriage return. */
     static boolean isSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r' || c == 0xA0;
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** {@link #isSpace}, or the non-breaking space (0xA0) ModSecurity's whitespace transformations count too. */
+    static boolean isSpaceOrNbsp(char c) {
+        return isSpace(c) || c == 0xA0;
     }
 
     /**

@@ -9,7 +9,7 @@ final class CompressWhitespace implements Transformation {
         boolean inSpace = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Bytes.isSpace(c)) {
+            if (Bytes.isSpaceOrNbsp(c)) {
                 if (!inSpace) {
                     out.append(' ');
                 }

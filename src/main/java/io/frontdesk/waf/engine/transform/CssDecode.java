@@ -4,7 +4,7 @@ package io.frontdesk.waf.engine.transform;
  * {@code cssDecode}: CSS escapes: a backslash and one to six hex digits (one whitespace after
  * them is part of the escape) stand for the byte of the last two digits, full-width ASCII
  * (U+FF01 to U+FF5E) for its ASCII twin; a backslash before a newline is dropped with it; a
- * backslash before any other character stands for that character.
+ * backslash before any other character stands for that character, and one ending the value is dropped.
  */
 final class CssDecode extends BackslashEscapes {
 
@@ -32,6 +32,11 @@ final class CssDecode extends BackslashEscapes {
         }
         int end = start + digits;
         return end < length && Bytes.isSpace(value.charAt(end)) ? end + 1 - i : end - i;
+    }
+
+    @Override
+    void trailingBackslash(StringBuilder out) {
+        // A continuation to nothing.
     }
 
     private static boolean fullWidth(String value, int start) {

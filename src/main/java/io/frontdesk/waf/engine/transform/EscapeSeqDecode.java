@@ -2,13 +2,14 @@ package io.frontdesk.waf.engine.transform;
 
 /**
  * {@code escapeSeqDecode}: ANSI C escapes: {@code \a \b \f \n \r \t \v \\ \? \' \"}, {@code \xHH}
- * and octal {@code \OOO}; an unknown escape stays as written.
+ * and octal {@code \OOO} (its low byte); a backslash before anything else is dropped, as ModSecurity
+ * does ({@code \q} is {@code q}, and so is the {@code x} of a {@code \x} without two hex digits).
  */
 final class EscapeSeqDecode extends BackslashEscapes {
 
     @Override
     int escape(String value, int i, StringBuilder out) {
-        int taken = hex(value, i, out);
+        int taken = hex(value, i, out, true);
         if (taken == 0) {
             taken = octal(value, i, out, 0777);
         }
@@ -17,13 +18,7 @@ final class EscapeSeqDecode extends BackslashEscapes {
         }
         char next = value.charAt(i + 1);
         char control = control(next);
-        if (control != 0) {
-            out.append(control);
-        } else if (next == '\\' || next == '?' || next == '\'' || next == '"') {
-            out.append(next);
-        } else {
-            out.append('\\').append(next);
-        }
+        out.append(control == 0 ? next : control);
         return 2;
     }
 }

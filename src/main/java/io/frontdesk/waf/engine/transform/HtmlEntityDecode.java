@@ -1,9 +1,11 @@
 package io.frontdesk.waf.engine.transform;
 
 /**
- * {@code htmlEntityDecode}: {@code &#DDD;} and {@code &#xHH;} (the semicolon optional) become the
- * low byte of their code point, and the named entities {@code &quot; &amp; &lt; &gt; &nbsp;}
- * their characters ({@code &nbsp;} a 0xA0 byte), as ModSecurity decodes them; anything else stays.
+ * {@code htmlEntityDecode}: {@code &#DDD;} and {@code &#xHH;} (the semicolon optional, any number
+ * of digits, so that {@code &#0000000000123;} is {@code &#123;}) become the low byte of their code
+ * point, and the named entities {@code &quot; &amp; &lt; &gt; &nbsp;} their characters
+ * ({@code &nbsp;} a 0xA0 byte), as ModSecurity decodes them; anything else stays. A number too
+ * large for 63 bits counts as the largest that fits, as C's {@code strtol} reads it.
  */
 final class HtmlEntityDecode implements Transformation {
 
@@ -49,11 +51,12 @@ final class HtmlEntityDecode implements Transformation {
         if (hex) {
             i++;
         }
+        int base = hex ? 16 : 10;
         int digitsStart = i;
         long code = 0;
-        while (i < value.length() && (hex ? Bytes.isHex(value.charAt(i)) : Character.isDigit(value.charAt(i)))
-                && i - digitsStart < 8) {
-            code = code * (hex ? 16 : 10) + (hex ? Bytes.hexValue(value.charAt(i)) : value.charAt(i) - '0');
+        while (i < value.length() && (hex ? Bytes.isHex(value.charAt(i)) : isDigit(value.charAt(i)))) {
+            int digit = Bytes.hexValue(value.charAt(i));
+            code = code > (Long.MAX_VALUE - digit) / base ? Long.MAX_VALUE : code * base + digit;
             i++;
         }
         if (i == digitsStart) {
@@ -64,6 +67,10 @@ final class HtmlEntityDecode implements Transformation {
             i++;
         }
         return i - start;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int named(String value, int start, StringBuilder out) {

@@ -14,7 +14,7 @@ final class JsDecode extends BackslashEscapes {
             out.append(Bytes.fromUnicodeEscape(value, i + 2));
             return 6;
         }
-        int taken = hex(value, i, out);
+        int taken = hex(value, i, out, false);
         if (taken == 0) {
             taken = octal(value, i, out, 0377);
         }

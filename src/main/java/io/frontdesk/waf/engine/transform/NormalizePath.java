@@ -5,8 +5,9 @@ import java.util.Deque;
 
 /**
  * {@code normalizePath}: repeated slashes collapsed, {@code ./} segments dropped and {@code ../}
- * segments resolved against the ones before them (never above the start); a trailing slash is
- * kept. {@code normalizePathWin} first turns backslashes into slashes.
+ * segments resolved against the ones before them (never above the root; a relative path keeps the
+ * ones it cannot resolve); the result ends with a slash when the path did. {@code normalizePathWin}
+ * first turns backslashes into slashes.
  */
 final class NormalizePath implements Transformation {
 
@@ -19,42 +20,38 @@ final class NormalizePath implements Transformation {
     @Override
     public String apply(String value) {
         String path = windows ? value.replace('\\', '/') : value;
-        if (path.isEmpty()) {
+        if (isNormal(path)) {
             return path;
         }
         boolean absolute = path.charAt(0) == '/';
-        boolean trailing = path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..") || path.equals(".")
-                || path.equals("..");
         Deque<String> segments = new ArrayDeque<>();
-        int upAboveStart = 0;
         for (String segment : path.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            if (segment.equals("..")) {
-                if (!segments.isEmpty()) {
-                    segments.removeLast();
-                } else if (!absolute) {
-                    upAboveStart++;
-                }
-                continue;
+            if (!segment.equals("..")) {
+                segments.addLast(segment);
+            } else if (!segments.isEmpty() && !segments.peekLast().equals("..")) {
+                segments.removeLast();
+            } else if (!absolute) {
+                segments.addLast(segment);
             }
-            segments.addLast(segment);
         }
         StringBuilder out = new StringBuilder(path.length());
         if (absolute) {
             out.append('/');
         }
-        for (int i = 0; i < upAboveStart; i++) {
-            out.append("../");
-        }
         out.append(String.join("/", segments));
-        if (trailing && !segments.isEmpty()) {
+        if (path.endsWith("/") && !segments.isEmpty()) {
             out.append('/');
         }
-        if (out.length() > 1 && out.charAt(out.length() - 1) == '/' && segments.isEmpty() && upAboveStart > 0) {
-            out.setLength(out.length() - 1);
-        }
         return out.toString();
+    }
+
+    /** Whether the path has no empty, {@code .} or {@code ..} segment but a leading or trailing one. */
+    private static boolean isNormal(String path) {
+        return !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.startsWith("./")
+                && !path.startsWith("../") && !path.endsWith("/.") && !path.endsWith("/..") && !path.equals(".")
+                && !path.equals("..");
     }
 }

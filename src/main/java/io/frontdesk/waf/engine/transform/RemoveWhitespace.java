@@ -1,6 +1,6 @@
 package io.frontdesk.waf.engine.transform;
 
-/** {@code removeWhitespace}: every whitespace byte removed (see {@link Bytes#isSpace}). */
+/** {@code removeWhitespace}: every whitespace byte removed (see {@link Bytes#isSpaceOrNbsp}). */
 final class RemoveWhitespace implements Transformation {
 
     @Override
@@ -8,7 +8,7 @@ final class RemoveWhitespace implements Transformation {
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!Bytes.isSpace(c)) {
+            if (!Bytes.isSpaceOrNbsp(c)) {
                 out.append(c);
             }
         }

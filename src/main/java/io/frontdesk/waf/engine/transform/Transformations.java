@@ -38,9 +38,12 @@ public final class Transformations {
             Map.entry("cssDecode", new CssDecode()),
             Map.entry("escapeSeqDecode", new EscapeSeqDecode()),
             Map.entry("cmdLine", new CmdLine()),
-            Map.entry("removeComments", new RemoveComments(false)),
-            Map.entry("replaceComments", new RemoveComments(true)),
-            Map.entry("removeCommentsChar", new RemoveCommentsChar()));
+            Map.entry("removeComments", new RemoveComments()),
+            Map.entry("replaceComments", new ReplaceComments()),
+            Map.entry("removeCommentsChar", new RemoveCommentsChar()),
+            Map.entry("parityEven7bit", new Parity7Bit(Parity7Bit.Parity.EVEN)),
+            Map.entry("parityOdd7bit", new Parity7Bit(Parity7Bit.Parity.ODD)),
+            Map.entry("parityZero7bit", new Parity7Bit(Parity7Bit.Parity.ZERO)));
 
     private Transformations() {
     }

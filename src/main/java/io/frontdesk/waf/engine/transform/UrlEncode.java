@@ -1,7 +1,8 @@
 package io.frontdesk.waf.engine.transform;
 
 /**
- * {@code urlEncode}: letters, digits and {@code *-._} stay, space becomes +, every other byte %hh.
+ * {@code urlEncode}: letters, digits and {@code *} stay, space becomes +, every other byte %hh, as
+ * in ModSecurity.
  * Built with other marks and upper-case hex, it is the form escaping of Go's {@code url.QueryEscape}.
  */
 public final class UrlEncode implements Transformation {
@@ -10,7 +11,7 @@ public final class UrlEncode implements Transformation {
     private final char[] hex;
 
     UrlEncode() {
-        this("*-._", false);
+        this("*", false);
     }
 
     /** Letters, digits and {@code unreservedMarks} stay, space becomes +, every other byte %HH or %hh. */
@@ -21,11 +22,17 @@ public final class UrlEncode implements Transformation {
 
     @Override
     public String apply(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
+        int clean = 0;
+        while (clean < value.length() && stays(value.charAt(clean))) {
+            clean++;
+        }
+        if (clean == value.length()) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16).append(value, 0, clean);
+        for (int i = clean; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || unreservedMarks.indexOf(c) >= 0) {
+            if (stays(c)) {
                 out.append(c);
             } else if (c == ' ') {
                 out.append('+');
@@ -34,5 +41,9 @@ public final class UrlEncode implements Transformation {
             }
         }
         return out.toString();
+    }
+
+    private boolean stays(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || unreservedMarks.indexOf(c) >= 0;
     }
 }

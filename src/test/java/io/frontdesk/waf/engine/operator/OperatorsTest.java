@@ -59,6 +59,7 @@ class OperatorsTest {
                 Arguments.of("contains", "<script", "a<script>", true),
                 Arguments.of("containsWord", "select", "1 select(2)", true),
                 Arguments.of("containsWord", "select", "selection", false),
+                Arguments.of("containsWord", "select", "1select_2", true),
                 Arguments.of("beginsWith", "/admin", "/admin/x", true),
                 Arguments.of("endsWith", ".php", "/x.php", true),
                 Arguments.of("within", "%{tx.allowed_methods}", "POST", true),
@@ -91,6 +92,12 @@ class OperatorsTest {
                 Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "192.168.1.8", false),
                 Arguments.of("ipMatch", "10.0.0.0/8,192.168.1.7,::1", "::1", true),
                 Arguments.of("ipMatch", "10.0.0.0/8", "not an address", false),
+                Arguments.of("ipMatch", "::ffff:10.0.0.0/104", "::ffff:10.1.2.3", true),
+                Arguments.of("ipMatch", "10.0.0.0/8", "::ffff:10.1.2.3", true),
+                Arguments.of("ipMatch", "::ffff:10.0.0.0/104", "10.1.2.3", false),
+                Arguments.of("verifyCC", "\\d{13,16}", "card 4111111111111111 here", true),
+                Arguments.of("verifyCC", "\\d{16}", "card 4111111111111112 here", false),
+                Arguments.of("verifyCC", "\\d{16}", "14111111111111111", true),
                 Arguments.of("unconditionalMatch", "", "anything", true),
                 Arguments.of("noMatch", "", "anything", false),
                 Arguments.of("validateByteRange", "32-126", "plain text", false),
@@ -151,6 +158,15 @@ class OperatorsTest {
         assertThat(catastrophic.matches("a".repeat(10_000) + "!", context)).isFalse();
         assertThat(context.limitsExceeded).singleElement().asString().contains("budget");
         assertThat(catastrophic.matches("a".repeat(10_000), context)).isTrue();
+    }
+
+    @Test
+    void verifyCCCapturesTheCardAndRunsOutOfItsBudgetAsRxDoes() {
+        Context context = new Context();
+        assertThat(Operators.create("verifyCC", "\\d{16}", RULES).matches("n: 14111111111111111", context)).isTrue();
+        assertThat(context.captures).containsEntry(0, "4111111111111111");
+        assertThat(Operators.create("verifyCC", "(?:\\d+)+x", RULES).matches("1".repeat(10_000), context)).isFalse();
+        assertThat(context.limitsExceeded).singleElement().asString().contains("budget");
     }
 
     @Test

@@ -152,6 +152,22 @@ class SecLangParserTest {
                 .hasMessageContaining(":1: Include names no file");
     }
 
+    /** What docs/waf.md lists as unsupported is refused where a rule names it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"@rxGlobal a", "@verifyCPF a", "@verifySSN a", "@verifySVNR a"})
+    void unsupportedOperatorsNameTheirFileAndLine(String operator) throws IOException {
+        Path file = write("# rules\nSecRule ARGS \"" + operator + "\" \"id:1\"\n");
+        assertThatThrownBy(() -> SecLangParser.parse(List.of(file))).isInstanceOf(SecLangException.class)
+                .hasMessage(file + ":2: unknown operator " + operator.substring(0, operator.indexOf(' ')));
+    }
+
+    @Test
+    void unsupportedTransformationsNameTheirFileAndLine() throws IOException {
+        Path file = write("SecRule ARGS \"@rx a\" \"id:1,t:none,t:phpArgsNames\"\n");
+        assertThatThrownBy(() -> SecLangParser.parse(List.of(file))).isInstanceOf(SecLangException.class)
+                .hasMessage(file + ":1: unknown transformation phpArgsNames");
+    }
+
     private int files;
 
     private Path write(String text) throws IOException {

@@ -3,6 +3,7 @@ package io.frontdesk.waf.engine.operator.regex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -131,6 +132,30 @@ public final class PcrePattern {
         return matcher == null ? null : upTo(last, matcher.groupCount(), matcher::group);
     }
 
+    /**
+     * Whether one of the matches passes the test: the first match, then the first that starts after
+     * its start, and so on, as a PCRE caller tries every offset. The matches share the whole
+     * {@link #budget}; no linear engine takes over, as it could not bound the work of many matches.
+     *
+     * @throws MatchLimitExceededException when the budget is spent before the test passed
+     */
+    public boolean anyMatch(String value, Predicate<String> test) {
+        if (firstBytes != null && !firstBytes.mayStartIn(value)) {
+            return false;
+        }
+        Matcher matcher = matcher(value, budget(value.length()));
+        try {
+            for (int from = 0; from < value.length() && matcher.find(from); from = matcher.start() + 1) {
+                if (test.test(matcher.group())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (StackOverflowError e) {
+            throw tooDeep(value);
+        }
+    }
+
     /** Whether RE2/J decides the values that spend this pattern's first budget, rather than nobody. */
     public boolean linear() {
         return linear != null;
@@ -142,14 +167,23 @@ public final class PcrePattern {
     }
 
     private Matcher backtrack(String value) {
-        Reusable mine = reusable.get();
-        Matcher matcher = mine.matcher().reset(mine.text().reset(value, firstBudget(value.length())));
+        Matcher matcher = matcher(value, firstBudget(value.length()));
         try {
             return matcher.find() ? matcher : null;
         } catch (StackOverflowError e) {
-            throw new MatchLimitExceededException("the pattern " + shortened(source) + " backtracked deeper"
-                    + " than the thread's stack on a value of " + value.length() + " bytes");
+            throw tooDeep(value);
         }
+    }
+
+    /** This thread's matcher, on the value, with that many reads to spend. */
+    private Matcher matcher(String value, long budget) {
+        Reusable mine = reusable.get();
+        return mine.matcher().reset(mine.text().reset(value, budget));
+    }
+
+    private MatchLimitExceededException tooDeep(String value) {
+        return new MatchLimitExceededException("the pattern " + shortened(source) + " backtracked deeper"
+                + " than the thread's stack on a value of " + value.length() + " bytes");
     }
 
     private static List<String> upTo(int last, int count, IntFunction<String> group) {
