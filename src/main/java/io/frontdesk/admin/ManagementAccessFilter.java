@@ -40,12 +40,12 @@ public final class ManagementAccessFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (expected == null) {
-            return Mono.error(new RejectedRequest(HttpStatus.FORBIDDEN,
+            return Mono.error(new RejectedRequest(HttpStatus.FORBIDDEN, "management_disabled",
                     "Management operations that change state are disabled; set frontdesk.management.token."));
         }
         String given = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-            return Mono.error(new RejectedRequest(HttpStatus.UNAUTHORIZED,
+            return Mono.error(new RejectedRequest(HttpStatus.UNAUTHORIZED, "management_token",
                     "This management operation needs a valid bearer token.", CHALLENGE));
         }
         return chain.filter(exchange);

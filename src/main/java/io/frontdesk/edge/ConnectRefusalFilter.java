@@ -24,7 +24,7 @@ public final class ConnectRefusalFilter implements WebFilter, Ordered {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-        return Mono.error(new RejectedRequest(HttpStatus.METHOD_NOT_ALLOWED,
+        return Mono.error(new RejectedRequest(HttpStatus.METHOD_NOT_ALLOWED, "connect",
                 "CONNECT is not served: this is a reverse proxy, not a forward one.", headers));
     }
 

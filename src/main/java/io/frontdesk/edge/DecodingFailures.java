@@ -149,7 +149,8 @@ public final class DecodingFailures implements NettyServerCustomizer {
             String target = head.uri();
             ReferenceCountUtil.release(head);
             refusals.count(reason);
-            RefusedHead refusal = new RefusedHead(client(ctx), method, target, status.code(), body.length, requestId);
+            RefusedHead refusal = new RefusedHead(client(ctx), method, target, status.code(), body.length, requestId,
+                    reason);
             listeners.forEach(listener -> listener.refused(refusal));
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }

@@ -12,6 +12,9 @@ public final class EdgeAttributes {
     /** The id of the exchange's trace (32 hex digits), present only when tracing is on. */
     public static final String TRACE_ID = "frontdesk.traceId";
 
+    /** Which step turned the request away ({@link RejectedRequest#refusal()}), present only on a refusal. */
+    public static final String REFUSAL = "frontdesk.refusal";
+
     private EdgeAttributes() {
     }
 }

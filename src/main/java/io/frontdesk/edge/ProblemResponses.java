@@ -39,6 +39,9 @@ public final class ProblemResponses {
         if (error instanceof ResponseStatusException statusError) {
             statusError.getHeaders().forEach(headers::put);
         }
+        if (error instanceof RejectedRequest rejected) {
+            exchange.getAttributes().put(EdgeAttributes.REFUSAL, rejected.refusal());
+        }
         headers.setContentType(PROBLEM_JSON);
         headers.setCacheControl("no-store");
         byte[] body = body(status, Failures.detailOf(error), exchange.getRequest().getPath().value(), requestId)

@@ -48,7 +48,7 @@ public final class RequestFramingFilter implements WebFilter, Ordered {
             refusals.count(violation.reason());
             HttpHeaders close = new HttpHeaders();
             close.setConnection("close");
-            return Mono.error(new RejectedRequest(violation.status(), violation.detail(), close));
+            return Mono.error(new RejectedRequest(violation.status(), violation.reason(), violation.detail(), close));
         }
         String authority = absoluteFormAuthority(netty.uri());
         if (authority == null || authority.equalsIgnoreCase(headers.getFirst(HttpHeaders.HOST))) {

@@ -81,7 +81,7 @@ public final class BanFilter implements WebFilter, Ordered {
             long seconds = Math.max(1, (ban.until() - System.currentTimeMillis() + 999) / 1000);
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
-        return Mono.error(new RejectedRequest(HttpStatus.FORBIDDEN, detail, headers));
+        return Mono.error(new RejectedRequest(HttpStatus.FORBIDDEN, "ban", detail, headers));
     }
 
     @Override

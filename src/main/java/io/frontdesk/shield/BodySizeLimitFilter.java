@@ -71,7 +71,7 @@ public final class BodySizeLimitFilter implements GlobalFilter, Ordered {
     }
 
     static RejectedRequest tooLarge(long limit) {
-        return new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE,
+        return new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
                 "The request body is larger than the " + limit + " bytes this route accepts.");
     }
 

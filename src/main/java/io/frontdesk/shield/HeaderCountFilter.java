@@ -27,7 +27,7 @@ public final class HeaderCountFilter implements WebFilter, Ordered {
         int[] fields = {0};
         exchange.getRequest().getHeaders().forEach((name, values) -> fields[0] += values.size());
         if (fields[0] > maxHeaders) {
-            return Mono.error(new RejectedRequest(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            return Mono.error(new RejectedRequest(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "header_count",
                     "The request has " + fields[0] + " header fields; at most " + maxHeaders + " are accepted."));
         }
         return chain.filter(exchange);

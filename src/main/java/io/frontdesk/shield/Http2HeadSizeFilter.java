@@ -46,12 +46,12 @@ public final class Http2HeadSizeFilter implements WebFilter, Ordered {
         }
         long line = netty.method().name().length() + netty.uri().length() + LINE_FRAME;
         if (line > maxLineLength) {
-            return Mono.error(new RejectedRequest(HttpStatus.URI_TOO_LONG, "The request line would take " + line
+            return Mono.error(new RejectedRequest(HttpStatus.URI_TOO_LONG, "target_too_long", "The request line would take " + line
                     + " bytes; at most " + maxLineLength + " are accepted."));
         }
         long header = headerSize(netty);
         if (header > maxHeaderSize) {
-            return Mono.error(new RejectedRequest(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            return Mono.error(new RejectedRequest(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "head_too_large",
                     "The request's header fields take " + header + " bytes; at most " + maxHeaderSize
                             + " are accepted."));
         }

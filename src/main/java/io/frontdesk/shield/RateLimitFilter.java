@@ -86,7 +86,7 @@ final class RateLimitFilter implements GatewayFilter, Ordered {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         headers.set(POLICY_HEADER, policy);
         headers.set(STATE_HEADER, appendItem(new StringBuilder(), limit, decision).toString());
-        return new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "Too many requests: the limit '" + limit.name()
+        return new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "rate_limit", "Too many requests: the limit '" + limit.name()
                 + "' allows " + limit.rate().count() + " per " + limit.rate().period().toString().substring(2)
                         .toLowerCase(java.util.Locale.ROOT)
                 + " with bursts of " + limit.burst() + ". Retry after " + retryAfter + " s.", headers);

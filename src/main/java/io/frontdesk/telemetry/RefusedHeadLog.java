@@ -19,6 +19,7 @@ final class RefusedHeadLog implements RefusedHead.Listener {
                 .outcome(head.status(), head.bytes(), 0)
                 .routing("none", null)
                 .requestId(head.requestId())
+                .optional("refused", head.reason())
                 .toString());
     }
 }

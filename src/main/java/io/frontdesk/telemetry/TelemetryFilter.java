@@ -116,6 +116,7 @@ public final class TelemetryFilter implements WebFilter, Ordered {
                 .routing(route, backend == null ? null : backend.id())
                 .requestId(exchange.getAttribute(EdgeAttributes.REQUEST_ID))
                 .optional("trace_id", exchange.getAttribute(EdgeAttributes.TRACE_ID))
+                .optional("refused", exchange.getAttribute(EdgeAttributes.REFUSAL))
                 .optional("banned", exchange.getAttribute(ShieldAttributes.BANNED))
                 .toString();
     }

@@ -200,7 +200,7 @@ final class Inspection {
         }
         String detail = interruption.status() == 413 ? "The request body is larger than the web application"
                 + " firewall inspects." : BLOCKED;
-        return Mono.error(new RejectedRequest(status == null ? HttpStatus.FORBIDDEN : status, detail, headers));
+        return Mono.error(new RejectedRequest(status == null ? HttpStatus.FORBIDDEN : status, "waf", detail, headers));
     }
 
     /** The logging phase, metrics and the audit line, once; the returned Mono completes when the line is flushed. */

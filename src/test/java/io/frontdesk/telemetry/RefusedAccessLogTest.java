@@ -19,15 +19,17 @@ import org.junit.jupiter.api.Test;
 import io.frontdesk.support.GatewayProcess;
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
+import io.frontdesk.support.RawHttp;
 import io.frontdesk.support.TestBackend;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every request refused because its client is banned says so in its access log line, with the
- * ban's cause; refusals that are not for a ban do not.
+ * Every request Frontdesk turns away says which step refused it in its access log line
+ * ({@code refused}), whether the head could not be read, its framing was ambiguous, a limit or
+ * the WAF refused it, or its client is banned, which also names the ban's cause ({@code banned}).
  */
-class BannedAccessLogTest {
+class RefusedAccessLogTest {
 
     private static final String TOKEN = "banned-log-token-for-the-tests";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,10 +68,12 @@ class BannedAccessLogTest {
         return lineOf(gateway, requestId);
     }
 
+    /** The request's access log line (the WAF's audit lines, on the same output, carry no duration). */
     private static JsonNode lineOf(GatewayProcess gateway, String requestId) {
         String marker = "\"request_id\":\"" + requestId + "\"";
         return await().atMost(Duration.ofSeconds(10)).until(() -> gateway.output().stream()
-                .filter(line -> line.contains(marker)).findFirst(), Optional::isPresent).map(JSON::readTree).get();
+                .filter(line -> line.contains(marker) && line.contains("\"duration_ms\"")).findFirst(),
+                Optional::isPresent).map(JSON::readTree).get();
     }
 
     @Test
@@ -84,7 +88,10 @@ class BannedAccessLogTest {
         JsonNode banned = lineOf("limit-banned");
         assertThat(banned.path("status").asInt()).isEqualTo(403);
         assertThat(banned.path("banned").asString()).isEqualTo("rate_limit");
+        assertThat(banned.path("refused").asString()).isEqualTo("ban");
         assertThat(lineOf("limit-refused-3").has("banned")).as("refused by the limit, not for a ban").isFalse();
+        assertThat(lineOf("limit-refused-3").path("refused").asString()).isEqualTo("rate_limit");
+        assertThat(lineOf("limit-allowed").has("refused")).as("served").isFalse();
     }
 
     @Test
@@ -98,6 +105,7 @@ class BannedAccessLogTest {
 
         assertThat(lineOf("waf-banned").path("banned").asString()).isEqualTo("waf");
         assertThat(lineOf("waf-blocked-3").has("banned")).as("blocked by the WAF, not for a ban").isFalse();
+        assertThat(lineOf("waf-blocked-3").path("refused").asString()).isEqualTo("waf");
     }
 
     @Test
@@ -107,6 +115,32 @@ class BannedAccessLogTest {
         assertThat(get("/", client, "manual-banned")).isEqualTo(403);
 
         assertThat(lineOf("manual-banned").path("banned").asString()).isEqualTo("manual");
+    }
+
+    @Test
+    void aHeadWhoseFramingCouldBeReadTwoWaysIsLoggedWithItsReason() {
+        String request = "GET /framing HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\nX-Request-Id: framing-refused\r\n\r\n";
+        try (RawHttp.Connection connection = RawHttp.connect(gateway.port())) {
+            connection.sendBytes(request);
+            assertThat(connection.read().status()).isEqualTo(400);
+        }
+
+        JsonNode line = lineOf("framing-refused");
+        assertThat(line.path("refused").asString()).isEqualTo("duplicate_host");
+        assertThat(line.path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void aHeadTheDecoderCannotReadIsLoggedWithItsReason() {
+        try (RawHttp.Connection connection = RawHttp.connect(gateway.port())) {
+            connection.sendBytes("GET /unreadable-head HTTP/1.1\r\nHost: h\r\nX-A: a\u0000b\r\n\r\n");
+            assertThat(connection.read().status()).isEqualTo(400);
+        }
+
+        JsonNode line = await().atMost(Duration.ofSeconds(10)).until(() -> gateway.output().stream()
+                .filter(text -> text.contains("/unreadable-head")).findFirst(), Optional::isPresent)
+                .map(JSON::readTree).get();
+        assertThat(line.path("refused").asString()).isEqualTo("malformed_head");
     }
 
     private static void banByHand(GatewayProcess gateway, String client) {
