@@ -178,32 +178,20 @@ final class XssBlacklist {
 
     /**
      * A URL with a dangerous scheme, read after leading blanks, control bytes and bytes from 0x7F
-     * up, with numeric character references decoded, and tabs, line feeds and NULs dropped but
-     * for those that still lead.
+     * up, with numeric character references decoded, and then leading control characters and
+     * blanks, and NULs and line feeds anywhere, dropped. A decoded character is compared by its
+     * low byte, ignoring ASCII case. One pass compares all schemes.
      */
     private static boolean isDangerousUrl(String s, int from, int end) {
         int start = from;
         while (start < end && (s.charAt(start) <= ' ' || s.charAt(start) >= 0x7F)) {
             start++;
         }
-        for (String scheme : URL_SCHEMES) {
-            if (decodedStartsWith(s, start, end, scheme)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the text decodes to something that starts with {@code word}, ignoring ASCII case,
-     * leading control characters and blanks, and NULs and line feeds anywhere; a decoded character
-     * is compared by its low byte.
-     */
-    private static boolean decodedStartsWith(String s, int from, int end, String word) {
-        NumericReferenceReader reader = new NumericReferenceReader(s, from, end);
+        NumericReferenceReader reader = new NumericReferenceReader(s, start, end);
+        int candidates = (1 << URL_SCHEMES.length) - 1;
         int matched = 0;
         boolean leading = true;
-        while (reader.hasNext() && matched < word.length()) {
+        while (reader.hasNext() && candidates != 0) {
             int c = reader.next();
             if (leading && c <= ' ') {
                 continue;
@@ -212,15 +200,20 @@ final class XssBlacklist {
             if (c == 0 || c == '\n') {
                 continue;
             }
-            if (c >= 'a' && c <= 'z') {
-                c -= 'a' - 'A';
-            }
-            if ((c & 0xFF) != word.charAt(matched)) {
-                return false;
+            int upper = (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c) & 0xFF;
+            for (int i = 0; i < URL_SCHEMES.length; i++) {
+                if ((candidates & 1 << i) == 0) {
+                    continue;
+                }
+                if (URL_SCHEMES[i].charAt(matched) != upper) {
+                    candidates &= ~(1 << i);
+                } else if (matched + 1 == URL_SCHEMES[i].length()) {
+                    return true;
+                }
             }
             matched++;
         }
-        return matched == word.length();
+        return false;
     }
 
     private static boolean startsWithAny(String s, int from, int end, String[] words) {
