@@ -4,7 +4,9 @@ package io.frontdesk.waf.detect;
  * Splits a byte string (one char a byte) into HTML5 tokens the way libinjection's tokenizer does,
  * quirks included, so that {@link XssDetector} decides as libinjection does: a simplified HTML5
  * tokenizer that also honours what old browsers accepted (NUL bytes inside tag names, a vertical
- * tab as a blank, backticks as quotes, {@code <%...%>} comments).
+ * tab as a blank, backticks as quotes, {@code <%...%>} comments). One quirk is not kept: where
+ * libinjection skips blanks it takes a 0xFF byte for the end of the input (a signed char compared
+ * with its end marker) and stops reading; here that byte is read on like any other.
  *
  * <p>A token is a span of the input ({@link #tokenStart()}, {@link #tokenLength()}); nothing is
  * copied. Each byte is looked at a bounded number of times, so a whole read is linear in the input.
@@ -90,7 +92,7 @@ final class Html5Tokenizer {
     }
 
     /** Blanks as old browsers had them: HTML's, the vertical tab, and NUL. */
-    static boolean isBlank(char c) {
+    private static boolean isBlank(char c) {
         return c == ' ' || c >= '\t' && c <= '\r' || c == 0;
     }
 
@@ -115,14 +117,12 @@ final class Html5Tokenizer {
     }
 
     private boolean data() {
-        int lt = input.indexOf('<', pos);
+        int start = pos;
+        int lt = input.indexOf('<', start);
         if (lt < 0) {
-            int start = pos;
             return length > start && emit(Html5TokenType.DATA_TEXT, start, length, State.END);
         }
-        int start = pos;
         pos = lt + 1;
-        state = State.TAG_OPEN;
         return lt > start ? emit(Html5TokenType.DATA_TEXT, start, lt, State.TAG_OPEN) : tagOpen();
     }
 
