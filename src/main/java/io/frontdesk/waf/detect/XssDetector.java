@@ -1,28 +1,52 @@
 package io.frontdesk.waf.detect;
 
 /**
- * Cross-site scripting detection in the manner of libinjection: the input is read as HTML5 from
- * each place it may land in a page (in text, or inside an unquoted, single- or double-quoted
- * attribute value), and {@link XssRules} looks at every tag, attribute, comment and instruction
- * found. Inputs are byte strings (one char a byte); time is linear in the input.
+ * Cross-site scripting detection that decides as libinjection does, which ModSecurity's
+ * {@code @detectXSS} calls. The input is read as HTML5 ({@link Html5Tokenizer}) from each place it
+ * may land in a page ({@link Html5Start}), and it is XSS when one of the readings holds a doctype,
+ * a dangerous tag, comment or attribute ({@link XssBlacklist}). Inputs are byte strings (one char
+ * a byte); time is linear in the input, and nothing is copied.
  */
 public final class XssDetector {
+
+    private static final Html5Start[] STARTS = Html5Start.values();
 
     private XssDetector() {
     }
 
     /** Whether the input holds markup that would run script or load active content. */
     public static boolean detect(String input) {
-        if (input == null || input.isEmpty()) {
+        if (input == null) {
             return false;
         }
-        for (HtmlTokenizer.Start start : HtmlTokenizer.Start.values()) {
-            HtmlTokenizer tokenizer = new HtmlTokenizer(input, start);
-            for (HtmlToken token = tokenizer.next(); token != null; token = tokenizer.next()) {
-                if (XssRules.isXss(token)) {
-                    return true;
-                }
+        for (Html5Start start : STARTS) {
+            if (isXss(input, start)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private static boolean isXss(String input, Html5Start start) {
+        Html5Tokenizer tokens = new Html5Tokenizer(input, start);
+        XssBlacklist.Attribute attribute = XssBlacklist.Attribute.HARMLESS;
+        while (tokens.next()) {
+            int from = tokens.tokenStart();
+            int end = from + tokens.tokenLength();
+            boolean dangerous = switch (tokens.tokenType()) {
+                case DOCTYPE -> true;
+                case TAG_NAME_OPEN -> XssBlacklist.isDangerousTag(input, from, end);
+                case ATTR_VALUE -> XssBlacklist.isDangerousValue(attribute, input, from, end);
+                case TAG_COMMENT -> XssBlacklist.isDangerousComment(input, from, end);
+                default -> false;
+            };
+            if (dangerous) {
+                return true;
+            }
+            // an attribute's name bears on the value right after it only
+            attribute = tokens.tokenType() == Html5TokenType.ATTR_NAME
+                    ? XssBlacklist.attribute(input, from, end)
+                    : XssBlacklist.Attribute.HARMLESS;
         }
         return false;
     }

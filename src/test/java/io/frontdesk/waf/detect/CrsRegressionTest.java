@@ -81,13 +81,29 @@ class CrsRegressionTest {
             "v4.28.0 942100 942520.yaml 17/1", "x'~email-- ends the string, goes on with an expression, cuts the query",
             "v4.28.0 942100 942521.yaml 15/1", "\\'lol' or '1: a quote breakout and OR, which 942521 misses",
             "v4.28.0 942100 942522.yaml 5/1", "'or'1: the shortest breakout and OR",
-            "v4.28.0 941100 933100.yaml 64/1", "an SVG document: svg is active content",
-            "v4.28.0 941100 941140.yaml 14/1", "url(javascript:...): a style that runs script");
+            "v4.28.0 941100 933100.yaml 64/1", "an SVG document: svg is active content");
+
+    /**
+     * Stages of the same check whose payload is harmless but libinjection, and so ModSecurity's
+     * {@code @detectXSS}, takes for XSS: an {@code <?xml} instruction, any style, any
+     * {@code xmlns} attribute.
+     */
+    private static final Map<String, String> XSS_TO_LIBINJECTION_AMONG_NEGATIVE_TESTS = Map.of(
+            "v4.28.0 941100 933100.yaml 31/1", "<?xml version=...?>: libinjection takes <?xml for an IE instruction",
+            "v4.28.0 941100 933100.yaml 32/1", "<?xml version=...?>, a tab after xml",
+            "v4.28.0 941100 933100.yaml 37/1", "<?xml version=...?> before an XML document",
+            "v4.28.0 941100 933100.yaml 59/1", "<?xml-stylesheet ...?>, which starts as <?xml",
+            "v4.28.0 941100 933100.yaml 60/1", "<?xml version=... standalone=...?>",
+            "v4.28.0 941100 933100.yaml 79/1", "<x:xmpmeta xmlns:x=...>: an xmlns attribute can make any tag",
+            "v4.28.0 941100 941140.yaml 11/1", "style=...: libinjection takes any style for XSS",
+            "v4.28.0 941100 941140.yaml 12/1", "style=background:url(http://...)",
+            "v4.28.0 941100 941140.yaml 13/1", "style=a:b;a:b;...");
 
     /**
      * Stages that expect no rule at all to fire but only list rules that must not: the requests
      * CRS writes to show that input passes. Neither detector may find an attack in them, but for
-     * the few that are attacks that other rules are tested not to catch.
+     * the few that are attacks that other rules are tested not to catch, and those libinjection
+     * takes for XSS.
      */
     @ParameterizedTest(name = "CRS {0}")
     @ValueSource(strings = {"v4.28.0", "v3.3.4"})
@@ -116,7 +132,8 @@ class CrsRegressionTest {
                 requests, flagged.size());
         flagged.forEach((stage, value) -> System.out.println(stage + ": " + value));
         assertThat(requests).isPositive();
-        assertThat(flagged.keySet()).containsExactlyInAnyOrderElementsOf(ATTACKS_AMONG_NEGATIVE_TESTS.keySet()
-                .stream().filter(stage -> stage.startsWith(version + " ")).toList());
+        assertThat(flagged.keySet()).containsExactlyInAnyOrderElementsOf(Stream.concat(
+                ATTACKS_AMONG_NEGATIVE_TESTS.keySet().stream(), XSS_TO_LIBINJECTION_AMONG_NEGATIVE_TESTS.keySet().stream())
+                .filter(stage -> stage.startsWith(version + " ")).toList());
     }
 }
