@@ -164,7 +164,9 @@ class RequestFramingTest {
                         "POST %s/a HTTP/1.1\r\nHost: h\r\nX-Request-Id: first\r\nContent-Length: 3\r\n\r\nabc", "abc"),
                 accepted("obs-fold, replaced by a space", "GET",
                         "GET %s/a HTTP/1.1\r\nHost: h\r\nX-Request-Id: first\r\nX-Folded: a\r\n b\r\n\r\n", ""),
-                accepted("pipelined GETs", "GET", "GET %s/a HTTP/1.1\r\nHost: h\r\nX-Request-Id: first\r\n\r\n", ""));
+                accepted("pipelined GETs", "GET", "GET %s/a HTTP/1.1\r\nHost: h\r\nX-Request-Id: first\r\n\r\n", ""),
+                accepted("blank bytes and an empty line before the request line, skipped", "GET",
+                        "\r\n \t GET %s/a HTTP/1.1\r\nHost: h\r\nX-Request-Id: first\r\n\r\n", ""));
     }
 
     private static Arguments accepted(String vector, String method, String request, String body) {
