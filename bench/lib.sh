@@ -80,6 +80,20 @@ frontdesk:
 YML
 }
 
+# crs_waf_config CRS_DIR AUDIT_LOG : prints the frontdesk.waf settings (indented under "frontdesk:")
+# that run CRS_DIR at paranoia level 1 in blocking mode, auditing to AUDIT_LOG
+crs_waf_config() {
+  cat <<YML
+  waf:
+    mode: "on"
+    crs:
+      directory: $(cd "$1" && pwd)
+    paranoia-level: 1
+    audit:
+      path: $2
+YML
+}
+
 # start_frontdesk JAR CONFIG OUT : runs the jar on JDK 25 (-Xmx512m) with CONFIG, output to OUT
 start_frontdesk() {
   "$JDK25/bin/java" -Xmx512m -jar "$1" --spring.config.additional-location="file:$2" >"$3" 2>&1 &

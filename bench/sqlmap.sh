@@ -43,14 +43,8 @@ python3 "$ROOT/bench/injectable/app.py" $APP_PORT "$STATE/app-requests.log" &
 PIDS+=($!)
 
 { bench_config $PORT $MGMT | sed "s|http://127.0.0.1:9101|http://127.0.0.1:$APP_PORT|; /127.0.0.1:9102/d"
+  crs_waf_config "$CRS" "$STATE/audit.log"
   cat <<YML
-  waf:
-    mode: "on"
-    crs:
-      directory: $(cd "$CRS" && pwd)
-    paranoia-level: 1
-    audit:
-      path: $STATE/audit.log
   shield:
     bans:
       enabled: false

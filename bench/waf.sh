@@ -40,16 +40,7 @@ mkdir -p "$STATE"
 JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
 
 { bench_config $OFF_PORT $OFF_MGMT; printf '  waf:\n    mode: "off"\n'; } >"$STATE/waf-off.yml"
-{ bench_config $CRS_PORT $CRS_MGMT; cat <<YML
-  waf:
-    mode: "on"
-    crs:
-      directory: $(cd "$CRS" && pwd)
-    paranoia-level: 1
-    audit:
-      path: $STATE/audit.log
-YML
-} >"$STATE/waf-crs.yml"
+{ bench_config $CRS_PORT $CRS_MGMT; crs_waf_config "$CRS" "$STATE/audit.log"; } >"$STATE/waf-crs.yml"
 
 log "starting Frontdesk with the WAF off (port $OFF_PORT) and with CRS at paranoia 1 (port $CRS_PORT)"
 start_frontdesk "$JAR" "$STATE/waf-off.yml" "$STATE/waf-off.out"
