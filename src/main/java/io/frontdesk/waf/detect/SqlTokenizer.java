@@ -518,7 +518,7 @@ final class SqlTokenizer {
     }
 
     /** Blanks as SQL has them, with NUL (Oracle) and the Latin-1 no-break space. */
-    static boolean isBlank(char c) {
+    private static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == 0xa0 || c == 0;
     }
 }
