@@ -1,34 +1,66 @@
 package io.frontdesk.waf.detect;
 
-import java.util.List;
+import static io.frontdesk.waf.detect.SqlTokenType.*;
 
 /**
- * The first tokens of an input after folding, read in one quote context ({@code 0} for none);
- * {@code complete} when they are all the input holds; {@code shifted} counts the tokens read to
- * make them, comments left out.
+ * One reading of an input: its tokens after folding and their letters, the fingerprint
+ * ({@code s&1=1c} for {@code ' or 1=1--} read inside quotes). The tokens are the folder's, valid
+ * until it folds again.
  */
-record SqlFingerprint(List<SqlToken> tokens, boolean complete, char context, int shifted) {
+final class SqlFingerprint {
 
-    /** The tokens' letters, as logged: {@code s&1=1} for {@code x' or 1=1}. */
-    String letters() {
-        StringBuilder letters = new StringBuilder(tokens.size());
-        for (SqlToken token : tokens) {
-            letters.append(token.type().letter);
+    /** The fingerprint of a reading that met syntax no database reads one way. */
+    private static final String EVIL_LETTERS = String.valueOf(EVIL.letter);
+
+    private final SqlFolder folder;
+    private final SqlTokenizer reading;
+    private final String letters;
+
+    private SqlFingerprint(SqlFolder folder, SqlTokenizer reading, String letters) {
+        this.folder = folder;
+        this.reading = reading;
+        this.letters = letters;
+    }
+
+    /** Folds what {@code reading} reads and takes the letters of the tokens left. */
+    static SqlFingerprint of(SqlFolder folder, SqlTokenizer reading) {
+        int count = folder.fold(reading);
+        SqlToken last = count > 0 ? folder.token(count - 1) : null;
+        if (count > 2 && last.is(BAREWORD) && last.openingQuote() == '`' && last.length() == 0
+                && last.closingQuote() == 0) {
+            // an empty backtick left open at the end: PHP's MySQL drivers read it as a comment
+            last.retype(COMMENT);
         }
-        return letters.toString();
+        char[] letters = new char[count];
+        for (int i = 0; i < count; i++) {
+            if (folder.token(i).is(EVIL)) {
+                folder.token(0).assign(EVIL, EVIL.letter);
+                return new SqlFingerprint(folder, reading, EVIL_LETTERS);
+            }
+            letters[i] = folder.token(i).type().letter;
+        }
+        return new SqlFingerprint(folder, reading, new String(letters));
     }
 
-    /** The token at {@code index}, or {@code null} past the last. */
-    SqlToken at(int index) {
-        return index < tokens.size() ? tokens.get(index) : null;
+    String letters() {
+        return letters;
     }
 
-    boolean is(int index, SqlTokenType type) {
-        return index < tokens.size() && tokens.get(index).is(type);
+    SqlToken token(int index) {
+        return folder.token(index);
     }
 
-    /** Whether the input ends right before {@code index}. */
-    boolean endsAt(int index) {
-        return complete && index == tokens.size();
+    String input() {
+        return reading.input();
+    }
+
+    /** How many tokens the reading took, comments and tokens folded away among them. */
+    int tokensRead() {
+        return reading.tokensRead();
+    }
+
+    /** Whether MySQL would read a comment in the input differently, so that its reading may differ. */
+    boolean mysqlReadsOtherwise() {
+        return reading.mysqlReadsOtherwise();
     }
 }

@@ -3,15 +3,14 @@ package io.frontdesk.waf.detect;
 import java.util.Optional;
 
 /**
- * SQL injection detection in the manner of libinjection: the input is tokenized as SQL, as it
- * stands and as if it began inside a {@code '...'} or {@code "..."} string; each token stream is
- * folded to a short fingerprint of token types; {@link SqlInjectionRules} decides whether the
- * fingerprint is an attack. Inputs are byte strings (one char a byte). Time is linear in the
- * input: each reading stops once its fingerprint is full.
+ * SQL injection detection as libinjection does it: the input is tokenized as SQL as it stands,
+ * and as if it began inside a {@code '...'} or {@code "..."} string (only when it holds that quote);
+ * the tokens are folded to a fingerprint of at most five token types, and {@link SqlInjectionRules}
+ * decides whether that fingerprint is an injection. Where MySQL would read its comments
+ * differently, the input is read in both dialects. Inputs are byte strings (one char a byte);
+ * time is linear in the input, and a detection allocates a handful of small objects.
  */
 public final class SqlInjectionDetector {
-
-    private static final char[] QUOTES = {0, '\'', '"'};
 
     private SqlInjectionDetector() {
     }
@@ -21,56 +20,28 @@ public final class SqlInjectionDetector {
         if (input == null || input.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> found = detectIn(input);
-        if (found.isEmpty()) {
-            String joined = joinWordsSplitByComments(input);
-            if (!joined.equals(input)) {
-                found = detectIn(joined);
-            }
+        SqlFolder folder = new SqlFolder();
+        SqlFingerprint found = inEitherDialect(input, (char) 0, folder);
+        if (found == null && input.indexOf('\'') >= 0) {
+            found = inEitherDialect(input, '\'', folder);
         }
-        return found;
+        if (found == null && input.indexOf('"') >= 0) {
+            found = injection(input, '"', true, folder);
+        }
+        return found == null ? Optional.empty() : Optional.of(found.letters());
     }
 
-    private static Optional<String> detectIn(String input) {
-        boolean mysqlDiffers = input.indexOf('#') >= 0 || input.contains("--");
-        for (char quote : QUOTES) {
-            if (quote != 0 && input.indexOf(quote) < 0) {
-                continue;
-            }
-            for (int dialect = 0; dialect < (mysqlDiffers ? 2 : 1); dialect++) {
-                SqlFingerprint print = SqlFolder.fold(new SqlTokenizer(input, quote, dialect == 1), quote);
-                if (SqlInjectionRules.isInjection(print)) {
-                    return Optional.of(print.letters());
-                }
-            }
+    /** Reads in the ANSI dialect, and then in MySQL's if that one reads a comment otherwise. */
+    private static SqlFingerprint inEitherDialect(String input, char quote, SqlFolder folder) {
+        SqlFingerprint ansi = SqlFingerprint.of(folder, new SqlTokenizer(input, quote, false));
+        if (SqlInjectionRules.isInjection(ansi)) {
+            return ansi;
         }
-        return Optional.empty();
+        return ansi.mysqlReadsOtherwise() ? injection(input, quote, true, folder) : null;
     }
 
-    /**
-     * The input without the comments that stand inside a word ({@code UN/**}{@code /ION}): old
-     * MySQL releases and filters that strip comments read such words whole.
-     */
-    static String joinWordsSplitByComments(String input) {
-        int open = input.indexOf("/*");
-        if (open < 0) {
-            return input;
-        }
-        StringBuilder out = new StringBuilder(input.length());
-        int copied = 0;
-        while (open >= 0) {
-            int close = input.indexOf("*/", open + 2);
-            if (close < 0) {
-                break;
-            }
-            int after = close + 2;
-            if (open > 0 && SqlTokenizer.isWordChar(input.charAt(open - 1)) && after < input.length()
-                    && SqlTokenizer.isWordChar(input.charAt(after))) {
-                out.append(input, copied, open);
-                copied = after;
-            }
-            open = input.indexOf("/*", after);
-        }
-        return out.append(input, copied, input.length()).toString();
+    private static SqlFingerprint injection(String input, char quote, boolean mysql, SqlFolder folder) {
+        SqlFingerprint print = SqlFingerprint.of(folder, new SqlTokenizer(input, quote, mysql));
+        return SqlInjectionRules.isInjection(print) ? print : null;
     }
 }

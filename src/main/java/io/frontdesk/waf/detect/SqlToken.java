@@ -1,95 +1,163 @@
 package io.frontdesk.waf.detect;
 
 /**
- * One SQL token. {@code text} is what the rules need to read: a word in lower case (empty when too
- * long to be any keyword), an operator as written, a comment's marker and body, a string's opening
- * quote and its content, the content left out when blank; all cut short. {@code word} marks tokens
- * read from a word, which may merge with the next word ({@code UNION ALL}). For strings,
- * {@code fromContext} marks the one opened before the input began (the input read as if inside
- * quotes), and {@code unterminated} one the input leaves open.
+ * One SQL token, mutable so that a reading fills and folds a few of them again and again without
+ * allocating. The value keeps the first {@link #CAPACITY} characters of the token's text, as
+ * written; {@code length} counts those kept. A string records the quote that opened it and the one
+ * that closed it ({@code 0} when there was none: opened before the input, left open at its end);
+ * a variable how many {@code @} it began with.
  */
-record SqlToken(SqlTokenType type, String text, boolean word, boolean fromContext, boolean unterminated) {
+final class SqlToken {
 
-    static SqlToken of(SqlTokenType type, String text) {
-        return new SqlToken(type, text, false, false, false);
-    }
+    static final int CAPACITY = 31;
 
-    static SqlToken word(SqlTokenType type, String text) {
-        return new SqlToken(type, text, true, false, false);
-    }
+    private final char[] value = new char[CAPACITY];
+    private SqlTokenType type;
+    private int length;
+    private int atSigns;
+    private char openingQuote;
+    private char closingQuote;
 
-    static SqlToken string(String text, boolean fromContext, boolean unterminated) {
-        return new SqlToken(SqlTokenType.STRING, text, false, fromContext, unterminated);
-    }
-
-    SqlToken as(SqlTokenType newType) {
-        return new SqlToken(newType, text, word, fromContext, unterminated);
+    SqlTokenType type() {
+        return type;
     }
 
     boolean is(SqlTokenType expected) {
         return type == expected;
     }
 
-    /** A string opened with {@code quote} and left open: the query's own closing quote will end it. */
-    boolean isOpenString(char quote) {
-        return type == SqlTokenType.STRING && unterminated && text.charAt(0) == quote;
+    void retype(SqlTokenType newType) {
+        type = newType;
     }
 
-    /** A string holding nothing but blanks. */
-    boolean isBlankString() {
-        return type == SqlTokenType.STRING && text.length() == 1;
+    int length() {
+        return length;
     }
 
-    /** A string holding a whole number, as {@code '1'} and {@code '-1'} do. */
-    boolean isNumericString() {
-        int from = text.length() > 1 && (text.charAt(1) == '-' || text.charAt(1) == '+') ? 2 : 1;
-        if (type != SqlTokenType.STRING || text.length() == from) {
-            return false;
-        }
-        for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+    /** The character at {@code index} of the value, {@code 0} past its end. */
+    char charAt(int index) {
+        return index < length ? value[index] : 0;
     }
 
-    /** A string holding one token's worth of text, no blanks: {@code 'x}, not {@code ', line 1}. */
-    boolean isOneWordString() {
-        if (type != SqlTokenType.STRING || text.length() == 1) {
-            return false;
-        }
-        for (int i = 1; i < text.length(); i++) {
-            if (SqlTokenizer.isBlank(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+    char[] valueBuffer() {
+        return value;
     }
 
-    /** A comment that holds nothing: it is there only to cut off what follows. */
-    boolean isEmptyComment() {
-        return type == SqlTokenType.COMMENT && text.substring(text.startsWith("#") ? 1 : 2).isBlank();
+    String value() {
+        return new String(value, 0, length);
+    }
+
+    int atSigns() {
+        return atSigns;
+    }
+
+    char openingQuote() {
+        return openingQuote;
+    }
+
+    char closingQuote() {
+        return closingQuote;
+    }
+
+    void clear() {
+        type = null;
+        length = 0;
+        atSigns = 0;
+        openingQuote = 0;
+        closingQuote = 0;
+    }
+
+    /** Makes this the token of {@code type} spelled by {@code count} characters of the input at {@code from}. */
+    void assign(SqlTokenType newType, String input, int from, int count) {
+        type = newType;
+        length = Math.min(count, CAPACITY);
+        input.getChars(from, from + length, value, 0);
+    }
+
+    void assign(SqlTokenType newType, char single) {
+        type = newType;
+        length = 1;
+        value[0] = single;
+    }
+
+    void quotes(char opening, char closing) {
+        openingQuote = opening;
+        closingQuote = closing;
+    }
+
+    void atSigns(int count) {
+        atSigns = count;
+    }
+
+    void copyFrom(SqlToken other) {
+        type = other.type;
+        length = other.length;
+        atSigns = other.atSigns;
+        openingQuote = other.openingQuote;
+        closingQuote = other.closingQuote;
+        System.arraycopy(other.value, 0, value, 0, other.length);
     }
 
     /**
-     * A comment that every dialect reads as one and that is there to cut off the rest: {@code --}
-     * followed by a blank, the end, or the {@code +} a form leaves for a blank ({@code --INFANT} is a
-     * comment only to some); an empty {@code /*} ({@code /path/*"} is a glob).
+     * Appends a blank and the value of {@code next}, if the result fits; whether it did. Two words
+     * read as one ({@code UNION ALL}) are looked up this way.
      */
-    boolean isPlainComment() {
-        if (type != SqlTokenType.COMMENT || text.startsWith("#")) {
+    boolean append(SqlToken next) {
+        int joined = length + 1 + next.length;
+        if (joined > CAPACITY) {
             return false;
         }
-        if (text.startsWith("/*")) {
-            return text.length() == 2;
-        }
-        return text.length() == 2 || SqlTokenizer.isBlank(text.charAt(2)) || text.charAt(2) == '+';
+        value[length] = ' ';
+        System.arraycopy(next.value, 0, value, length + 1, next.length);
+        length = joined;
+        return true;
     }
 
-    /** {@code + - ! ~ NOT BINARY}: operators that may stand before a value with nothing on their left. */
-    boolean isUnary() {
-        return type == SqlTokenType.OPERATOR && (text.equals("+") || text.equals("-") || text.equals("!")
-                || text.equals("~") || text.equals("not") || text.equals("binary"));
+    void truncate(int newLength) {
+        length = newLength;
+    }
+
+    /** Whether the value is {@code word}, given in upper case, in any ASCII case. */
+    boolean valueIs(String word) {
+        return length == word.length() && startsWith(word);
+    }
+
+    /** Whether the value begins with {@code prefix}, given in upper case, in any ASCII case. */
+    boolean startsWith(String prefix) {
+        if (length < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (SqlWords.upperCase(value[i]) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean contains(char c) {
+        for (int i = 0; i < length; i++) {
+            if (value[i] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code + - ! ~ !! NOT}: operators that may stand before a value with nothing on their left. */
+    boolean isUnaryOperator() {
+        if (type != SqlTokenType.OPERATOR) {
+            return false;
+        }
+        return switch (length) {
+            case 1 -> value[0] == '+' || value[0] == '-' || value[0] == '!' || value[0] == '~';
+            case 2 -> value[0] == '!' && value[1] == '!';
+            case 3 -> valueIs("NOT");
+            default -> false;
+        };
+    }
+
+    boolean isArithmeticOperator() {
+        return type == SqlTokenType.OPERATOR && length == 1 && "*/-+%".indexOf(value[0]) >= 0;
     }
 }

@@ -1,42 +1,50 @@
 package io.frontdesk.waf.detect;
 
-/** The kinds of SQL token, each with the letter it has in a fingerprint. */
+/**
+ * The kinds of SQL token, each with the letter it has in a fingerprint. The letters are
+ * libinjection's, so that fingerprints compare with its list and read as ModSecurity logs them.
+ */
 enum SqlTokenType {
 
-    STRING('s'),
-    NUMBER('1'),
-    BAREWORD('n'),
-    VARIABLE('v'),
-    FUNCTION('f'),
-    /** A word that only has a meaning in SQL: FROM, INTO, TABLE, ... */
+    /** A word with a meaning in SQL that is none of the more particular kinds below: FROM, INTO. */
     KEYWORD('k'),
-    /** A word that starts a statement: SELECT, DROP, WAITFOR DELAY, ... */
-    STATEMENT('E'),
+    /** UNION, EXCEPT, INTERSECT and their ALL and DISTINCT forms. */
     UNION('U'),
-    /** ORDER BY, GROUP BY, HAVING, LIMIT, PROCEDURE ANALYSE. */
-    CLAUSE('B'),
+    /** GROUP BY, ORDER BY, HAVING, LIMIT. */
+    GROUP('B'),
+    /** A word that starts an expression or a statement: SELECT, CASE, UPDATE. */
+    EXPRESSION('E'),
+    /** A type's name: INT, VARCHAR; signs and casts around it fold away. */
+    SQL_TYPE('t'),
+    FUNCTION('f'),
+    BAREWORD('n'),
+    NUMBER('1'),
+    VARIABLE('v'),
+    STRING('s'),
     OPERATOR('o'),
-    COMPARISON('='),
     /** AND, OR, XOR, {@code &&}, {@code ||}. */
-    LOGIC('&'),
+    LOGIC_OPERATOR('&'),
+    COMMENT('c'),
+    COLLATE('A'),
     LEFT_PAREN('('),
     RIGHT_PAREN(')'),
+    LEFT_BRACE('{'),
+    RIGHT_BRACE('}'),
+    DOT('.'),
     COMMA(','),
+    COLON(':'),
     SEMICOLON(';'),
-    COMMENT('c'),
-    /** Brackets and braces, which only some dialects give a meaning. */
-    PUNCTUATION('?'),
-    /** A MySQL executable comment or a comment opened inside a comment: never in innocent text. */
-    EVIL('X');
+    /** A Transact-SQL statement or block: DECLARE, EXEC, BEGIN, IF after a semicolon. */
+    TSQL('T'),
+    /** {@code ?} and {@code ]}. */
+    UNKNOWN('?'),
+    /** What no database reads one way: a MySQL executable comment, a comment opened in a comment. */
+    EVIL('X'),
+    BACKSLASH('\\');
 
     final char letter;
 
     SqlTokenType(char letter) {
         this.letter = letter;
-    }
-
-    /** A value an expression can be made of, which folding may merge with its neighbours. */
-    boolean isTerm() {
-        return this == NUMBER || this == BAREWORD || this == VARIABLE;
     }
 }

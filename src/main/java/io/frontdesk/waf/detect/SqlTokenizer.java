@@ -1,306 +1,524 @@
 package io.frontdesk.waf.detect;
 
+import static io.frontdesk.waf.detect.SqlTokenType.*;
+
 /**
- * Reads a byte string as SQL, one token at a time, each in time proportional to its length. The
- * input may be read as if a quote had been opened before it ({@code context} {@code '} or
- * {@code "}): then its first token is the rest of that string. In the MySQL dialect {@code #} starts
- * a comment and {@code --} only does when a blank follows; in the ANSI dialect {@code --} always
- * does and {@code #} is an operator. A backslash outside strings means nothing to SQL and is
- * skipped like a blank: in text it is a path's or an escape's.
+ * Reads a byte string as SQL, one token at a time, as libinjection's tokenizer does: each
+ * character chooses how the token it starts is read, and a token costs time in proportion to its
+ * length. The input may be read as if a quote had been opened before it ({@code quote} {@code '}
+ * or {@code "}): then its first token is the rest of that string. In the ANSI dialect {@code --}
+ * always starts a comment and {@code #} is an operator; in MySQL's, {@code #} starts a comment and
+ * {@code --} only does before a blank. The tokenizer counts what a caller needs to choose its next
+ * reading: the tokens read and the comments that the other dialect would read otherwise.
  */
 final class SqlTokenizer {
 
-    /** Longer words cannot be keywords, and longer comment text is never read. */
-    private static final int TEXT_LIMIT = 64;
+    private static final char SINGLE_QUOTE = '\'';
+    private static final char DOUBLE_QUOTE = '"';
+    private static final char BACKTICK = '`';
 
-    private static final String[] OPERATORS = {"<=>", "->>", "<=", ">=", "<>", "!=", "!<", "!>", "==", "||", "&&",
-        ":=", "::", "<<", ">>", "->"};
+    /** What ends a word (NUL as well, see {@link #isIn}). */
+    private static final String WORD_ENDS = " []{}<>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r\"\u00a0";
+    /** What ends a variable's name. */
+    private static final String VARIABLE_ENDS = " <>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r`\"";
+    private static final String HEX_DIGITS = "0123456789ABCDEFabcdef";
+    private static final String BINARY_DIGITS = "01";
+    private static final String MONEY = "0123456789.,";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private final String input;
-    private final char context;
+    private final int end;
+    private final char quote;
     private final boolean mysql;
     private int pos;
-    private boolean contextRead;
+    private int tokensRead;
+    private int dashCommentsOnlyAnsiReads;
+    private int hashes;
 
-    SqlTokenizer(String input, char context, boolean mysql) {
+    SqlTokenizer(String input, char quote, boolean mysql) {
         this.input = input;
-        this.context = context;
+        this.end = input.length();
+        this.quote = quote;
         this.mysql = mysql;
-        this.contextRead = context == 0;
     }
 
-    /** The next token, or {@code null} at the end. */
-    SqlToken next() {
-        if (!contextRead) {
-            contextRead = true;
-            return string(context, 0, true);
+    String input() {
+        return input;
+    }
+
+    /** How many tokens were read, comments and tokens folded away among them. */
+    int tokensRead() {
+        return tokensRead;
+    }
+
+    /** Whether MySQL would read a comment differently: a {@code #}, or {@code --} before no blank. */
+    boolean mysqlReadsOtherwise() {
+        return dashCommentsOnlyAnsiReads > 0 || hashes > 0;
+    }
+
+    /** Reads the next token into {@code token}; false at the end of the input. */
+    boolean next(SqlToken token) {
+        token.clear();
+        if (end == 0) {
+            return false;
         }
-        int length = input.length();
-        while (pos < length && (isBlank(input.charAt(pos)) || input.charAt(pos) == '\\')) {
-            pos++;
+        if (pos == 0 && quote != 0) {
+            pos = string(token, 0, quote, 0);
+            tokensRead++;
+            return true;
         }
-        if (pos >= length) {
-            return null;
+        while (pos < end) {
+            pos = read(token, input.charAt(pos));
+            if (token.type() != null) {
+                tokensRead++;
+                return true;
+            }
         }
-        char c = input.charAt(pos);
+        return false;
+    }
+
+    /** Reads the token that starts with {@code c} at {@code pos}; where the next one starts. */
+    private int read(SqlToken token, char c) {
         switch (c) {
-            case '\'', '"':
-                return string(c, pos + 1, false);
-            case '`':
-                return quotedIdentifier('`', pos + 1);
-            case '(':
-                return single(SqlTokenType.LEFT_PAREN);
-            case ')':
-                return single(SqlTokenType.RIGHT_PAREN);
-            case ',':
-                return single(SqlTokenType.COMMA);
-            case ';':
-                return single(SqlTokenType.SEMICOLON);
-            case '[', ']', '{', '}':
-                return single(SqlTokenType.PUNCTUATION);
-            case '@':
-                return variable();
-            case '$':
-                return dollar();
-            case '/':
-                return at(pos + 1) == '*' ? blockComment() : operator();
-            case '-':
-                return at(pos + 1) == '-' && (!mysql || isBlank(at(pos + 2))) ? lineComment(2) : operator();
+            case '!', '&', '*', ':', '<', '=', '>', '|':
+                return operator2(token);
+            case '"', '\'':
+                return string(token, pos, c, 1);
             case '#':
-                return mysql ? lineComment(1) : operator();
-            case '.':
-                return isDigit(at(pos + 1)) ? number() : operator();
+                return hash(token);
+            case '$':
+                return money(token);
+            case '%', '+', '^', '~':
+                return operator1(token);
+            case '(':
+                return single(token, LEFT_PAREN);
+            case ')':
+                return single(token, RIGHT_PAREN);
+            case ',':
+                return single(token, COMMA);
+            case ';':
+                return single(token, SEMICOLON);
+            case '{':
+                return single(token, LEFT_BRACE);
+            case '}':
+                return single(token, RIGHT_BRACE);
+            case '-':
+                return dash(token);
+            case '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+                return number(token);
+            case '/':
+                return slash(token);
+            case '?', ']':
+                return single(token, UNKNOWN);
+            case '@':
+                return variable(token);
+            case 'B', 'b':
+                return bitString(token);
+            case 'E', 'e':
+                return escapedString(token);
+            case 'N', 'n':
+                return nationalString(token);
+            case 'Q', 'q':
+                return quotedString(token, pos);
+            case 'U', 'u':
+                return unicodeString(token);
+            case 'X', 'x':
+                return hexString(token);
+            case '[':
+                return bracketedWord(token);
+            case '\\':
+                return backslash(token);
+            case '`':
+                return backtickWord(token, pos);
             default:
-                break;
-        }
-        if (isDigit(c)) {
-            return number();
-        }
-        if (isWordStart(c)) {
-            char next = at(pos + 1);
-            if ((next == '\'' || next == '"') && "xXbBnNeE".indexOf(c) >= 0) {
-                return string(next, pos + 2, false);
-            }
-            return word(pos);
-        }
-        return operator();
-    }
-
-    /** Whitespace and control bytes, which databases skip between tokens; the end reads as 0, a blank too. */
-    static boolean isBlank(char c) {
-        return c <= ' ' || c == 0x7F;
-    }
-
-    static boolean isWordChar(char c) {
-        return isWordStart(c) || isDigit(c) || c == '$';
-    }
-
-    private static boolean isWordStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private char at(int index) {
-        return index < input.length() ? input.charAt(index) : 0;
-    }
-
-    private SqlToken single(SqlTokenType type) {
-        String text = String.valueOf(input.charAt(pos));
-        pos++;
-        return SqlToken.of(type, text);
-    }
-
-    /**
-     * A string from {@code from} (just past its opening quote) to its closing quote; a quote doubled
-     * or after an odd number of backslashes does not close it.
-     */
-    private SqlToken string(char quote, int from, boolean fromContext) {
-        int i = from;
-        while (true) {
-            int close = input.indexOf(quote, i);
-            if (close < 0) {
-                pos = input.length();
-                return SqlToken.string(stringText(quote, from, input.length()), fromContext, true);
-            }
-            int backslashes = 0;
-            for (int k = close - 1; k >= from && input.charAt(k) == '\\'; k--) {
-                backslashes++;
-            }
-            if (backslashes % 2 == 1) {
-                i = close + 1;
-            } else if (at(close + 1) == quote) {
-                i = close + 2;
-            } else {
-                pos = close + 1;
-                return SqlToken.string(stringText(quote, from, close), fromContext, false);
-            }
+                return c <= ' ' || c == 0x7f || c == 0xa0 ? pos + 1 : word(token);
         }
     }
 
-    /** The opening quote and the content, cut short; just the quote when the content is blank. */
-    private String stringText(char quote, int from, int end) {
-        int blanks = from;
-        while (blanks < end && isBlank(input.charAt(blanks))) {
-            blanks++;
+    private int single(SqlToken token, SqlTokenType type) {
+        token.assign(type, input.charAt(pos));
+        return pos + 1;
+    }
+
+    private int operator1(SqlToken token) {
+        return single(token, OPERATOR);
+    }
+
+    /** A two-character operator if the vocabulary has one here ({@code <=}, {@code ||}), else one character. */
+    private int operator2(SqlToken token) {
+        if (pos + 1 >= end) {
+            return operator1(token);
         }
-        return blanks == end ? String.valueOf(quote) : quote + input.substring(from, Math.min(end, from + TEXT_LIMIT));
-    }
-
-    /** MySQL's {@code `name`}: a bareword, never a keyword. */
-    private SqlToken quotedIdentifier(char quote, int from) {
-        int close = input.indexOf(quote, from);
-        pos = close < 0 ? input.length() : close + 1;
-        return SqlToken.of(SqlTokenType.BAREWORD, "");
-    }
-
-    /** {@code @name}, {@code @@name}, {@code @'name'}; a lone {@code @} is an operator. */
-    private SqlToken variable() {
-        int start = pos;
-        pos += at(pos + 1) == '@' ? 2 : 1;
-        char c = at(pos);
-        if (pos < input.length() && (c == '\'' || c == '"' || c == '`')) {
-            int close = input.indexOf(c, pos + 1);
-            pos = close < 0 ? input.length() : close + 1;
-        } else {
-            while (pos < input.length() && (isWordChar(input.charAt(pos)) || input.charAt(pos) == '.')) {
-                pos++;
-            }
+        if (input.startsWith("<=>", pos)) {
+            token.assign(OPERATOR, input, pos, 3);
+            return pos + 3;
         }
-        return pos - start == 1 ? SqlToken.of(SqlTokenType.OPERATOR, "@") : SqlToken.of(SqlTokenType.VARIABLE, "");
-    }
-
-    /** {@code $5.00} is a number, {@code $$...$$} PostgreSQL's dollar-quoted string; else a word. */
-    private SqlToken dollar() {
-        char next = at(pos + 1);
-        if (isDigit(next)) {
-            pos++;
-            while (pos < input.length() && (isDigit(input.charAt(pos)) || input.charAt(pos) == ','
-                    || input.charAt(pos) == '.')) {
-                pos++;
-            }
-            return SqlToken.of(SqlTokenType.NUMBER, "");
+        token.assign(OPERATOR, input, pos, 2);
+        SqlTokenType type = SqlWords.typeOf(token.valueBuffer(), 2);
+        if (type != null) {
+            token.retype(type);
+            return pos + 2;
         }
-        if (next == '$' && pos + 1 < input.length()) {
-            int close = input.indexOf("$$", pos + 2);
-            pos = close < 0 ? input.length() : close + 2;
-            return SqlToken.string("$", false, close < 0);
+        return input.charAt(pos) == ':' ? single(token, COLON) : operator1(token);
+    }
+
+    private int hash(SqlToken token) {
+        hashes++;
+        return mysql ? lineComment(token) : operator1(token);
+    }
+
+    private int dash(SqlToken token) {
+        boolean dashDash = pos + 1 < end && input.charAt(pos + 1) == '-';
+        if (dashDash && (pos + 2 == end || isBlank(input.charAt(pos + 2)))) {
+            return lineComment(token);
         }
-        return word(pos);
+        if (dashDash && !mysql) {
+            dashCommentsOnlyAnsiReads++;
+            return lineComment(token);
+        }
+        return operator1(token);
     }
 
-    /**
-     * {@code /* ... *}{@code /}, to the end when not closed. MySQL runs {@code /*!...} as SQL, and
-     * PostgreSQL nests comments: both are evil, since other databases end the comment elsewhere.
-     */
-    private SqlToken blockComment() {
-        int close = input.indexOf("*/", pos + 2);
-        String body = input.substring(pos + 2, close < 0 ? input.length() : close);
-        boolean evil = body.startsWith("!") || body.contains("/*");
-        pos = close < 0 ? input.length() : close + 2;
-        return SqlToken.of(evil ? SqlTokenType.EVIL : SqlTokenType.COMMENT, commentText("/*", body));
-    }
-
-    private SqlToken lineComment(int markerLength) {
+    private int lineComment(SqlToken token) {
         int newline = input.indexOf('\n', pos);
-        int end = newline < 0 ? input.length() : newline;
-        String text = commentText(input.substring(pos, pos + markerLength), input.substring(pos + markerLength, end));
-        pos = end;
-        return SqlToken.of(SqlTokenType.COMMENT, text);
-    }
-
-    /** The marker and the body, cut short: {@code --}, {@code # x}, {@code /*a b}; blank bodies left out. */
-    private static String commentText(String marker, String body) {
-        String text = marker + (body.isBlank() ? "" : body);
-        return text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text;
+        int stop = newline < 0 ? end : newline;
+        token.assign(COMMENT, input, pos, stop - pos);
+        return newline < 0 ? end : newline + 1;
     }
 
     /**
-     * Decimal, hexadecimal ({@code 0x1F}) and binary ({@code 0b101}) numbers, with a fraction and an
-     * exponent. Digits running into letters make a word ({@code 80s}, {@code 3rd}), except after a
-     * fraction or exponent, where MySQL ends the number ({@code 1.0union}).
+     * A {@code /*} comment, to its {@code *}{@code /} or the end; evil when it opens another comment
+     * inside (PostgreSQL nests them, others do not) or is a MySQL executable comment ({@code /*!}).
      */
-    private SqlToken number() {
-        int start = pos;
-        char second = Character.toLowerCase(at(pos + 1));
-        if (input.charAt(pos) == '0' && (second == 'x' || second == 'b') && isRadixDigit(at(pos + 2), second)) {
-            pos += 2;
-            while (pos < input.length() && isRadixDigit(input.charAt(pos), second)) {
-                pos++;
-            }
-            return SqlToken.of(SqlTokenType.NUMBER, "");
+    private int slash(SqlToken token) {
+        if (pos + 1 == end || input.charAt(pos + 1) != '*') {
+            return operator1(token);
         }
-        skipDigits();
-        boolean fraction = false;
-        if (at(pos) == '.') {
-            fraction = true;
-            pos++;
-            skipDigits();
-        }
-        char e = at(pos);
-        if ((e == 'e' || e == 'E') && (isDigit(at(pos + 1))
-                || (at(pos + 1) == '+' || at(pos + 1) == '-') && isDigit(at(pos + 2)))) {
-            fraction = true;
-            pos += 2;
-            skipDigits();
-        }
-        if (!fraction && pos < input.length() && isWordChar(input.charAt(pos))) {
-            return word(start);
-        }
-        return SqlToken.of(SqlTokenType.NUMBER, "");
+        int close = input.indexOf("*/", pos + 2);
+        int stop = close < 0 ? end : close + 2;
+        boolean nested = close >= 0 && indexOfPair('/', '*', pos + 2, close) >= 0;
+        boolean executable = pos + 2 < end && input.charAt(pos + 2) == '!';
+        token.assign(nested || executable ? EVIL : COMMENT, input, pos, stop - pos);
+        return stop;
     }
 
-    private static boolean isRadixDigit(char c, char radix) {
-        return radix == 'b' ? c == '0' || c == '1' : isDigit(c) || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
+    /** MySQL's {@code \N} is NULL; any other backslash is a token of its own. */
+    private int backslash(SqlToken token) {
+        if (pos + 1 < end && input.charAt(pos + 1) == 'N') {
+            token.assign(NUMBER, input, pos, 2);
+            return pos + 2;
+        }
+        return single(token, BACKSLASH);
     }
 
-    private void skipDigits() {
-        while (pos < input.length() && isDigit(input.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    /** A word from {@code start}; a dot inside joins names ({@code schema.table}). */
-    private SqlToken word(int start) {
-        pos = start;
-        int length = input.length();
-        while (pos < length && (isWordChar(input.charAt(pos))
-                || input.charAt(pos) == '.' && pos + 1 < length && isWordChar(input.charAt(pos + 1)))) {
-            pos++;
-        }
-        if (pos - start > TEXT_LIMIT) {
-            return SqlToken.word(SqlTokenType.BAREWORD, "");
-        }
-        String text = asciiLowerCase(input.substring(start, pos));
-        return SqlToken.word(SqlWords.typeOf(text), text);
-    }
-
-    private static String asciiLowerCase(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-        }
-        return out.toString();
-    }
-
-    private SqlToken operator() {
-        for (String operator : OPERATORS) {
-            if (input.startsWith(operator, pos)) {
-                pos += operator.length();
-                return SqlToken.of(operatorType(operator), operator);
+    /**
+     * A string from {@code from}: after the quote when {@code skip} is the quote's width, or from
+     * the very start when it was opened before the input. A quote doubled or after an odd number of
+     * backslashes does not close it.
+     */
+    private int string(SqlToken token, int from, char delimiter, int skip) {
+        int start = from + skip;
+        int close = input.indexOf(delimiter, start);
+        while (close >= 0) {
+            if (isEscapedByBackslash(close, start)) {
+                close = input.indexOf(delimiter, close + 1);
+            } else if (close + 1 < end && input.charAt(close + 1) == delimiter) {
+                close = input.indexOf(delimiter, close + 2);
+            } else {
+                token.assign(STRING, input, start, close - start);
+                token.quotes(skip > 0 ? delimiter : 0, delimiter);
+                return close + 1;
             }
         }
-        return single(operatorType(String.valueOf(input.charAt(pos))));
+        token.assign(STRING, input, start, end - start);
+        token.quotes(skip > 0 ? delimiter : 0, (char) 0);
+        return end;
     }
 
-    private static SqlTokenType operatorType(String operator) {
-        return switch (operator) {
-            case "||", "&&" -> SqlTokenType.LOGIC;
-            case "=", "==", "<", ">", "<=", ">=", "<>", "!=", "!<", "!>", "<=>" -> SqlTokenType.COMPARISON;
-            default -> SqlTokenType.OPERATOR;
+    private boolean isEscapedByBackslash(int quoteAt, int start) {
+        int backslashes = 0;
+        for (int i = quoteAt - 1; i >= start && input.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return (backslashes & 1) == 1;
+    }
+
+    /** PostgreSQL's {@code E'...'}, and MySQL's {@code N'...'} by way of {@link #nationalString}. */
+    private int escapedString(SqlToken token) {
+        if (pos + 2 >= end || input.charAt(pos + 1) != SINGLE_QUOTE) {
+            return word(token);
+        }
+        return string(token, pos, SINGLE_QUOTE, 2);
+    }
+
+    /** {@code U&'...'}, a string of Unicode escapes, marked with {@code u} for quotes. */
+    private int unicodeString(SqlToken token) {
+        if (pos + 2 < end && input.charAt(pos + 1) == '&' && input.charAt(pos + 2) == SINGLE_QUOTE) {
+            int next = string(token, pos + 2, SINGLE_QUOTE, 1);
+            token.quotes('u', token.closingQuote() == SINGLE_QUOTE ? 'u' : 0);
+            return next;
+        }
+        return word(token);
+    }
+
+    /** {@code N'...'} or Oracle's {@code NQ'...'}. */
+    private int nationalString(SqlToken token) {
+        if (pos + 2 < end && input.charAt(pos + 1) == SINGLE_QUOTE) {
+            return escapedString(token);
+        }
+        return quotedString(token, pos + 1);
+    }
+
+    /**
+     * Oracle's {@code Q'[...]'} whose {@code q} is at {@code at}: the character after the quote
+     * chooses the one that, followed by a quote, ends the string (brackets pair up).
+     */
+    private int quotedString(SqlToken token, int at) {
+        if (at >= end || (input.charAt(at) != 'q' && input.charAt(at) != 'Q') || at + 2 >= end
+                || input.charAt(at + 1) != SINGLE_QUOTE) {
+            return word(token);
+        }
+        char open = input.charAt(at + 2);
+        if (open < 33 || open > 127) {
+            return word(token);
+        }
+        char close = switch (open) {
+            case '(' -> ')';
+            case '[' -> ']';
+            case '{' -> '}';
+            case '<' -> '>';
+            default -> open;
         };
+        int start = at + 3;
+        int stop = indexOfPair(close, SINGLE_QUOTE, start, end - 1);
+        if (stop < 0) {
+            token.assign(STRING, input, start, end - start);
+            token.quotes('q', (char) 0);
+            return end;
+        }
+        token.assign(STRING, input, start, stop - start);
+        token.quotes('q', 'q');
+        return stop + 2;
+    }
+
+    /** {@code B'0101'}: a number. */
+    private int bitString(SqlToken token) {
+        return quotedNumber(token, BINARY_DIGITS);
+    }
+
+    /** {@code X'1F'}: a number. */
+    private int hexString(SqlToken token) {
+        return quotedNumber(token, HEX_DIGITS);
+    }
+
+    private int quotedNumber(SqlToken token, String digits) {
+        if (pos + 2 >= end || input.charAt(pos + 1) != SINGLE_QUOTE) {
+            return word(token);
+        }
+        int stop = span(pos + 2, digits);
+        if (stop >= end || input.charAt(stop) != SINGLE_QUOTE) {
+            return word(token);
+        }
+        token.assign(NUMBER, input, pos, stop + 1 - pos);
+        return stop + 1;
+    }
+
+    /** SQL Server's {@code [name]}, to its {@code ]} or the end. */
+    private int bracketedWord(SqlToken token) {
+        int close = input.indexOf(']', pos);
+        int stop = close < 0 ? end : close + 1;
+        token.assign(BAREWORD, input, pos, stop - pos);
+        return stop;
+    }
+
+    /**
+     * A word, typed by the vocabulary. When what comes before a {@code .} or a backtick in it is a
+     * word SQL knows ({@code SELECT.1}, {@code SELECT`col`}), that part alone is the token.
+     */
+    private int word(SqlToken token) {
+        int length = spanNot(pos, WORD_ENDS) - pos;
+        token.assign(BAREWORD, input, pos, length);
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.' || c == BACKTICK) {
+                SqlTokenType type = SqlWords.typeOf(token.valueBuffer(), i);
+                if (type != null && type != BAREWORD) {
+                    token.clear();
+                    token.assign(type, input, pos, i);
+                    return pos + i;
+                }
+            }
+        }
+        if (length <= SqlToken.CAPACITY) {
+            SqlTokenType type = SqlWords.typeOf(token.valueBuffer(), length);
+            token.retype(type == null ? BAREWORD : type);
+        }
+        return pos + length;
+    }
+
+    /** MySQL's {@code `name`}: a bareword, or a function if it names one. */
+    private int backtickWord(SqlToken token, int from) {
+        int next = string(token, from, BACKTICK, 1);
+        token.retype(SqlWords.typeOf(token.valueBuffer(), token.length()) == FUNCTION ? FUNCTION : BAREWORD);
+        return next;
+    }
+
+    /** {@code @name}, {@code @@name}, and MySQL's quoted {@code @`name`}, {@code @'name'}. */
+    private int variable(SqlToken token) {
+        int at = pos + 1;
+        if (at < end && input.charAt(at) == '@') {
+            at++;
+            token.atSigns(2);
+        } else {
+            token.atSigns(1);
+        }
+        if (at < end) {
+            char c = input.charAt(at);
+            if (c == BACKTICK || c == SINGLE_QUOTE || c == DOUBLE_QUOTE) {
+                int next = c == BACKTICK ? backtickWord(token, at) : string(token, at, c, 1);
+                token.retype(VARIABLE);
+                return next;
+            }
+        }
+        int stop = spanNot(at, VARIABLE_ENDS);
+        token.assign(VARIABLE, input, at, stop - at);
+        return stop;
+    }
+
+    /**
+     * A {@code $}: money ({@code $1,000.00}) is a number; PostgreSQL's {@code $$...$$} and
+     * {@code $tag$...$tag$} are strings; any other {@code $} is a bareword of its own.
+     */
+    private int money(SqlToken token) {
+        if (pos + 1 == end) {
+            return single(token, BAREWORD);
+        }
+        int amountEnd = span(pos + 1, MONEY);
+        if (amountEnd == pos + 2 && input.charAt(pos + 1) == '.') {
+            return word(token);
+        }
+        if (amountEnd > pos + 1) {
+            token.assign(NUMBER, input, pos, amountEnd - pos);
+            return amountEnd;
+        }
+        if (input.charAt(pos + 1) == '$') {
+            return dollarQuoted(token, pos + 2, "$$");
+        }
+        int tagEnd = span(pos + 1, LETTERS);
+        if (tagEnd == pos + 1 || tagEnd == end || input.charAt(tagEnd) != '$') {
+            return single(token, BAREWORD);
+        }
+        return dollarQuoted(token, tagEnd + 1, input.substring(pos, tagEnd + 1));
+    }
+
+    private int dollarQuoted(SqlToken token, int start, String delimiter) {
+        int close = input.indexOf(delimiter, start);
+        if (close < 0) {
+            token.assign(STRING, input, start, end - start);
+            token.quotes('$', (char) 0);
+            return end;
+        }
+        token.assign(STRING, input, start, close - start);
+        token.quotes('$', '$');
+        return close + delimiter.length();
+    }
+
+    /**
+     * A number: hexadecimal {@code 0x1F} and binary {@code 0b01}, or digits with a fraction, an
+     * exponent and Oracle's {@code d}/{@code f} suffix. A lone {@code .} is a dot; an exponent
+     * without digits ({@code 1.e}) makes a bareword.
+     */
+    private int number(SqlToken token) {
+        int start = pos;
+        if (input.charAt(start) == '0' && start + 1 < end) {
+            char radix = input.charAt(start + 1);
+            String digits = radix == 'X' || radix == 'x' ? HEX_DIGITS
+                    : radix == 'B' || radix == 'b' ? BINARY_DIGITS : null;
+            if (digits != null) {
+                int stop = span(start + 2, digits);
+                token.assign(stop == start + 2 ? BAREWORD : NUMBER, input, start, stop - start);
+                return stop;
+            }
+        }
+        int at = digitsEnd(start);
+        if (at < end && input.charAt(at) == '.') {
+            at = digitsEnd(at + 1);
+            if (at - start == 1) {
+                token.assign(DOT, '.');
+                return at;
+            }
+        }
+        boolean exponent = false;
+        boolean exponentDigits = false;
+        if (at < end && (input.charAt(at) == 'E' || input.charAt(at) == 'e')) {
+            exponent = true;
+            at++;
+            if (at < end && (input.charAt(at) == '+' || input.charAt(at) == '-')) {
+                at++;
+            }
+            int digitsEnd = digitsEnd(at);
+            exponentDigits = digitsEnd > at;
+            at = digitsEnd;
+        }
+        if (at < end && "dDfF".indexOf(input.charAt(at)) >= 0 && endsOracleNumber(at + 1)) {
+            at++;
+        }
+        token.assign(exponent && !exponentDigits ? BAREWORD : NUMBER, input, start, at - start);
+        return at;
+    }
+
+    /** Whether a {@code d} or {@code f} before {@code next} ends a number: {@code 1.2f UNION}, not {@code 123FROM}. */
+    private boolean endsOracleNumber(int next) {
+        if (next == end) {
+            return true;
+        }
+        char c = input.charAt(next);
+        return isBlank(c) || c == ';' || c == 'u' || c == 'U';
+    }
+
+    private int digitsEnd(int from) {
+        int at = from;
+        while (at < end && input.charAt(at) >= '0' && input.charAt(at) <= '9') {
+            at++;
+        }
+        return at;
+    }
+
+    /** Where the run of characters in {@code set} from {@code from} ends. */
+    private int span(int from, String set) {
+        int at = from;
+        while (at < end && isIn(input.charAt(at), set)) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Where the run of characters not in {@code set} from {@code from} ends. */
+    private int spanNot(int from, String set) {
+        int at = from;
+        while (at < end && !isIn(input.charAt(at), set)) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Where {@code first} followed by {@code second} starts, from {@code from} to {@code last} at most, or -1. */
+    private int indexOfPair(char first, char second, int from, int last) {
+        for (int at = from; at < last; at++) {
+            if (input.charAt(at) == first && input.charAt(at + 1) == second) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Membership as libinjection's C string sets have it: NUL belongs to every set. */
+    private static boolean isIn(char c, String set) {
+        return c == 0 || set.indexOf(c) >= 0;
+    }
+
+    /** Blanks as SQL has them, with NUL (Oracle) and the Latin-1 no-break space. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == 0xa0 || c == 0;
     }
 }

@@ -135,7 +135,7 @@ class OperatorsTest {
     void sqlInjectionCapturesItsFingerprint() {
         Context context = new Context();
         assertThat(Operators.create("detectSQLi", "", RULES).matches("1' or '1'='1", context)).isTrue();
-        assertThat(context.captures).containsEntry(0, "s&s=s");
+        assertThat(context.captures).containsEntry(0, "s&sos");
         Context innocent = new Context();
         assertThat(Operators.create("detectSQLi", "", RULES).matches("O'Reilly", innocent)).isFalse();
         assertThat(innocent.captures).isEmpty();
