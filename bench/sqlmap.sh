@@ -2,7 +2,8 @@
 # bench/sqlmap.sh - sqlmap against a deliberately injectable loopback app (bench/injectable/app.py),
 # first directly (the anchor: sqlmap must confirm the injection, or the run proves nothing), then
 # through Frontdesk with OWASP CRS at paranoia level 1 in blocking mode, with the tamper scripts
-# attackers use to slip past WAFs. Through Frontdesk no injection may be confirmed.
+# attackers use to slip past WAFs and a browser's User-Agent (sqlmap's own is refused by CRS's
+# scanner detection before any payload is judged). Through Frontdesk no injection may be confirmed.
 #
 # Prints, for each run, whether sqlmap confirmed an injection and how many requests reached the
 # app; exits 1 when sqlmap confirms an injection through Frontdesk. Everything it starts it stops.
@@ -39,6 +40,7 @@ require_free_ports $APP_PORT $PORT $MGMT
 rm -rf "$STATE" && mkdir -p "$STATE"
 JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
 
+: >"$STATE/app-requests.log"
 python3 "$ROOT/bench/injectable/app.py" $APP_PORT "$STATE/app-requests.log" &
 PIDS+=($!)
 
@@ -56,8 +58,8 @@ await_frontdesk $MGMT "${PIDS[1]}" "$STATE/frontdesk.out"
 # run_sqlmap NAME PORT : sqlmap on the app's id parameter through PORT; prints its verdict
 run_sqlmap() {
   local name=$1 port=$2 before after verdict
-  before=$(wc -l <"$STATE/app-requests.log" 2>/dev/null || echo 0)
-  sqlmap -u "http://127.0.0.1:$port/item?id=1" -p id --level "$level" --risk "$risk" --tamper="$tamper" \
+  before=$(wc -l <"$STATE/app-requests.log")
+  sqlmap -u "http://127.0.0.1:$port/item?id=1" -p id --level "$level" --risk "$risk" --tamper="$tamper" --random-agent \
     --batch --flush-session --disable-coloring --output-dir "$STATE/$name" >"$STATE/$name.out" 2>&1 || true
   after=$(wc -l <"$STATE/app-requests.log")
   if grep -q 'identified the following injection point' "$STATE/$name.out"; then verdict=confirmed; else verdict=none; fi
