@@ -48,7 +48,7 @@ public record SecRulesVector(String file, int index, String name, String param, 
                     ? vector.get("re_groups").valueStream().map(group -> bytes(group.asString())).toList()
                     : null;
             read.add(new SecRulesVector(file.getFileName().toString(), read.size(), vector.get("name").asString(),
-                    bytes(text(vector, "param")), unescaped(text(vector, "input")),
+                    vector.has("param") ? bytes(text(vector, "param")) : "", unescaped(text(vector, "input")),
                     unescaped(text(vector, "output")), vector.get("ret").asInt(), captures));
         }
         return read;

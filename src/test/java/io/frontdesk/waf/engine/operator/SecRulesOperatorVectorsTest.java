@@ -24,12 +24,6 @@ import io.frontdesk.support.SecRulesVector;
  */
 class SecRulesOperatorVectorsTest {
 
-    /**
-     * detectSQLi.json and detectXSS.json are left to the detectors' own tests, which run them with
-     * libinjection's much larger test set (io.frontdesk.waf.detect).
-     */
-    private static final Set<String> DETECTOR_FILES = Set.of("detectSQLi.json", "detectXSS.json");
-
     /** In the test set but not in the engine, as docs/waf.md lists them; no CRS rule uses them. */
     private static final Set<String> UNSUPPORTED = Set.of("rxGlobal", "verifycpf", "verifyssn", "verifysvnr");
 
@@ -48,7 +42,6 @@ class SecRulesOperatorVectorsTest {
     Stream<DynamicTest> vectors() {
         Path testSet = ReferenceVectors.secRulesLanguageTests();
         return SecRulesVector.files("operators")
-                .filter(file -> !DETECTOR_FILES.contains(file.getFileName().toString()))
                 .flatMap(file -> SecRulesVector.read(file).stream())
                 .map(vector -> DynamicTest.dynamicTest(vector.displayName(), () -> decides(vector, testSet)));
     }
