@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 /**
  * The buckets of one limit in this process: a theoretical arrival time per key, updated by
  * compare-and-set, so a decision never waits. A bucket untouched for as long as it takes to
- * refill is the same as a new one, so it is dropped then; a cap on the number of keys bounds
- * memory during floods from many addresses (a dropped key starts with a full bucket).
+ * refill is the same as a new one, so it is dropped then. Untouched, not unwritten: the TAT
+ * changes inside the entry, so the cache sees no write after the first. A cap on the number of
+ * keys bounds memory during floods from many addresses (a dropped key starts with a full bucket).
  */
 final class LocalLimiter implements Limiter {
 
@@ -26,8 +27,8 @@ final class LocalLimiter implements Limiter {
     LocalLimiter(RateLimit limit, LongSupplier nanoClock) {
         this.limit = limit;
         this.nanoClock = nanoClock;
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS)
-                .expireAfterWrite(Duration.ofNanos(limit.intervalNanos() * (limit.burst() + 1))).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).ticker(nanoClock::getAsLong)
+                .expireAfterAccess(Duration.ofNanos(limit.intervalNanos() * (limit.burst() + 1))).build();
     }
 
     @Override

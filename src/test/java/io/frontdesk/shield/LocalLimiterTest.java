@@ -52,6 +52,19 @@ class LocalLimiterTest {
     }
 
     @Test
+    void aBucketKeptBusyIsNeverForgottenAndRefilled() {
+        LocalLimiter limiter = limiter("10/s", 5);
+        int allowed = 0;
+        for (int step = 0; step < 5000; step++) {
+            if (limiter.decide("flood").allowed()) {
+                allowed++;
+            }
+            clock.addAndGet(SECOND / 1000);
+        }
+        assertThat(allowed).as("the burst once, then ten a second for five seconds").isEqualTo(5 + 50 - 1);
+    }
+
+    @Test
     void keysHaveBucketsOfTheirOwn() {
         LocalLimiter limiter = limiter("1/m", 1);
         assertThat(limiter.decide("a").allowed()).isTrue();
