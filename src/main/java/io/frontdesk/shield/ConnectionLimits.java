@@ -167,13 +167,24 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
         return longest != null && reclaim(longest, reason);
     }
 
+    /**
+     * The next connection the last sweep lined up; when none is left (the sweep has not caught up
+     * with a fast flood yet), the longest-idle one of the client holding the most.
+     */
     private boolean reclaimNext() {
         for (ConnectionActivity next = reclaimable.poll(); next != null; next = reclaimable.poll()) {
             if (next.reclaimable() && reclaim(next, Bound.TOTAL)) {
                 return true;
             }
         }
-        return false;
+        requestSweep();
+        Set<ConnectionActivity> biggest = Set.of();
+        for (Set<ConnectionActivity> own : byClient.values()) {
+            if (own.size() > biggest.size()) {
+                biggest = own;
+            }
+        }
+        return reclaimLongestIdle(biggest, Bound.TOTAL);
     }
 
     private boolean reclaim(ConnectionActivity connection, Bound reason) {
