@@ -65,8 +65,8 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
     private volatile long lastSweep = System.nanoTime() - SWEEP_INTERVAL_NANOS;
 
     /**
-     * @param idleTimeout the keep-alive idle timeout, for the redirect listener (the public
-     *        listener's is set with its other settings)
+     * @param idleTimeout the keep-alive idle timeout, for the redirect and management listeners
+     *        (the public listener's is set with its other settings)
      * @param exempt addresses not bounded per client: trusted proxies and allowed clients
      */
     public ConnectionLimits(ConnectionBudget budget, Duration pressureIdleTimeout, Duration idleTimeout,
@@ -86,16 +86,27 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
         log.info("Connections: {}", budget.summary());
     }
 
+    /** The public listener; its keep-alive idle timeout is set with its other settings. */
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.doOnChannelInit((observer, channel, remoteAddress) -> admit(channel,
-                managementPort.isManagement(channel.localAddress()) ? Listener.MANAGEMENT : Listener.PUBLIC));
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            // Should the management server ever take the application's customizers too, it is counted once.
+            if (!managementPort.isManagement(channel.localAddress())) {
+                admit(channel, Listener.PUBLIC);
+            }
+        });
     }
 
-    /** The plain HTTP listener that redirects to HTTPS: the same bounds and keep-alive idle timeout. */
+    /** The plain HTTP listener that redirects to HTTPS: the client bounds and the keep-alive idle timeout. */
     public HttpServer redirectListener(HttpServer server) {
         return server.idleTimeout(idleTimeout)
                 .doOnChannelInit((observer, channel, remoteAddress) -> admit(channel, Listener.REDIRECT));
+    }
+
+    /** The management listener: its own bound and the keep-alive idle timeout. */
+    public HttpServer managementListener(HttpServer server) {
+        return server.idleTimeout(idleTimeout)
+                .doOnChannelInit((observer, channel, remoteAddress) -> admit(channel, Listener.MANAGEMENT));
     }
 
     private void admit(Channel channel, Listener listener) {
