@@ -109,6 +109,11 @@ final class ConnectionActivity extends ChannelDuplexHandler {
         return true;
     }
 
+    /** Whether a reclaim has been decided and its close not done yet. */
+    boolean reclaiming() {
+        return reclaiming.get();
+    }
+
     boolean reclaimable() {
         return !reclaiming.get() && channel.isActive() && idleSince() != BUSY;
     }

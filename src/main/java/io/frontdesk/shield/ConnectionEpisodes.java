@@ -1,6 +1,7 @@
 package io.frontdesk.shield;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,9 @@ final class ConnectionEpisodes {
      * @param underPressure whether client connections are at the pressure mark or above
      * @param refused connections refused since start-up
      * @param reclaimed connections reclaimed since start-up
-     * @param sweep what the sweep counted, for the message
+     * @param counted what the sweep counted, for the message (asked for only when one is written)
      */
-    void observe(long now, boolean underPressure, long refused, long reclaimed, Sweep sweep) {
+    void observe(long now, boolean underPressure, long refused, long reclaimed, Supplier<Sweep> counted) {
         boolean turnedAway = refused != lastRefused || reclaimed != lastReclaimed;
         if (turnedAway) {
             lastTurnedAwayAt = now;
@@ -42,6 +43,7 @@ final class ConnectionEpisodes {
             startedAt = now;
             refusedBefore = lastRefused;
             reclaimedBefore = lastReclaimed;
+            Sweep sweep = counted.get();
             log.warn("Connection flood: {} client connections open ({} idle, max-total {}), {} refused and {} idle"
                     + " ones reclaimed in the last second; most from one address: {} ({}, max-per-client {}). Idle keep-alive"
                     + " connections are closed from the biggest holders down; logged once until it is over,"
@@ -52,7 +54,7 @@ final class ConnectionEpisodes {
             inEpisode = false;
             log.info("Connection flood over after {} s: {} connections refused and {} reclaimed; {} client"
                     + " connections open", Duration.ofNanos(now - startedAt).toSeconds(), refused - refusedBefore,
-                    reclaimed - reclaimedBefore, sweep.open());
+                    reclaimed - reclaimedBefore, counted.get().open());
         }
         lastRefused = refused;
         lastReclaimed = reclaimed;

@@ -39,8 +39,9 @@ import reactor.netty.http.server.HttpServer;
  * longest-idle first). Only when nothing is idle is it closed as soon as accepted. From 80% of
  * {@code max-total} connections are under pressure: once a second, idle connections older than
  * the pressure idle timeout are closed. All decisions on the accepting event loop take constant
- * time or a look through one client's connections; the sweep that counts idle connections, orders
- * them and writes the log runs on a thread of its own.
+ * time or a look through one client's connections (or, while the sweep has not lined idle
+ * connections up yet, through the clients); the sweep that counts idle connections, orders them
+ * and writes the log runs on a thread of its own.
  */
 public final class ConnectionLimits implements NettyServerCustomizer, AutoCloseable {
 
@@ -170,7 +171,7 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
         for (ConnectionActivity connection : connections) {
             long since = connection.idleSince();
             if (since != ConnectionActivity.BUSY && (longest == null || since - longestSince < 0)
-                    && connection.reclaimable()) {
+                    && !connection.reclaiming()) {
                 longest = connection;
                 longestSince = since;
             }
@@ -274,8 +275,9 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
                 reclaimable.addAll(ReclaimOrder.of(younger, Idle::client, Idle::since, this::held).stream()
                         .map(Idle::connection).toList());
             }
+            int idleClients = idle.size();
             episodes.observe(now, underPressure, meters.refusedCount(), meters.reclaimedCount(),
-                    sweepOf(open, idle.size()));
+                    () -> sweepOf(open, idleClients));
         } catch (RuntimeException e) {
             log.warn("The connection sweep failed; it runs again in a second", e);
         }
