@@ -29,7 +29,6 @@ class ConnectionFloodTest {
 
     private static final int DESCRIPTORS = 1024;
     private static final int MAX_TOTAL = 352;
-    private static final int PRESSURE_MARK = MAX_TOTAL * 80 / 100;
     private static final List<String> FLOODERS = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
     private static final int PER_FLOODER = 150;
 
@@ -54,9 +53,9 @@ class ConnectionFloodTest {
                     answered += answered(connection);
                 }
             }
-            assertThat(answered).as("flood requests answered").isGreaterThan(MAX_TOTAL);
-            assertThat(metric("frontdesk_connections_open\\{listener=\"public\"}")).as("the flood fills the gateway")
-                    .isBetween((double) PRESSURE_MARK, (double) MAX_TOTAL);
+            assertThat(answered).as("flood connections served, past max-total").isGreaterThan(MAX_TOTAL);
+            assertThat(metric("frontdesk_connections_open\\{listener=\"public\"}")).as("held at once")
+                    .isLessThanOrEqualTo(MAX_TOTAL);
 
             for (int i = 0; i < 5; i++) {
                 long start = System.nanoTime();
@@ -73,8 +72,10 @@ class ConnectionFloodTest {
                 connection.close();
             }
         }
-        assertThat(metric("frontdesk_connections_reclaimed_total\\{reason=\"total\"}"))
-                .as("idle connections reclaimed to make room").isGreaterThanOrEqualTo(FLOODERS.size() * PER_FLOODER - MAX_TOTAL);
+        // Near max-total to make room, or (the longer the flood takes) idle past the pressure idle timeout.
+        assertThat(metric("frontdesk_connections_reclaimed_total\\{reason=\"total\"}")
+                + metric("frontdesk_connections_reclaimed_total\\{reason=\"pressure\"}"))
+                .as("idle connections reclaimed").isGreaterThanOrEqualTo(FLOODERS.size() * PER_FLOODER - MAX_TOTAL);
         assertThat(metric("frontdesk_connections_refused_total\\{bound=\"total\"}"))
                 .as("nobody refused: there was always an idle connection to reclaim").isZero();
         List<String> logged = gateway.output().subList(linesBefore, gateway.output().size()).stream()
