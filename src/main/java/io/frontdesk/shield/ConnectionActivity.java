@@ -50,10 +50,6 @@ final class ConnectionActivity extends ChannelDuplexHandler {
         return listener;
     }
 
-    Channel channel() {
-        return channel;
-    }
-
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         lastRead = System.nanoTime();
