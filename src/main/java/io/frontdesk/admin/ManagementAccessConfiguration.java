@@ -11,11 +11,12 @@ import org.springframework.context.annotation.Bean;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.ManagementProperties;
+import io.frontdesk.shield.ConnectionLimits;
 import reactor.netty.http.HttpProtocol;
 
 /**
- * The guard on management writes, and the management listener's protocol, in the management
- * server's own context. Listed in
+ * The guard on management writes, and the management listener's protocol and connection bound,
+ * in the management server's own context. Listed in
  * {@code META-INF/spring/...ManagementContextConfiguration.imports} and deliberately not
  * annotated, so the application's component scan never puts it on the public path.
  */
@@ -33,6 +34,12 @@ public class ManagementAccessConfiguration {
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementHttp11() {
         return factory -> factory.addServerCustomizers(server -> server.protocol(HttpProtocol.HTTP11));
+    }
+
+    /** The management port's own bound on connections, kept with the client listeners' bounds. */
+    @Bean
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementConnectionLimits(ConnectionLimits limits) {
+        return factory -> factory.addServerCustomizers(limits::managementListener);
     }
 
     private static String token(ManagementProperties management) {

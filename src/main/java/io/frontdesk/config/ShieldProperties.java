@@ -100,15 +100,23 @@ public record ShieldProperties(
 
     /**
      * @param idleTimeout how long a keep-alive connection may wait for its next request
-     * @param maxPerClient the most connections one client address may hold open; 0 for no bound
-     * @param maxTotal the most client connections in all; 0 for no bound
+     * @param maxPerClient the most connections one client address may hold open; 0 for no bound;
+     *        unset, 256 (none with PROXY protocol, where the TCP peer is the load balancer)
+     * @param maxTotal the most client connections in all; 0 for no bound; unset, derived from the
+     *        process's file-descriptor limit at start-up (docs/shield.md gives the formula)
+     * @param pressureIdleTimeout how long a keep-alive connection may stay idle while the client
+     *        connections are above 80% of {@code maxTotal}
+     * @param managementReserve file descriptors kept for the management port, and the most
+     *        connections it holds open
      * @param proxyProtocol {@code off}, {@code on} (every connection starts with a PROXY protocol
      *        v1 or v2 header, from an L4 load balancer) or {@code optional}
      */
     public record ConnectionProperties(
             @DefaultValue("60s") Duration idleTimeout,
-            @DefaultValue("0") int maxPerClient,
-            @DefaultValue("0") int maxTotal,
+            Integer maxPerClient,
+            Integer maxTotal,
+            @DefaultValue("5s") Duration pressureIdleTimeout,
+            @DefaultValue("64") int managementReserve,
             @DefaultValue("off") ProxyProtocol proxyProtocol) {
     }
 

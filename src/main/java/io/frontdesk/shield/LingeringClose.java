@@ -3,10 +3,12 @@ package io.frontdesk.shield;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -19,14 +21,21 @@ import io.netty.util.ReferenceCountUtil;
 final class LingeringClose extends ChannelDuplexHandler {
 
     static final String NAME = "frontdesk.lingeringClose";
+    private static final AttributeKey<Boolean> AT_ONCE = AttributeKey.valueOf("frontdesk.closeAtOnce");
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private boolean lingering;
     private ScheduledFuture<?> deadline;
 
+    /** Closes a connection that has nothing unread without lingering: the descriptor is free at once. */
+    static void closeAtOnce(Channel channel) {
+        channel.attr(AT_ONCE).set(Boolean.TRUE);
+        channel.close();
+    }
+
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-        if (lingering || !(ctx.channel() instanceof DuplexChannel duplex) || !ctx.channel().isActive()
+        if (lingering || ctx.channel().hasAttr(AT_ONCE) || !(ctx.channel() instanceof DuplexChannel duplex) || !ctx.channel().isActive()
                 || duplex.isOutputShutdown()) {
             ctx.close(promise);
             return;

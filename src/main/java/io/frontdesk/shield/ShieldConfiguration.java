@@ -118,7 +118,8 @@ public class ShieldConfiguration {
         positiveInt(prefix + "max-header-size", request.maxHeaderSize().toBytes());
         positive(prefix + "body-timeout", request.bodyTimeout());
         positive("frontdesk.shield.connections.idle-timeout", settings.connections().idleTimeout());
-        if (settings.connections().proxyProtocol() != ProxyProtocol.OFF && settings.connections().maxPerClient() > 0) {
+        Integer maxPerClient = settings.connections().maxPerClient();
+        if (settings.connections().proxyProtocol() != ProxyProtocol.OFF && maxPerClient != null && maxPerClient > 0) {
             throw new InvalidConfigurationException("frontdesk.shield.connections.max-per-client",
                     "counts connections by their TCP peer, which with PROXY protocol is the load balancer;"
                             + " leave it at 0 and bound clients with rate limits");
@@ -137,9 +138,23 @@ public class ShieldConfiguration {
     ConnectionLimits connectionLimits(FrontdeskProperties properties, ManagementPort managementPort,
             MeterRegistry registry) {
         ConnectionProperties connections = properties.shield().connections();
-        notNegative("frontdesk.shield.connections.max-total", connections.maxTotal());
-        notNegative("frontdesk.shield.connections.max-per-client", connections.maxPerClient());
-        return new ConnectionLimits(connections.maxTotal(), connections.maxPerClient(), managementPort, registry);
+        String prefix = "frontdesk.shield.connections.";
+        if (connections.maxTotal() != null) {
+            notNegative(prefix + "max-total", connections.maxTotal());
+        }
+        if (connections.maxPerClient() != null) {
+            notNegative(prefix + "max-per-client", connections.maxPerClient());
+        }
+        if (connections.managementReserve() <= 0) {
+            throw new InvalidConfigurationException(prefix + "management-reserve",
+                    "must be more than 0, was " + connections.managementReserve());
+        }
+        positive(prefix + "pressure-idle-timeout", connections.pressureIdleTimeout());
+        List<AddressBlocks> exempt = List.of(
+                AddressBlocks.parse(properties.edge().trustedProxies(), "frontdesk.edge.trusted-proxies"),
+                AddressBlocks.parse(properties.shield().allow(), "frontdesk.shield.allow"));
+        return new ConnectionLimits(ConnectionBudget.of(connections, ConnectionBudget.processDescriptorLimit()),
+                connections.pressureIdleTimeout(), connections.idleTimeout(), exempt, managementPort, registry);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.frontdesk.tls;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +31,23 @@ public final class HttpRedirectServer implements SmartLifecycle {
     private final List<String> passThroughPaths;
     private final HttpsPort httpsPort;
     private final ReactorHttpHandlerAdapter gateway;
+    private final UnaryOperator<HttpServer> listenerSettings;
     private volatile DisposableServer server;
 
+    /** @param listenerSettings what the listener gets besides its port: its connection bounds */
     public HttpRedirectServer(String address, int port, List<String> passThroughPaths, HttpsPort httpsPort,
-            HttpHandler gateway) {
+            HttpHandler gateway, UnaryOperator<HttpServer> listenerSettings) {
         this.address = address;
         this.port = port;
         this.passThroughPaths = List.copyOf(passThroughPaths);
         this.httpsPort = httpsPort;
         this.gateway = new ReactorHttpHandlerAdapter(gateway);
+        this.listenerSettings = listenerSettings;
     }
 
     @Override
     public void start() {
-        HttpServer http = HttpServer.create().port(port);
+        HttpServer http = listenerSettings.apply(HttpServer.create().port(port));
         if (address != null) {
             http = http.host(address);
         }

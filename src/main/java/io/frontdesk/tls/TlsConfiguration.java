@@ -18,6 +18,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.TlsProperties;
+import io.frontdesk.shield.ConnectionLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** HTTPS extras, active while the gateway serves HTTPS ({@code server.ssl.enabled}, on by default). */
@@ -40,7 +41,7 @@ public class TlsConfiguration {
     @Bean
     @ConditionalOnExpression("${frontdesk.tls.http-port:8080} >= 0")
     HttpRedirectServer httpRedirectServer(FrontdeskProperties properties, Environment environment,
-            HttpsPort httpsPort, HttpHandler httpHandler) {
+            HttpsPort httpsPort, HttpHandler httpHandler, ConnectionLimits connectionLimits) {
         TlsProperties tls = properties.tls();
         for (int i = 0; i < tls.passThroughPaths().size(); i++) {
             if (!tls.passThroughPaths().get(i).startsWith("/")) {
@@ -49,7 +50,7 @@ public class TlsConfiguration {
             }
         }
         return new HttpRedirectServer(environment.getProperty("server.address"), tls.httpPort(),
-                tls.passThroughPaths(), httpsPort, httpHandler);
+                tls.passThroughPaths(), httpsPort, httpHandler, connectionLimits::redirectListener);
     }
 
     @Bean

@@ -84,6 +84,11 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.shield.request.body-timeout", "0s", "frontdesk.shield.request.body-timeout"),
                 invalid("frontdesk.shield.connections.max-per-client", "-1",
                         "frontdesk.shield.connections.max-per-client"),
+                invalid("frontdesk.shield.connections.max-total", "-1", "frontdesk.shield.connections.max-total"),
+                invalid("frontdesk.shield.connections.management-reserve", "0",
+                        "frontdesk.shield.connections.management-reserve"),
+                invalid("frontdesk.shield.connections.pressure-idle-timeout", "0s",
+                        "frontdesk.shield.connections.pressure-idle-timeout"),
                 invalid(routes + ".metadata.max-body-size", "huge", routes + ".metadata.max-body-size"),
                 Arguments.of("frontdesk.shield.limits.x.key", validPool()
                         .set("frontdesk.shield.limits.x.rate", "1/s")

@@ -88,30 +88,63 @@ class RequestBoundsTest {
     }
 
     @Test
-    void connectionsPastTheBoundPerClientAreClosedAtOnce() throws IOException {
-        List<Socket> held = new ArrayList<>();
+    void aConnectionPastTheBoundPerClientTakesThePlaceOfTheClientsLongestIdleOne() throws IOException {
+        List<Socket> held = openFour();
         try {
-            for (int i = 0; i < 4; i++) {
-                Socket socket = new Socket("127.0.0.1", gateway.port());
-                socket.setSoTimeout(10_000);
-                held.add(socket);
+            assertThat(statusOf(exchange("GET /web/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")))
+                    .as("a fifth connection is served").isEqualTo(200);
+            assertThat(readOrReset(held.get(0).getInputStream())).as("the first one, idle longest, is closed")
+                    .isEqualTo(-1);
+            OutputStream last = held.get(3).getOutputStream();
+            last.write("GET /web/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(statusOf(readAll(held.get(3).getInputStream()))).as("the others stay").isEqualTo(200);
+        } finally {
+            closeAll(held);
+        }
+        assertThat(gateway.getManagement("/actuator/prometheus").body())
+                .containsPattern("frontdesk_connections_reclaimed_total\\{reason=\"per_client\"} [1-9]");
+    }
+
+    @Test
+    void aConnectionPastTheBoundPerClientIsClosedAtOnceWhenNoneOfTheClientsIsIdle() throws IOException {
+        List<Socket> held = openFour();
+        try {
+            for (Socket socket : held) {
+                socket.getOutputStream().write("GET /web/ HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> gateway.getManagement("/actuator/prometheus").body()
-                    .contains("frontdesk_connections_open 4.0"));
+                    .contains("frontdesk_connections_idle{listener=\"public\"} 0.0"));
             try (Socket extra = new Socket("127.0.0.1", gateway.port())) {
                 extra.setSoTimeout(10_000);
                 assertThat(readOrReset(extra.getInputStream())).as("closed before any byte").isEqualTo(-1);
             }
             OutputStream first = held.get(0).getOutputStream();
-            first.write("GET /web/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            first.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(statusOf(readAll(held.get(0).getInputStream()))).isEqualTo(200);
         } finally {
-            for (Socket socket : held) {
-                socket.close();
-            }
+            closeAll(held);
         }
         assertThat(gateway.getManagement("/actuator/prometheus").body())
                 .containsPattern("frontdesk_connections_refused_total\\{bound=\"per_client\"} [1-9]");
+    }
+
+    /** Four connections from 127.0.0.1, the bound, that have sent nothing yet. */
+    private static List<Socket> openFour() throws IOException {
+        List<Socket> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Socket socket = new Socket("127.0.0.1", gateway.port());
+            socket.setSoTimeout(10_000);
+            held.add(socket);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.getManagement("/actuator/prometheus").body()
+                .contains("frontdesk_connections_open{listener=\"public\"} 4.0"));
+        return held;
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
+        }
     }
 
     private static int readOrReset(InputStream in) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,8 +66,10 @@ class SlowClientTest {
         List<Socket> attackers = new ArrayList<>();
         AtomicBoolean trickling = new AtomicBoolean(true);
         try {
+            // From two addresses, each under the default bound of 256 connections per client.
             for (int i = 0; i < 500; i++) {
-                Socket socket = new Socket("127.0.0.1", gateway.port());
+                Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), gateway.port(),
+                        InetAddress.getByName("127.0.0." + (2 + i % 2)), 0);
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write("GET /web/slow HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
                 attackers.add(socket);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -20,8 +21,13 @@ public final class ClientConnection implements AutoCloseable {
     private boolean ended;
 
     public ClientConnection(int port) {
+        this("127.0.0.1", port);
+    }
+
+    /** A connection from a loopback address of the test's choosing: 127.0.0.2, 127.0.0.3, and so on. */
+    public ClientConnection(String from, int port) {
         try {
-            socket = new Socket("127.0.0.1", port);
+            socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(from), 0);
             socket.setSoTimeout(10_000);
             in = socket.getInputStream();
         } catch (IOException e) {

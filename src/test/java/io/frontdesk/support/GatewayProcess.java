@@ -39,11 +39,24 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts a gateway on free ports and waits until it serves; {@code settings} as for {@link RunningGateway}. */
     public static GatewayProcess start(GatewaySettings settings) {
+        return start(settings, List.of());
+    }
+
+    /**
+     * As {@link #start(GatewaySettings)}, in a process whose file-descriptor limit (soft and hard,
+     * so the JVM cannot raise it) is {@code descriptorLimit}: through {@code sh -c 'ulimit -n'}.
+     */
+    public static GatewayProcess start(GatewaySettings settings, int descriptorLimit) {
+        return start(settings, List.of("/bin/sh", "-c", "ulimit -n " + descriptorLimit + " && exec \"$@\"", "sh"));
+    }
+
+    private static GatewayProcess start(GatewaySettings settings, List<String> launcher) {
         int[] ports = FreePort.find(2);
         GatewaySettings all = settings.set("server.port", Integer.toString(ports[0]))
                 .set("management.server.port", Integer.toString(ports[1]))
                 .set("frontdesk.access-log.enabled", "true");
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-cp", System.getProperty("java.class.path"), FrontdeskApplication.class.getName()));
         command.addAll(List.of(RunningGateway.arguments(all)));
