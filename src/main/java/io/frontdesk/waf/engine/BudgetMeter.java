@@ -3,13 +3,14 @@ package io.frontdesk.waf.engine;
 /**
  * What one transaction has spent of its {@link InspectionBudget}, phase by phase. The clock is read
  * when a phase starts and ends and, in between, once every {@value #CHECK_EVERY} units of work (a
- * rule, a value, each KiB of a value): a thread's CPU clock costs about 200 ns a read, as much as
- * a rule over a short value, so reading it at every step would cost more than the check is worth,
- * while {@value #CHECK_EVERY} units stay well under a millisecond of rules.
+ * rule, a value, each KiB of a value). A thread's CPU clock costs about 200 ns a read, about what
+ * half a unit of CRS's rules costs on average: read at every unit it would add a third to the
+ * rules' time; read every {@value #CHECK_EVERY} units it adds about 0.3%, and evaluation stops
+ * within about 0.1 ms of rules after the budget runs out.
  */
 final class BudgetMeter {
 
-    static final int CHECK_EVERY = 32;
+    static final int CHECK_EVERY = 128;
     private static final int BYTES_PER_UNIT = 1024;
 
     private final InspectionBudget budget;
