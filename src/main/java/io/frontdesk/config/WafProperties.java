@@ -1,11 +1,13 @@
 package io.frontdesk.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import io.frontdesk.waf.engine.EngineMode;
+import io.frontdesk.waf.engine.InspectionBudget;
 
 /**
  * The web application firewall: SecLang rules (the OWASP Core Rule Set and the operator's own, or
@@ -23,6 +25,7 @@ import io.frontdesk.waf.engine.EngineMode;
  * @param status the status of a blocked request, unless the rule names its own
  * @param responseInspection whether responses are inspected too (phases 3 and 4)
  * @param audit the audit log of inspected transactions
+ * @param budget the CPU time one transaction's inspection may take
  * @param routes per-route changes, by route id
  */
 public record WafProperties(
@@ -36,6 +39,7 @@ public record WafProperties(
         @DefaultValue("403") int status,
         @DefaultValue("false") boolean responseInspection,
         @DefaultValue AuditProperties audit,
+        @DefaultValue BudgetProperties budget,
         Map<String, RouteProperties> routes) {
 
     public WafProperties {
@@ -59,6 +63,17 @@ public record WafProperties(
     public record AuditProperties(
             @DefaultValue("relevant") AuditMode mode,
             @DefaultValue("stdout") String path) {
+    }
+
+    /**
+     * @param cpuTime the CPU time one transaction's phases may take, body parsing included
+     * @param policy what becomes of a transaction that spends it: {@code refuse} (413 when its
+     *        request body's phase spent it, else 503 with {@code Retry-After}) or {@code pass}
+     *        (it goes on without further rules); either way it is counted and audited
+     */
+    public record BudgetProperties(
+            @DefaultValue("2s") Duration cpuTime,
+            @DefaultValue("refuse") InspectionBudget.Policy policy) {
     }
 
     /** Which inspected transactions get an audit line. */

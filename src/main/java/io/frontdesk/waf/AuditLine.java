@@ -9,17 +9,21 @@ import io.frontdesk.waf.engine.RuleMatch;
 /**
  * One audit log line: the transaction (who, what, the answer), what the WAF did ({@code blocked},
  * {@code detected}, {@code pass}), its anomaly score, why its body could not be parsed (when it
- * could not: a parse error is how many evasions show) and every logged rule that matched, in match
- * order. Byte-string values (URIs, matched data) are written as Latin-1 characters, one per byte.
+ * could not: a parse error is how many evasions show), the phase in which it spent its CPU budget
+ * (when it did: no rule ran after it) and every logged rule that matched, in match order. Byte-string values (URIs, matched data) are written as Latin-1 characters, one per byte.
  */
 final class AuditLine {
 
     private AuditLine() {
     }
 
-    /** @param traceId the exchange's trace, written only when there is one (tracing is on) */
+    /**
+     * @param traceId the exchange's trace, written only when there is one (tracing is on)
+     * @param budgetExhaustedPhase the phase that spent the budget, written only when one did (not 0)
+     */
     static String of(Instant time, String requestId, String traceId, String clientIp, String method, String uri,
-            int status, String action, long anomalyScore, String bodyError, List<RuleMatch> matches) {
+            int status, String action, long anomalyScore, String bodyError, int budgetExhaustedPhase,
+            List<RuleMatch> matches) {
         StringBuilder json = new StringBuilder(256 + matches.size() * 256).append('{');
         Json.field(json, "time", time.toString());
         Json.field(json, "request_id", requestId);
@@ -34,6 +38,9 @@ final class AuditLine {
         Json.field(json, "anomaly_score", anomalyScore);
         if (bodyError != null) {
             Json.field(json, "request_body_error", bodyError);
+        }
+        if (budgetExhaustedPhase != 0) {
+            Json.field(json, "budget_exhausted_phase", budgetExhaustedPhase);
         }
         json.append(",\"matched_rules\":[");
         for (int i = 0; i < matches.size(); i++) {

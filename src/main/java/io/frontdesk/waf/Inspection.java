@@ -39,6 +39,8 @@ import reactor.netty.http.server.HttpServerRequest;
 final class Inspection {
 
     private static final String BLOCKED = "The web application firewall blocked this request.";
+    /** How long a client refused for the budget outside the body's phase should wait: warming up takes seconds. */
+    private static final long BUDGET_RETRY_AFTER_SECONDS = 10;
     static final long OFFLOADED_FROM = 16 * 1024;
 
     private final ServerWebExchange exchange;
@@ -187,6 +189,9 @@ final class Inspection {
 
     /** The failure that turns the transaction away; the problem filter writes it with the request id. */
     Mono<Void> refusal(Interruption interruption) {
+        if (transaction.budgetSpentIn() != 0) {
+            return Mono.error(budgetRefusal(interruption.status()));
+        }
         if (interruption.ruleId() != 0) {
             shared.offences().offence(clientAddress, "waf", "WAF rule " + interruption.ruleId());
         }
@@ -201,6 +206,17 @@ final class Inspection {
         String detail = interruption.status() == 413 ? "The request body is larger than the web application"
                 + " firewall inspects." : BLOCKED;
         return Mono.error(new RejectedRequest(status == null ? HttpStatus.FORBIDDEN : status, "waf", detail, headers));
+    }
+
+    private static RejectedRequest budgetRefusal(int status) {
+        if (status == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE, "waf_budget", "Inspecting this request's body"
+                    + " takes more time than the web application firewall gives a request.");
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(BUDGET_RETRY_AFTER_SECONDS));
+        return new RejectedRequest(HttpStatus.SERVICE_UNAVAILABLE, "waf_budget", "The web application firewall"
+                + " could not inspect this request in the time it gives a request.", headers);
     }
 
     /** The logging phase, metrics and the audit line, once; the returned Mono completes when the line is flushed. */
@@ -222,13 +238,19 @@ final class Inspection {
         TraceSpan.of(exchange).tag("frontdesk.waf.action", action).tag("frontdesk.waf.anomaly_score", anomalyScore);
         shared.metrics().transaction(action, evaluationNanos);
         matches.forEach(match -> shared.metrics().ruleMatched(match.rule(), action.equals("blocked")));
-        if (!shared.audit().wanted(transaction, !matches.isEmpty() || transaction.requestBodyError() != null)) {
+        int budgetSpentIn = transaction.budgetSpentIn();
+        if (budgetSpentIn != 0) {
+            shared.metrics().budgetExhausted(budgetSpentIn);
+        }
+        boolean relevant = !matches.isEmpty() || transaction.requestBodyError() != null || budgetSpentIn != 0;
+        if (!shared.audit().wanted(transaction, relevant)) {
             return Mono.empty();
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String line = AuditLine.of(Instant.now(), auditId(), exchange.getAttribute(EdgeAttributes.TRACE_ID),
                 clientAddress, exchange.getRequest().getMethod().name(), requestTarget(),
-                status == null ? 200 : status.value(), action, anomalyScore, transaction.requestBodyError(), matches);
+                status == null ? 200 : status.value(), action, anomalyScore, transaction.requestBodyError(),
+                budgetSpentIn, matches);
         return Mono.fromFuture(shared.audit().log().write(line));
     }
 

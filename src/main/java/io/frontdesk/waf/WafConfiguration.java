@@ -2,6 +2,7 @@ package io.frontdesk.waf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.WafProperties;
 import io.frontdesk.shield.ClientOffences;
+import io.frontdesk.waf.engine.InspectionBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -49,8 +51,19 @@ public class WafConfiguration {
     }
 
     @Bean
-    WafMetrics wafMetrics(MeterRegistry registry, WafRules rules) {
-        return new WafMetrics(registry, rules);
+    InspectionBudget wafBudget(FrontdeskProperties properties) {
+        WafProperties.BudgetProperties budget = properties.waf().budget();
+        if (budget.cpuTime().isNegative() || budget.cpuTime().isZero()) {
+            throw new InvalidConfigurationException("frontdesk.waf.budget.cpu-time",
+                    "must be more than 0, was " + budget.cpuTime());
+        }
+        return new InspectionBudget(budget.cpuTime().toNanos(), budget.policy(),
+                CpuClock.of(ManagementFactory.getThreadMXBean()));
+    }
+
+    @Bean
+    WafMetrics wafMetrics(MeterRegistry registry, WafRules rules, InspectionBudget wafBudget) {
+        return new WafMetrics(registry, rules, wafBudget.policy());
     }
 
     @Bean
@@ -66,7 +79,7 @@ public class WafConfiguration {
 
     @Bean
     WafFilter wafFilter(FrontdeskProperties properties, GatewayProperties gateway, WafRules rules, AuditLog auditLog,
-            WafMetrics metrics, ClientOffences offences, Scheduler wafInspectionThreads) {
+            WafMetrics metrics, ClientOffences offences, Scheduler wafInspectionThreads, InspectionBudget wafBudget) {
         WafProperties waf = properties.waf();
         AuditPolicy audit = new AuditPolicy(waf.audit().mode(), auditLog);
         Set<String> routeIds = gateway.getRoutes().stream().map(RouteDefinition::getId).collect(Collectors.toSet());
@@ -79,7 +92,7 @@ public class WafConfiguration {
             routes.put(routeId, RouteOverride.of(routeId, route));
         });
         return new WafFilter(new WafFilter.Shared(rules, waf.responseInspection(), audit, metrics, offences,
-                wafInspectionThreads), Map.copyOf(routes));
+                wafInspectionThreads, wafBudget), Map.copyOf(routes));
     }
 
     @Bean

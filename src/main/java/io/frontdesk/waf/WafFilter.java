@@ -13,6 +13,7 @@ import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.shield.ClientOffences;
 import io.frontdesk.waf.engine.EngineMode;
+import io.frontdesk.waf.engine.InspectionBudget;
 import io.frontdesk.waf.engine.Transaction;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -25,7 +26,7 @@ public final class WafFilter implements GlobalFilter, Ordered {
 
     /** What every inspection of this gateway shares. */
     record Shared(WafRules rules, boolean responseInspection, AuditPolicy audit, WafMetrics metrics,
-            ClientOffences offences, Scheduler inspectionThreads) {
+            ClientOffences offences, Scheduler inspectionThreads, InspectionBudget budget) {
     }
 
     private final Shared shared;
@@ -40,6 +41,7 @@ public final class WafFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String requestId = exchange.getAttribute(EdgeAttributes.REQUEST_ID);
         Transaction transaction = shared.rules().ruleSet().newTransaction(requestId == null ? "" : requestId);
+        transaction.budget(shared.budget());
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         RouteOverride override = route == null ? null : routes.get(route.getId());
         if (override != null) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.frontdesk.config.Choices;
+import io.frontdesk.waf.engine.InspectionBudget;
 import io.frontdesk.waf.engine.rule.RuleInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,8 +16,9 @@ import io.micrometer.core.instrument.Timer;
  * The WAF's meters: {@code frontdesk_waf_transactions_total{action}} (blocked, detected, pass),
  * {@code frontdesk_waf_rule_matches_total{rule,family}}, {@code frontdesk_waf_blocked_matches_total{rule,family}}
  * (the rules that matched in blocked transactions), {@code frontdesk_waf_evaluation_seconds} (time
- * in the rules per transaction, a histogram), {@code frontdesk_waf_rules} (rules loaded) and
- * {@code frontdesk_waf_reloads_total{outcome}}.
+ * in the rules per transaction, a histogram), {@code frontdesk_waf_budget_exhausted_total{policy,phase}}
+ * (transactions that spent their CPU budget, by the phase that spent it), {@code frontdesk_waf_rules}
+ * (rules loaded) and {@code frontdesk_waf_reloads_total{outcome}}.
  */
 final class WafMetrics {
 
@@ -24,8 +27,9 @@ final class WafMetrics {
     private final Map<Integer, Counter> matches = new ConcurrentHashMap<>();
     private final Map<Integer, Counter> blockedMatches = new ConcurrentHashMap<>();
     private final Timer evaluation;
+    private final Counter[] budgetExhausted = new Counter[6];
 
-    WafMetrics(MeterRegistry registry, WafRules rules) {
+    WafMetrics(MeterRegistry registry, WafRules rules, InspectionBudget.Policy budgetPolicy) {
         this.registry = registry;
         this.evaluation = Timer.builder("frontdesk.waf.evaluation")
                 .description("Time spent in the WAF's rules per transaction").publishPercentileHistogram()
@@ -37,6 +41,16 @@ final class WafMetrics {
             transactions.put(action, Counter.builder("frontdesk.waf.transactions").tag("action", action)
                     .description("Transactions the WAF inspected, by what it did").register(registry));
         }
+        for (int phase = 1; phase <= 5; phase++) {
+            budgetExhausted[phase] = Counter.builder("frontdesk.waf.budget.exhausted")
+                    .tag("policy", Choices.written(budgetPolicy)).tag("phase", Integer.toString(phase))
+                    .description("Transactions that spent the WAF's CPU budget, by the phase that spent it")
+                    .register(registry);
+        }
+    }
+
+    void budgetExhausted(int phase) {
+        budgetExhausted[phase].increment();
     }
 
     void transaction(String action, long evaluationNanos) {

@@ -103,6 +103,8 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.waf.rules[0]", brokenRuleFile(), "frontdesk.waf"),
                 invalid("frontdesk.waf.routes.nosuchroute.mode", "off", "frontdesk.waf.routes.nosuchroute"),
                 invalid("frontdesk.waf.audit.path", "/proc/frontdesk/audit.log", "frontdesk.waf.audit.path"),
+                invalid("frontdesk.waf.budget.cpu-time", "0s", "frontdesk.waf.budget.cpu-time"),
+                invalid("frontdesk.waf.budget.cpu-time", "-1s", "frontdesk.waf.budget.cpu-time"),
                 Arguments.of("frontdesk.access-log.path", validPool().set("frontdesk.access-log.enabled", "true")
                         .set("frontdesk.access-log.path", "/proc/frontdesk/access.log")),
                 invalid("frontdesk.tracing.trusted-clients[0]", "10.0.0.0/99", "frontdesk.tracing.trusted-clients[0]"));
@@ -144,6 +146,7 @@ class InvalidConfigurationTest {
                 Arguments.of("frontdesk.shield.bans.response", "tarpit", "forbid, close"),
                 Arguments.of("frontdesk.waf.mode", "maybe", "on, detection-only, off"),
                 Arguments.of("frontdesk.waf.audit.mode", "verbose", "relevant, all, off"),
+                Arguments.of("frontdesk.waf.budget.policy", "ignore", "refuse, pass"),
                 Arguments.of("frontdesk.waf.routes.web.mode", "sometimes", "on, detection-only, off"));
     }
 

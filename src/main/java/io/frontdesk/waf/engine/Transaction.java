@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 import io.frontdesk.waf.engine.body.BodyProcessors;
 import io.frontdesk.waf.engine.body.ParsedBody;
@@ -67,6 +68,9 @@ public final class Transaction {
     private String auditEngine;
     private Rule current;
     private Rule currentHead;
+    private BudgetMeter meter = new BudgetMeter(null);
+    private int budgetSpentIn;
+    private int runningPhase;
 
     private record TargetRemoval(IdRanges ids, String tag, Target target) {
         boolean appliesTo(RuleInfo rule) {
@@ -101,6 +105,20 @@ public final class Transaction {
     /** Keeps a target from these rules in this transaction, as {@code ctl:ruleRemoveTargetById} would. */
     public void removeTarget(IdRanges ids, Target target) {
         context.removeTarget(ids, target);
+    }
+
+    /**
+     * Limits the CPU time of this transaction's phases (body parsing included); once it is spent,
+     * no further rule runs, and the transaction is refused when the budget says so and the mode is
+     * {@code On}: with 413 when the request body's phase spent it, else with 503.
+     */
+    public void budget(InspectionBudget cpuBudget) {
+        this.meter = new BudgetMeter(cpuBudget);
+    }
+
+    /** The phase (1 to 5) in which the budget ran out, or 0 while it lasts. */
+    public int budgetSpentIn() {
+        return budgetSpentIn;
     }
 
     /** The client's and the server's addresses and ports. */
@@ -146,6 +164,10 @@ public final class Transaction {
 
     /** Phase 1: the request line and headers. */
     public Interruption processRequestHeaders() {
+        return metered(1, this::requestHeaders);
+    }
+
+    private Interruption requestHeaders() {
         RequestTarget target = RequestTarget.parse(uri);
         Map<String, String> scalars = variables.scalars;
         scalars.put("REQUEST_METHOD", method);
@@ -195,6 +217,10 @@ public final class Transaction {
         if (interruption != null) {
             return interruption;
         }
+        return metered(2, this::requestBody);
+    }
+
+    private Interruption requestBody() {
         Map<String, String> scalars = variables.scalars;
         if (requestBodyAccess) {
             if (requestBody.overLimit()) {
@@ -279,7 +305,7 @@ public final class Transaction {
 
     /** Phase 3: the response status and headers. */
     public Interruption processResponseHeaders() {
-        return run(3);
+        return metered(3, () -> run(3));
     }
 
     /** Whether the response body is inspected: SecResponseBodyAccess, for the listed media types. */
@@ -301,6 +327,10 @@ public final class Transaction {
 
     /** Phase 4: the response body, when it was inspected. */
     public Interruption processResponseBody() {
+        return metered(4, this::responseBody);
+    }
+
+    private Interruption responseBody() {
         if (responseBody.overLimit()) {
             variables.scalars.put("OUTBOUND_DATA_ERROR", "1");
             if (settings.rejectResponseOverLimit() && mode == EngineMode.ON && interruption == null) {
@@ -314,7 +344,7 @@ public final class Transaction {
 
     /** Phase 5, which runs even for a stopped transaction; persistent collections are saved after it. */
     public void processLogging() {
-        run(5);
+        metered(5, () -> run(5));
         long now = System.currentTimeMillis() / 1000;
         openedKeys.forEach((collection, key) -> ruleSet.persistent().store(collection, key,
                 variables.opened.get(collection), now, settings.collectionTimeoutSeconds()));
@@ -350,6 +380,32 @@ public final class Transaction {
         return variables.tx.get(key);
     }
 
+    /**
+     * Runs a phase's work on the budget: not at all once the budget is spent, and stopped where it
+     * runs out (in the work, or at the phase's end when the last check came before).
+     */
+    private Interruption metered(int newPhase, Supplier<Interruption> work) {
+        if (budgetSpentIn != 0) {
+            return interruption;
+        }
+        runningPhase = newPhase;
+        meter.startPhase();
+        Interruption stopped = work.get();
+        if (meter.endPhase() && stopped == null && budgetSpentIn == 0) {
+            return budgetSpent();
+        }
+        return stopped;
+    }
+
+    private Interruption budgetSpent() {
+        budgetSpentIn = runningPhase;
+        if (meter.refuses() && mode == EngineMode.ON && interruption == null
+                && runningPhase != 5) {
+            interruption = new Interruption(Interruption.Action.DENY, runningPhase == 2 ? 413 : 503, null, 0);
+        }
+        return interruption;
+    }
+
     private Interruption run(int phase) {
         if (mode == EngineMode.OFF) {
             return null;
@@ -375,7 +431,17 @@ public final class Transaction {
                 continue;
             }
             Rule rule = entry.rule();
-            if (removed(rule.info()) || !evaluate(rule)) {
+            if (removed(rule.info())) {
+                continue;
+            }
+            if (meter.rule()) {
+                return budgetSpent();
+            }
+            boolean matched = evaluate(rule);
+            if (budgetSpentIn != 0) {
+                return interruption;
+            }
+            if (!matched) {
                 continue;
             }
             matched(rule);
@@ -438,6 +504,10 @@ public final class Transaction {
         boolean any = false;
         for (int i = 0; i < values.size(); i++) {
             VariableValue value = values.get(i);
+            if (meter.value(value.value())) {
+                budgetSpent();
+                return false;
+            }
             String matchedValue = matchValue(link, value.value());
             if (matchedValue != null) {
                 any = true;

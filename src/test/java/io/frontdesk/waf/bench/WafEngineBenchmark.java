@@ -1,6 +1,7 @@
 package io.frontdesk.waf.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.frontdesk.waf.conformance.ftw.CrsReleases;
+import io.frontdesk.waf.engine.InspectionBudget;
 import io.frontdesk.waf.engine.RuleSet;
 import io.frontdesk.waf.engine.RuleSetLoader;
 import io.frontdesk.waf.engine.Transaction;
@@ -28,8 +30,9 @@ import io.frontdesk.waf.engine.Transaction;
 /**
  * The engine with CRS v4 at paranoia levels 1 and 2, inspecting three kinds of ordinary request
  * from request line to logging phase: a browser GET (10 headers, 3 query arguments, cookies), a
- * 4 KiB form POST and a 64 KiB JSON POST. Run with bench/waf-engine.sh, which adds the GC
- * profiler for allocation per request. The CRS release is the system property {@code crs.dir}
+ * 4 KiB form POST and a 64 KiB JSON POST, each under a CPU budget on the thread's CPU clock as in
+ * the gateway (one never reached: its checks are measured, not its refusals). Run with
+ * bench/waf-engine.sh, which adds the GC profiler for allocation per request. The CRS release is the system property {@code crs.dir}
  * (default: v4.28.0 where the tests find CRS releases, FRONTDESK_CRS_DIR or ../shared/crs).
  */
 @State(Scope.Benchmark)
@@ -55,6 +58,9 @@ public class WafEngineBenchmark {
 
     @Param({"1", "2"})
     public int paranoiaLevel;
+
+    private static final InspectionBudget BUDGET = new InspectionBudget(Long.MAX_VALUE,
+            InspectionBudget.Policy.REFUSE, ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime);
 
     private RuleSet rules;
     private String form;
@@ -87,6 +93,7 @@ public class WafEngineBenchmark {
 
     private Transaction request(String method, String target, String contentType, String body) {
         Transaction transaction = rules.newTransaction("bench");
+        transaction.budget(BUDGET);
         transaction.connection("198.51.100.7", 51234, "10.0.0.1", 443);
         transaction.requestLine(method, target, "HTTP/1.1");
         for (String[] header : BROWSER_HEADERS) {

@@ -1,0 +1,67 @@
+package io.frontdesk.waf.engine;
+
+/**
+ * What one transaction has spent of its {@link InspectionBudget}, phase by phase. The clock is read
+ * when a phase starts and ends and, in between, once every {@value #CHECK_EVERY} units of work (a
+ * rule, a value, each KiB of a value). A thread's CPU clock costs about 200 ns a read, and a unit
+ * of CRS's rules about 0.5 us on average: read at every unit the clock would add 40% to the
+ * rules' time; read every {@value #CHECK_EVERY} units (about 0.06 ms of rules) it adds about 0.3%.
+ */
+final class BudgetMeter {
+
+    static final int CHECK_EVERY = 128;
+    private static final int BYTES_PER_UNIT = 1024;
+
+    private final InspectionBudget budget;
+    private long spentBefore;
+    private long phaseStarted;
+    private int work;
+
+    /** @param budget {@code null} for none: then the clock is never read */
+    BudgetMeter(InspectionBudget budget) {
+        this.budget = budget;
+    }
+
+    /** Whether a transaction that spends its budget is refused. */
+    boolean refuses() {
+        return budget != null && budget.policy() == InspectionBudget.Policy.REFUSE;
+    }
+
+    void startPhase() {
+        if (budget != null) {
+            phaseStarted = budget.clock().getAsLong();
+            work = 0;
+        }
+    }
+
+    /** Ends a phase; whether the budget is spent. */
+    boolean endPhase() {
+        if (budget == null) {
+            return false;
+        }
+        spentBefore += budget.clock().getAsLong() - phaseStarted;
+        return spentBefore > budget.nanos();
+    }
+
+    /** Counts a rule about to run; whether the budget is spent. */
+    boolean rule() {
+        return spend(1);
+    }
+
+    /** Counts a value about to be evaluated; whether the budget is spent. */
+    boolean value(String value) {
+        return spend(1 + value.length() / BYTES_PER_UNIT);
+    }
+
+    private boolean spend(int units) {
+        if (budget == null) {
+            return false;
+        }
+        work += units;
+        if (work < CHECK_EVERY) {
+            return false;
+        }
+        work = 0;
+        return spentBefore + budget.clock().getAsLong() - phaseStarted > budget.nanos();
+    }
+}
