@@ -16,17 +16,17 @@ import java.util.function.Predicate;
 final class Prefilter {
 
     private final Requirement requirement;
+    private final Predicate<IntPredicate> holds;
     private final AtomScanner scanner;
-    private final Map<String, Integer> indexes = new HashMap<>();
     /** Each thread reuses its own record of the atoms found: a pass allocates nothing. */
     private final ThreadLocal<Found> found;
 
     private Prefilter(Requirement requirement) {
         this.requirement = requirement;
         List<String> atoms = List.copyOf(requirement.atoms());
-        for (int i = 0; i < atoms.size(); i++) {
-            indexes.put(atoms.get(i), i);
-        }
+        Map<String, Integer> indexes = new HashMap<>();
+        atoms.forEach(atom -> indexes.put(atom, indexes.size()));
+        this.holds = requirement.test(indexes::get);
         this.scanner = new AtomScanner(atoms);
         this.found = ThreadLocal.withInitial(() -> new Found(atoms.size()));
     }
@@ -40,7 +40,7 @@ final class Prefilter {
     /** Whether the value holds atoms enough for a match. */
     boolean mayMatch(String value) {
         Found mine = found.get();
-        mine.clear();
+        mine.nextValue();
         return scanner.scan(value, mine);
     }
 
@@ -49,28 +49,35 @@ final class Prefilter {
         return requirement.toString();
     }
 
-    /** The atoms found so far in one value, by index; told of each, it answers whether the requirement now holds. */
+    /**
+     * The atoms found so far in one value: those marked with its generation, so that the next value
+     * starts afresh without clearing. Told of an atom, it answers whether the requirement now holds.
+     */
     private final class Found implements IntPredicate {
 
-        private final boolean[] atoms;
-        private final Predicate<String> present;
+        private final int[] foundIn;
+        private final IntPredicate present;
+        private int generation;
 
         Found(int count) {
-            this.atoms = new boolean[count];
-            this.present = atom -> atoms[indexes.get(atom)];
+            this.foundIn = new int[count];
+            this.present = atom -> foundIn[atom] == generation;
         }
 
-        void clear() {
-            Arrays.fill(atoms, false);
+        void nextValue() {
+            if (++generation == 0) {
+                Arrays.fill(foundIn, 0);
+                generation = 1;
+            }
         }
 
         @Override
         public boolean test(int atom) {
-            if (atoms[atom]) {
+            if (foundIn[atom] == generation) {
                 return false;
             }
-            atoms[atom] = true;
-            return requirement.holds(present);
+            foundIn[atom] = generation;
+            return holds.test(present);
         }
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * What every text a pattern matches contains: substrings ("atoms", written with ASCII letters in
@@ -25,8 +27,11 @@ sealed interface Requirement {
 
     void collectAtoms(Set<String> atoms);
 
-    /** Whether the requirement holds when exactly the atoms that pass {@code present} occur. */
-    boolean holds(Predicate<String> present);
+    /**
+     * This requirement as a test of the atoms present, which are named by their indexes: a test
+     * run on every atom newly found in a value, so made once, of arrays, and allocating nothing.
+     */
+    Predicate<IntPredicate> test(ToIntFunction<String> indexes);
 
     /** The text contains this (folded) substring. */
     record Atom(String text) implements Requirement {
@@ -37,8 +42,9 @@ sealed interface Requirement {
         }
 
         @Override
-        public boolean holds(Predicate<String> present) {
-            return present.test(text);
+        public Predicate<IntPredicate> test(ToIntFunction<String> indexes) {
+            int index = indexes.applyAsInt(text);
+            return present -> present.test(index);
         }
 
         @Override
@@ -56,13 +62,16 @@ sealed interface Requirement {
         }
 
         @Override
-        public boolean holds(Predicate<String> present) {
-            for (Requirement part : parts) {
-                if (!part.holds(present)) {
-                    return false;
+        public Predicate<IntPredicate> test(ToIntFunction<String> indexes) {
+            Predicate<IntPredicate>[] tests = tests(parts, indexes);
+            return present -> {
+                for (Predicate<IntPredicate> test : tests) {
+                    if (!test.test(present)) {
+                        return false;
+                    }
                 }
-            }
-            return true;
+                return true;
+            };
         }
 
         @Override
@@ -80,19 +89,27 @@ sealed interface Requirement {
         }
 
         @Override
-        public boolean holds(Predicate<String> present) {
-            for (Requirement part : parts) {
-                if (part.holds(present)) {
-                    return true;
+        public Predicate<IntPredicate> test(ToIntFunction<String> indexes) {
+            Predicate<IntPredicate>[] tests = tests(parts, indexes);
+            return present -> {
+                for (Predicate<IntPredicate> test : tests) {
+                    if (test.test(present)) {
+                        return true;
+                    }
                 }
-            }
-            return false;
+                return false;
+            };
         }
 
         @Override
         public String toString() {
             return "OR" + parts;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Predicate<IntPredicate>[] tests(List<Requirement> parts, ToIntFunction<String> indexes) {
+        return parts.stream().map(part -> part.test(indexes)).toArray(Predicate[]::new);
     }
 
     static Requirement atom(String text) {
