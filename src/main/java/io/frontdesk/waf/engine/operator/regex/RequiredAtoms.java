@@ -29,8 +29,13 @@ final class RequiredAtoms {
     /** The most strings an exact set may have before it is turned into a requirement. */
     static final int MOST_EXACT = 16;
 
-    /** Characters outside the bytes that a class is tried with: one it matches makes it anything. */
-    private static final String BEYOND_BYTES = "\u0100\u017f\u212a\uffff";
+    /**
+     * Characters beyond the bytes a class is tried with, one it matches making it anything: those
+     * java.util.regex's {@code \h} and {@code \v} take, the two that fold to ASCII letters under
+     * Unicode case, and others. Values are byte strings; this keeps the analysis sound beyond them.
+     */
+    private static final String BEYOND_BYTES = "\u0100\u017f\u212a\u1680\u2000\u200a\u2028\u2029\u202f\u205f"
+            + "\u3000\uffff";
 
     private static final Knowledge EMPTY = exactly(Set.of(""));
     private static final Knowledge ANYTHING = new Knowledge(null, Requirement.NONE);

@@ -47,6 +47,7 @@ class RequiredAtomsTest {
         "on(?:load|error)\\s*=    => AND[OR[\"onload\", \"onerror\"], \"=\"]",
         "(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q)x => AND[OR[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\", \"n\", \"o\", \"p\", \"q\"], \"x\"]",
         "abcd|bc                  => \"bc\"",
+        "a\\hb                    => AND[\"a\", \"b\"]",
     })
     void atomsOfAPattern(String pcre, String requirement) {
         assertThat(required(pcre.strip())).isEqualTo(requirement.strip());
