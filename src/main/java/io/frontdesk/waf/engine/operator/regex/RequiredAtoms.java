@@ -259,12 +259,15 @@ final class RequiredAtoms {
         };
     }
 
-    /** A class, up to its closing bracket: the bytes it matches, tried one by one. */
+    /**
+     * A class, up to its first unescaped {@code ]} (the translation escapes a {@code ]} member): the
+     * bytes it matches, tried one by one. Nested classes and intersections are not recognised.
+     */
     private Knowledge characterClass() {
         int start = position - 1;
         while (true) {
             char c = read();
-            if (c == ']' && position - start > 2 + (source.charAt(start + 1) == '^' ? 1 : 0)) {
+            if (c == ']') {
                 return bytesMatching(source.substring(start, position));
             }
             if (c == '[' || c == '&' && peek() == '&') {

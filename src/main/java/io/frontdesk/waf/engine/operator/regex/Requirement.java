@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntPredicate;
-import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 
 /**
  * What every text a pattern matches contains: substrings ("atoms", written with ASCII letters in
@@ -27,24 +24,12 @@ sealed interface Requirement {
 
     void collectAtoms(Set<String> atoms);
 
-    /**
-     * This requirement as a test of the atoms present, which are named by their indexes: a test
-     * run on every atom newly found in a value, so made once, of arrays, and allocating nothing.
-     */
-    Predicate<IntPredicate> test(ToIntFunction<String> indexes);
-
     /** The text contains this (folded) substring. */
     record Atom(String text) implements Requirement {
 
         @Override
         public void collectAtoms(Set<String> atoms) {
             atoms.add(text);
-        }
-
-        @Override
-        public Predicate<IntPredicate> test(ToIntFunction<String> indexes) {
-            int index = indexes.applyAsInt(text);
-            return present -> present.test(index);
         }
 
         @Override
@@ -62,19 +47,6 @@ sealed interface Requirement {
         }
 
         @Override
-        public Predicate<IntPredicate> test(ToIntFunction<String> indexes) {
-            Predicate<IntPredicate>[] tests = tests(parts, indexes);
-            return present -> {
-                for (Predicate<IntPredicate> test : tests) {
-                    if (!test.test(present)) {
-                        return false;
-                    }
-                }
-                return true;
-            };
-        }
-
-        @Override
         public String toString() {
             return parts.isEmpty() ? "NONE" : "AND" + parts;
         }
@@ -89,27 +61,9 @@ sealed interface Requirement {
         }
 
         @Override
-        public Predicate<IntPredicate> test(ToIntFunction<String> indexes) {
-            Predicate<IntPredicate>[] tests = tests(parts, indexes);
-            return present -> {
-                for (Predicate<IntPredicate> test : tests) {
-                    if (test.test(present)) {
-                        return true;
-                    }
-                }
-                return false;
-            };
-        }
-
-        @Override
         public String toString() {
             return "OR" + parts;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Predicate<IntPredicate>[] tests(List<Requirement> parts, ToIntFunction<String> indexes) {
-        return parts.stream().map(part -> part.test(indexes)).toArray(Predicate[]::new);
     }
 
     static Requirement atom(String text) {
