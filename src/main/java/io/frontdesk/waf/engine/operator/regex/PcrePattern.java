@@ -24,6 +24,10 @@ import java.util.regex.PatternSyntaxException;
  * budget does not cut them short, while backtracking without end spends it within milliseconds on
  * values of a few kilobytes. When it is spent, or the backtracking outgrows the thread's stack,
  * the match gives up with {@link MatchLimitExceededException}.
+ *
+ * <p>A value is searched at all only when it holds a byte a match can start with ({@link FirstBytes})
+ * and the atoms every match contains ({@link Prefilter}); either is left out when the pattern tells
+ * nothing. A value skipped so cannot match, and so never spends the budget either.
  */
 public final class PcrePattern {
 
@@ -31,23 +35,29 @@ public final class PcrePattern {
     static final long READS_PER_BYTE = 100;
     static final long FIRST_TRY_BASE_READS = 10_000;
     static final long FIRST_TRY_READS_PER_BYTE = 20;
+    /** The system property that, set to {@code false}, compiles patterns without a {@link Prefilter}, to compare. */
+    static final String PREFILTER_PROPERTY = "frontdesk.waf.regex-prefilter";
 
     private final String source;
     private final com.google.re2j.Pattern linear;
     private final Pattern backtracking;
     /** The bytes a match can start with, or {@code null} when every value must be searched. */
     private final FirstBytes firstBytes;
+    /** The atoms a match contains, or {@code null} when they cannot be told. */
+    private final Prefilter prefilter;
     /** Each thread reuses one matcher and one counting text per pattern: matching allocates nothing then. */
     private final ThreadLocal<Reusable> reusable;
 
     private record Reusable(BudgetedText text, Matcher matcher) {
     }
 
-    private PcrePattern(String source, com.google.re2j.Pattern linear, Pattern backtracking, FirstBytes firstBytes) {
+    private PcrePattern(String source, com.google.re2j.Pattern linear, Pattern backtracking, FirstBytes firstBytes,
+            Prefilter prefilter) {
         this.source = source;
         this.linear = linear;
         this.backtracking = backtracking;
         this.firstBytes = firstBytes;
+        this.prefilter = prefilter;
         this.reusable = ThreadLocal.withInitial(() -> {
             BudgetedText text = new BudgetedText(source);
             return new Reusable(text, backtracking.matcher(text));
@@ -77,7 +87,9 @@ public final class PcrePattern {
                 // beyond RE2/J's limits (a repeat count above 1000, say): the backtracking engine alone takes it
             }
         }
-        return new PcrePattern(pcre, linear, backtracking, FirstBytes.of(backtracking, translation.java()));
+        Prefilter prefilter = Boolean.parseBoolean(System.getProperty(PREFILTER_PROPERTY, "true"))
+                ? Prefilter.of(translation.java()) : null;
+        return new PcrePattern(pcre, linear, backtracking, FirstBytes.of(backtracking, translation.java()), prefilter);
     }
 
     /** The reads of the value a backtracking match may make, for a value of that many bytes, when no linear engine backs it. */
@@ -96,7 +108,7 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public boolean matches(String value) {
-        if (firstBytes != null && !firstBytes.mayStartIn(value)) {
+        if (!mayMatch(value)) {
             return false;
         }
         try {
@@ -116,7 +128,7 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public List<String> groups(String value, int last) {
-        if (firstBytes != null && !firstBytes.mayStartIn(value)) {
+        if (!mayMatch(value)) {
             return null;
         }
         Matcher matcher;
@@ -140,7 +152,7 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when the budget is spent before the test passed
      */
     public boolean anyMatch(String value, Predicate<String> test) {
-        if (firstBytes != null && !firstBytes.mayStartIn(value)) {
+        if (!mayMatch(value)) {
             return false;
         }
         Matcher matcher = matcher(value, budget(value.length()));
@@ -154,6 +166,11 @@ public final class PcrePattern {
         } catch (StackOverflowError e) {
             throw tooDeep(value);
         }
+    }
+
+    /** Whether the value is worth searching: a byte a match starts with, and the atoms a match contains. */
+    private boolean mayMatch(String value) {
+        return (firstBytes == null || firstBytes.mayStartIn(value)) && (prefilter == null || prefilter.mayMatch(value));
     }
 
     /** Whether RE2/J decides the values that spend this pattern's first budget, rather than nobody. */

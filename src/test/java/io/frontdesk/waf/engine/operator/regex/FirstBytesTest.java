@@ -3,29 +3,16 @@ package io.frontdesk.waf.engine.operator.regex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.waf.conformance.ftw.CrsReleases;
-import io.frontdesk.waf.conformance.ftw.RegressionSuites;
-import io.frontdesk.waf.conformance.ftw.RegressionTest;
-import io.frontdesk.waf.conformance.ftw.RequestRenderer;
-import io.frontdesk.waf.conformance.ftw.Stage;
-import io.frontdesk.waf.conformance.ftw.SuiteFile;
-import io.frontdesk.waf.conformance.ftw.SuiteFormat;
-import io.frontdesk.waf.engine.seclang.RuleSpec;
-import io.frontdesk.waf.engine.seclang.SecLangParser;
-import io.frontdesk.waf.engine.seclang.Statement;
-import io.frontdesk.waf.engine.transform.Transformations;
 
 /** The bytes a match may start with: what they are for small patterns, and that skipping never loses a match. */
 class FirstBytesTest {
@@ -68,9 +55,8 @@ class FirstBytesTest {
         List<String> patterns = new ArrayList<>();
         Set<String> values = new LinkedHashSet<>();
         for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
-            patterns.addAll(regexPatterns(CrsReleases.release(release).resolve("rules")));
-            values.addAll(requestPieces(CrsReleases.regressionDirectory(release).resolve("tests"),
-                    release.equals(CrsReleases.V4) ? SuiteFormat.GO_FTW : SuiteFormat.FTW));
+            patterns.addAll(CrsCorpus.regexPatterns(release));
+            values.addAll(CrsCorpus.requestPieces(release, 4000));
         }
         int prefiltered = 0;
         long skipped = 0;
@@ -101,41 +87,5 @@ class FirstBytesTest {
         } catch (MatchLimitExceededException | StackOverflowError e) {
             return false;
         }
-    }
-
-    private static List<String> regexPatterns(Path rules) throws IOException {
-        List<String> patterns = new ArrayList<>();
-        try (Stream<Path> files = Files.list(rules)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".conf")).sorted().toList()) {
-                for (Statement statement : SecLangParser.parse(List.of(file)).statements()) {
-                    if (statement instanceof Statement.Rule rule) {
-                        for (RuleSpec link = rule.rule(); link != null; link = link.chained()) {
-                            if (link.operator().name().equals("rx") && !link.operator().argument().contains("%{")) {
-                                patterns.add(link.operator().argument());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return patterns;
-    }
-
-    /** The lines, names and values of every request the suite sends, as sent and URL-decoded; at most 4000. */
-    private static Set<String> requestPieces(Path tests, SuiteFormat format) throws IOException {
-        Set<String> pieces = new LinkedHashSet<>();
-        for (SuiteFile suite : RegressionSuites.loadAll(tests, format)) {
-            for (RegressionTest test : suite.tests()) {
-                for (Stage stage : test.stages()) {
-                    for (String piece : RequestRenderer.renderByteString(stage.input()).split("\r\n|[?&=]")) {
-                        if (pieces.size() < 4000 && !piece.isBlank()) {
-                            pieces.add(piece);
-                            pieces.add(Transformations.named("urlDecodeUni").apply(piece));
-                        }
-                    }
-                }
-            }
-        }
-        return pieces;
     }
 }

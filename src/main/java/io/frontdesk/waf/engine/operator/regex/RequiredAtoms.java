@@ -1,0 +1,363 @@
+package io.frontdesk.waf.engine.operator.regex;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The atoms every match of a pattern contains, read from the pattern's translation into
+ * java.util.regex's syntax, which {@link PcreTranslator} writes in a small regular form (literals
+ * spelt one way, no comments, no quoting, no named groups).
+ *
+ * <p>Each piece of the pattern is known either exactly, as the few (folded) strings it can match,
+ * or by a {@link Requirement} on the text it matches. A literal is its one string; a class of a few
+ * bytes is those bytes; a sequence multiplies exact sets while they stay small, and otherwise asks
+ * for each of its pieces; an alternation is the union, or one of its branches' requirements; a
+ * piece that may be absent ({@code ?}, {@code *}, {@code {0,n}}) asks for nothing, one repeated at
+ * least once asks what the piece asks. Anchors and lookaround match no text and add nothing (what a
+ * lookaround looks at is not taken into account); a back reference, {@code .}, a large class, may
+ * be anything. Whatever is not recognised gives up on the whole pattern, which then asks for
+ * nothing: the requirement may be weaker than the pattern, never stronger.
+ */
+final class RequiredAtoms {
+
+    /** The most strings an exact set may have before it is turned into a requirement. */
+    static final int MOST_EXACT = 16;
+
+    /**
+     * Characters beyond the bytes a class is tried with, one it matches making it anything: those
+     * java.util.regex's {@code \h} and {@code \v} take, the two that fold to ASCII letters under
+     * Unicode case, and others. Values are byte strings; this keeps the analysis sound beyond them.
+     */
+    private static final String BEYOND_BYTES = "\u0100\u017f\u212a\u1680\u2000\u200a\u2028\u2029\u202f\u205f"
+            + "\u3000\uffff";
+
+    private static final Knowledge EMPTY = exactly(Set.of(""));
+    private static final Knowledge ANYTHING = new Knowledge(null, Requirement.NONE);
+
+    /** What the texts a piece matches are: exactly one of {@code exact}, or, when that is null, texts meeting {@code contains}. */
+    private record Knowledge(Set<String> exact, Requirement contains) {
+
+        Requirement requirement() {
+            return exact != null ? Requirement.anyOfStrings(exact) : contains;
+        }
+    }
+
+    /** A construct this analysis does not know; the pattern then asks for nothing. */
+    private static final class Unrecognised extends RuntimeException {
+        Unrecognised() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final String source;
+    private final Map<String, Knowledge> classes = new HashMap<>();
+    private int position;
+
+    private RequiredAtoms(String source) {
+        this.source = source;
+    }
+
+    /** The requirement every match of the pattern meets, {@code javaSource} being its translation. */
+    static Requirement of(String javaSource) {
+        RequiredAtoms analysis = new RequiredAtoms(javaSource);
+        try {
+            Knowledge whole = analysis.alternation();
+            return analysis.atEnd() ? whole.requirement() : Requirement.NONE;
+        } catch (Unrecognised e) {
+            return Requirement.NONE;
+        }
+    }
+
+    private Knowledge alternation() {
+        List<Knowledge> branches = new ArrayList<>();
+        branches.add(sequence());
+        while (next('|')) {
+            branches.add(sequence());
+        }
+        return branches.size() == 1 ? branches.get(0) : choice(branches);
+    }
+
+    private static Knowledge choice(List<Knowledge> branches) {
+        Set<String> union = new LinkedHashSet<>();
+        for (Knowledge branch : branches) {
+            if (branch.exact() == null) {
+                return new Knowledge(null, Requirement.anyOf(branches.stream().map(Knowledge::requirement).toList()));
+            }
+            union.addAll(branch.exact());
+        }
+        return union.size() <= MOST_EXACT ? exactly(union)
+                : new Knowledge(null, Requirement.anyOf(branches.stream().map(Knowledge::requirement).toList()));
+    }
+
+    /** Pieces one after the other, up to the end of a branch: exact strings run together while they stay few. */
+    private Knowledge sequence() {
+        List<Requirement> required = new ArrayList<>();
+        Set<String> run = Set.of("");
+        boolean exact = true;
+        while (!atEnd() && peek() != '|' && peek() != ')') {
+            Knowledge piece = quantified(piece());
+            if (piece.exact() == null) {
+                exact = false;
+                required.add(Requirement.anyOfStrings(run));
+                required.add(piece.contains());
+                run = Set.of("");
+            } else if (run.size() * piece.exact().size() > MOST_EXACT) {
+                exact = false;
+                required.add(Requirement.anyOfStrings(run));
+                run = piece.exact();
+            } else {
+                run = concatenation(run, piece.exact());
+            }
+        }
+        if (exact) {
+            return exactly(run);
+        }
+        required.add(Requirement.anyOfStrings(run));
+        return new Knowledge(null, Requirement.all(required));
+    }
+
+    private static Set<String> concatenation(Set<String> heads, Set<String> tails) {
+        Set<String> joined = new LinkedHashSet<>();
+        for (String head : heads) {
+            for (String tail : tails) {
+                joined.add(head + tail);
+            }
+        }
+        return joined;
+    }
+
+    /** The piece under the quantifiers that follow it, if any. */
+    private Knowledge quantified(Knowledge piece) {
+        Knowledge result = piece;
+        while (!atEnd()) {
+            int least;
+            int most;
+            char c = peek();
+            if (c == '*' || c == '+' || c == '?') {
+                position++;
+                least = c == '+' ? 1 : 0;
+                most = c == '?' ? 1 : Integer.MAX_VALUE;
+            } else if (c == '{') {
+                position++;
+                least = number();
+                most = next(',') ? (peek() == '}' ? Integer.MAX_VALUE : number()) : least;
+                expect('}');
+            } else {
+                return result;
+            }
+            if (!next('?')) {
+                next('+');
+            }
+            result = repeated(result, least, most);
+        }
+        return result;
+    }
+
+    private static Knowledge repeated(Knowledge piece, int least, int most) {
+        if (most == 1) {
+            if (least == 1) {
+                return piece;
+            }
+            if (piece.exact() != null && piece.exact().size() < MOST_EXACT) {
+                Set<String> optional = new LinkedHashSet<>(piece.exact());
+                optional.add("");
+                return exactly(optional);
+            }
+        }
+        return least == 0 ? ANYTHING : new Knowledge(null, piece.requirement());
+    }
+
+    private Knowledge piece() {
+        char c = read();
+        return switch (c) {
+            case '(' -> group();
+            case '[' -> characterClass();
+            case '\\' -> escape();
+            case '.' -> ANYTHING;
+            case '^', '$' -> EMPTY;
+            case ')', '|', '*', '+', '?', '{', '}', ']' -> throw new Unrecognised();
+            default -> literal(c);
+        };
+    }
+
+    private Knowledge group() {
+        if (!next('?')) {
+            return groupBody();
+        }
+        char c = read();
+        switch (c) {
+            case ':', '>' -> {
+                return groupBody();
+            }
+            case '=', '!' -> {
+                groupBody();
+                return EMPTY;
+            }
+            case '<' -> {
+                if (!next('=') && !next('!')) {
+                    throw new Unrecognised();
+                }
+                groupBody();
+                return EMPTY;
+            }
+            default -> {
+                position--;
+                while (!atEnd() && "ims-".indexOf(peek()) >= 0) {
+                    position++;
+                }
+                if (next(')')) {
+                    return EMPTY;
+                }
+                expect(':');
+                return groupBody();
+            }
+        }
+    }
+
+    private Knowledge groupBody() {
+        Knowledge inner = alternation();
+        expect(')');
+        return inner;
+    }
+
+    private Knowledge escape() {
+        char c = read();
+        return switch (c) {
+            case 'x' -> {
+                expect('{');
+                int end = source.indexOf('}', position);
+                if (end < 0) {
+                    throw new Unrecognised();
+                }
+                String digits = source.substring(position, end);
+                position = end + 1;
+                if (digits.isEmpty() || digits.length() > 2 || !digits.chars().allMatch(d -> Character.digit(d, 16) >= 0)) {
+                    throw new Unrecognised();
+                }
+                yield literal((char) Integer.parseInt(digits, 16));
+            }
+            case 'd', 'D', 'w', 'W', 's', 'S', 'h', 'H', 'v', 'V' -> bytesMatching("\\" + c);
+            case 'A', 'z', 'Z', 'G', 'b', 'B' -> EMPTY;
+            case 'R' -> ANYTHING;
+            default -> {
+                if (c >= '1' && c <= '9') {
+                    position--;
+                    number();
+                    yield ANYTHING;
+                }
+                if (Character.isLetterOrDigit(c)) {
+                    throw new Unrecognised();
+                }
+                yield literal(c);
+            }
+        };
+    }
+
+    /**
+     * A class, up to its first unescaped {@code ]} (the translation escapes a {@code ]} member): the
+     * bytes it matches, tried one by one. Nested classes and intersections are not recognised.
+     */
+    private Knowledge characterClass() {
+        int start = position - 1;
+        while (true) {
+            char c = read();
+            if (c == ']') {
+                return bytesMatching(source.substring(start, position));
+            }
+            if (c == '[' || c == '&' && peek() == '&') {
+                throw new Unrecognised();
+            }
+            if (c == '\\') {
+                char escaped = read();
+                if ((escaped == 'x' || escaped == 'p' || escaped == 'P') && peek() == '{') {
+                    int end = source.indexOf('}', position);
+                    if (end < 0) {
+                        throw new Unrecognised();
+                    }
+                    position = end + 1;
+                }
+            }
+        }
+    }
+
+    /**
+     * A piece that matches one character, compiled on its own and tried with every byte, caselessly
+     * (which only adds members): its few bytes, or anything when it has many or matches beyond bytes.
+     */
+    private Knowledge bytesMatching(String piece) {
+        return classes.computeIfAbsent(piece, text -> {
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(text, Pattern.CASE_INSENSITIVE | PcreTranslator.JAVA_FLAGS);
+            } catch (PatternSyntaxException e) {
+                throw new Unrecognised();
+            }
+            for (int i = 0; i < BEYOND_BYTES.length(); i++) {
+                if (pattern.matcher(BEYOND_BYTES.substring(i, i + 1)).matches()) {
+                    return ANYTHING;
+                }
+            }
+            Set<String> members = new LinkedHashSet<>();
+            for (char b = 0; b <= 0xFF; b++) {
+                if (pattern.matcher(String.valueOf(b)).matches()) {
+                    members.add(String.valueOf(AtomScanner.fold(b)));
+                }
+            }
+            return members.isEmpty() || members.size() > MOST_EXACT ? ANYTHING : exactly(members);
+        });
+    }
+
+    private static Knowledge literal(char c) {
+        return exactly(Set.of(String.valueOf(AtomScanner.fold(c))));
+    }
+
+    private static Knowledge exactly(Set<String> strings) {
+        return new Knowledge(strings, null);
+    }
+
+    private int number() {
+        int start = position;
+        while (!atEnd() && peek() >= '0' && peek() <= '9') {
+            position++;
+        }
+        if (start == position || position - start > 9) {
+            throw new Unrecognised();
+        }
+        return Integer.parseInt(source.substring(start, position));
+    }
+
+    private boolean atEnd() {
+        return position >= source.length();
+    }
+
+    private char peek() {
+        return source.charAt(position);
+    }
+
+    private char read() {
+        if (atEnd()) {
+            throw new Unrecognised();
+        }
+        return source.charAt(position++);
+    }
+
+    private boolean next(char expected) {
+        if (!atEnd() && peek() == expected) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char expected) {
+        if (!next(expected)) {
+            throw new Unrecognised();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.frontdesk.waf.engine.operator.regex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+/** One pass finds every atom a value holds, overlapping or inside another, in any ASCII case. */
+class AtomScannerTest {
+
+    private static Set<String> found(List<String> atoms, String value) {
+        Set<String> found = new TreeSet<>();
+        new AtomScanner(atoms).scan(value, atom -> {
+            found.add(atoms.get(atom));
+            return false;
+        });
+        return found;
+    }
+
+    @Test
+    void findsOverlappingAndNestedAtoms() {
+        List<String> atoms = List.of("he", "she", "his", "hers", "e");
+        assertThat(found(atoms, "ushers")).containsExactly("e", "he", "hers", "she");
+        assertThat(found(atoms, "this")).containsExactly("his");
+        assertThat(found(atoms, "xyz")).isEmpty();
+    }
+
+    @Test
+    void foldsAsciiCaseOnly() {
+        List<String> atoms = List.of("select", "\u00e9t");
+        assertThat(found(atoms, "1 SeLeCT 2")).containsExactly("select");
+        assertThat(found(atoms, "\u00c9T")).isEmpty();
+        assertThat(found(atoms, "\u00e9T")).containsExactly("\u00e9t");
+        assertThatThrownBy(() -> new AtomScanner(List.of("Select"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stopsWhenTold() {
+        List<Integer> seen = new ArrayList<>();
+        boolean stopped = new AtomScanner(List.of("a", "b")).scan("aab", atom -> {
+            seen.add(atom);
+            return atom == 1;
+        });
+        assertThat(stopped).isTrue();
+        assertThat(seen).containsExactly(0, 0, 1);
+    }
+
+    @Test
+    void agreesWithSearchingForEachAtom() {
+        Random random = new Random(16);
+        for (int round = 0; round < 300; round++) {
+            List<String> atoms = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                atoms.add(text(random, 1 + random.nextInt(4)).toLowerCase(Locale.ROOT));
+            }
+            String value = text(random, random.nextInt(40));
+            Set<String> expected = new TreeSet<>();
+            atoms.stream().filter(atom -> value.toLowerCase(Locale.ROOT).contains(atom)).forEach(expected::add);
+            assertThat(found(atoms, value)).as("%s in %s", atoms, value).isEqualTo(expected);
+        }
+    }
+
+    private static String text(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append("abAB\u00e9".charAt(random.nextInt(5)));
+        }
+        return text.toString();
+    }
+}
