@@ -451,6 +451,14 @@ measure() {
 ms() { awk -v x="$1" 'BEGIN { if (x >= 100) printf "%.0f", x; else if (x >= 10) printf "%.1f", x; else printf "%.2f", x }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 
+# quoted ARG... : the arguments as a shell would take them back, each after a space
+quoted() {
+  local arg q="'\\''"
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./:=@+-]+$ ]]; then printf ' %s' "$arg"; else printf " '%s'" "${arg//\'/$q}"; fi
+  done
+}
+
 version_of() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 
 report() {
@@ -462,7 +470,7 @@ report() {
   local header="| request | nginx + ModSecurity ${modsec_version%%-*} + CRS ${crs_deb%%-*} PL1 | Frontdesk, WAF off | Frontdesk + CRS ${v3#v} PL1 | Frontdesk + CRS ${v4#v} PL1 | Frontdesk + CRS ${v4#v} PL2"
   echo "# WAF cost per request: Frontdesk + CRS beside nginx + ModSecurity + CRS, $(date +%F)"
   echo
-  echo "Command: \`bench/waf-cost.sh$(printf ' %q' "${args[@]}")\` (commit $(git -C "$ROOT" rev-parse --short HEAD))."
+  echo "Command: \`bench/waf-cost.sh$(quoted "${args[@]}")\` (commit $(git -C "$ROOT" rev-parse --short HEAD))."
   [[ -z $note ]] || { echo; echo "$note"; }
   echo
   echo "CPU milliseconds per request of each proxy's process tree (utime+stime over a ${seconds} s wrk run"
