@@ -29,6 +29,24 @@ require_commands() {
   done
 }
 
+# require_packages PACKAGE... : installs the Debian packages not installed yet, without letting
+# their install scripts start system services
+require_packages() {
+  local missing=() p created=no rc=0
+  for p in "$@"; do
+    [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    created=yes
+  fi
+  log "installing ${missing[*]}"
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || rc=$?
+  if [[ $created == yes ]]; then rm -f /usr/sbin/policy-rc.d; fi
+  ((rc == 0)) || die "could not install ${missing[*]}"
+}
+
 # require_free_ports PORT... : stops the script when one is taken
 require_free_ports() {
   local p
@@ -39,9 +57,11 @@ require_free_ports() {
 }
 
 # bench_config PORT MGMT [FILTER] : prints Frontdesk's settings for a bench: plain HTTP on PORT,
-# management on MGMT, the demo off, the pool "bench" round-robin over anchors.sh's backends and a
-# route sending every path to it, with the route filter FILTER when one is given. Scripts append
-# their own frontdesk.* settings under the "frontdesk:" key this leaves open last.
+# management on MGMT, the demo off, the pool "bench" round-robin over BENCH_BACKENDS (URLs,
+# anchors.sh's backends unless set) and a route sending every path to it, with the route filter
+# FILTER when one is given. Scripts append their own frontdesk.* settings under the "frontdesk:"
+# key this leaves open last.
+BENCH_BACKENDS=${BENCH_BACKENDS:-"http://127.0.0.1:9101 http://127.0.0.1:9102"}
 bench_config() {
   cat <<YML
 server:
@@ -75,20 +95,21 @@ frontdesk:
     bench:
       algorithm: round-robin
       backends:
-        - url: http://127.0.0.1:9101
-        - url: http://127.0.0.1:9102
 YML
+  local url
+  for url in $BENCH_BACKENDS; do printf '        - url: %s\n' "$url"; done
 }
 
-# crs_waf_config CRS_DIR AUDIT_LOG : prints the frontdesk.waf settings (indented under "frontdesk:")
-# that run CRS_DIR at paranoia level 1 in blocking mode, auditing to AUDIT_LOG
+# crs_waf_config CRS_DIR AUDIT_LOG [PARANOIA] : prints the frontdesk.waf settings (indented under
+# "frontdesk:") that run CRS_DIR at paranoia level PARANOIA (1 unless given) in blocking mode,
+# auditing to AUDIT_LOG
 crs_waf_config() {
   cat <<YML
   waf:
     mode: "on"
     crs:
       directory: $(cd "$1" && pwd)
-    paranoia-level: 1
+    paranoia-level: ${3:-1}
     audit:
       path: $2
 YML
@@ -98,6 +119,18 @@ YML
 start_frontdesk() {
   "$JDK25/bin/java" -Xmx512m -jar "$1" --spring.config.additional-location="file:$2" >"$3" 2>&1 &
   PIDS+=($!)
+}
+
+# stop_one PID : stops one process this script started (TERM, then KILL after 10 s) and takes it
+# out of PIDS
+stop_one() {
+  local kept=() pid
+  for pid in "${PIDS[@]}"; do [[ $pid == "$1" ]] || kept+=("$pid"); done
+  PIDS=("${kept[@]}")
+  kill -TERM "$1" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
 }
 
 # frontdesk_jar ROOT BUILD : builds the jar when BUILD is "yes", then prints its path

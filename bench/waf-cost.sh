@@ -1,0 +1,554 @@
+#!/usr/bin/env bash
+# bench/waf-cost.sh - what the WAF costs per request: the CPU time of each proxy's process tree
+# per request, Frontdesk with CRS beside nginx + ModSecurity v3 + CRS 3.3.4, on four benign
+# request shapes, every target in front of the same backend.
+#
+# Targets, started, warmed, measured and stopped one after the other:
+#   modsec    nginx + ModSecurity v3 + CRS 3.3.4 (Debian's libnginx-mod-http-modsecurity and
+#             modsecurity-crs), paranoia level 1, blocking
+#   off       Frontdesk (the jar on JDK 25, -Xmx512m), WAF off
+#   crs3-pl1  Frontdesk + CRS 3.3.4 (--crs3 DIR), paranoia level 1, blocking
+#   crs4-pl1  Frontdesk + CRS 4.28.0 (--crs4 DIR), paranoia level 1, blocking
+#   crs4-pl2  the same at paranoia level 2
+# Shapes, deterministic and benign, with a browser's headers and Host: localhost:
+#   get       a browser's GET of a page, with a query string and cookies
+#   form      a 4 KiB urlencoded form of 40 fields
+#   json4k    a 4 KiB JSON object of 40 strings
+#   json64k   a 64 KiB JSON body of 300 strings
+# Each shape is sent with wrk (2 threads, 4 connections) for --warm seconds, then, once the
+# target is idle again, for --seconds; utime+stime of the target's process and its descendants
+# (/proc/PID/stat) before and after the second run, divided by the requests completed, is its CPU
+# time per request. Requests still in flight when a run ends (4 at most) are not counted, though
+# part of their CPU time is: short runs of slow shapes read high. The backend (an nginx answering
+# 200 to every method and path) is not counted. Any answer other than 200 fails the run, with the
+# rules that matched. Ports 9140-9143 on 127.0.0.1.
+#
+# The report goes to stdout and to bench/results/waf-cost-DATE.md. Everything it starts it stops.
+#
+# Usage: bench/waf-cost.sh [--no-build] [--seconds N] [--warm N] [--crs3 DIR] [--crs4 DIR]
+#                          [--note TEXT]
+set -Eeuo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+STATE="${BENCH_STATE:-/tmp/anchors-bench}/waf-cost"
+P_BACK=9140 P_MODSEC=9141 P_FD=9142 P_MGMT=9143
+BENCH_BACKENDS="http://127.0.0.1:$P_BACK"
+CRS3="$ROOT/../shared/crs/v3.3.4" CRS4="$ROOT/../shared/crs/v4.28.0"
+MODSEC_MODULE=/usr/lib/nginx/modules/ngx_http_modsecurity_module.so
+MODSEC_REFERENCE=/usr/share/nginx/docs/modsecurity/modsecurity.conf
+DEBIAN_CRS=/usr/share/modsecurity-crs
+TARGETS=(modsec off crs3-pl1 crs4-pl1 crs4-pl2)
+SHAPES=(get form json4k json64k)
+ATTACK_QUERY="q=1%27%20OR%20%271%27%3D%271"
+
+build=yes seconds=10 warm=5 note=""
+args=("$@")
+while (($#)); do
+  case $1 in
+    --no-build) build=no ;;
+    --seconds) seconds=$2; shift ;;
+    --warm) warm=$2; shift ;;
+    --crs3) CRS3=$2; shift ;;
+    --crs4) CRS4=$2; shift ;;
+    --note) note=$2; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $seconds =~ ^[1-9][0-9]*$ && $warm =~ ^[0-9]+$ ]] || { echo "--seconds and --warm take whole seconds" >&2; exit 2; }
+
+source "$ROOT/bench/lib.sh"
+require_commands wrk curl jq -- wrk curl jq
+require_packages nginx libnginx-mod-http-modsecurity modsecurity-crs
+[[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
+[[ -f $MODSEC_MODULE && -f $MODSEC_REFERENCE && -d $DEBIAN_CRS/rules ]] || die "ModSecurity's nginx module, reference configuration or CRS is missing"
+[[ -d $CRS3/rules ]] || die "no CRS release at $CRS3 (use --crs3 DIR)"
+[[ -d $CRS4/rules ]] || die "no CRS release at $CRS4 (use --crs4 DIR)"
+CRS3=$(realpath "$CRS3") CRS4=$(realpath "$CRS4")
+require_free_ports $P_BACK $P_MODSEC $P_FD $P_MGMT
+rm -rf "$STATE"
+mkdir -p "$STATE"
+
+JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
+CLK_TCK=$(getconf CLK_TCK)
+export LC_ALL=C   # lengths in bytes
+
+# ---------------------------------------------------------------- the requests
+
+WORDS=(amber meadow harbor lantern orchard pebble willow cobalt saffron thistle juniper granite
+  velvet hollow cedar maple copper falcon ember glacier prairie canyon lagoon tundra quartz sparrow
+  heron birch fern clover river summit valley breeze coral dune forest island marble linen)
+SEED=7
+
+# text LEN SEP : sets TEXT to LEN bytes of words from WORDS joined by SEP, the next words of a
+# fixed pseudo-random sequence (SEED), the last one followed by digits up to the length
+text() {
+  local len=$1 sep=$2 out="" word
+  while :; do
+    SEED=$(((SEED * 1103515245 + 12345) % 2147483648))
+    word=${WORDS[SEED / 65536 % ${#WORDS[@]}]}
+    ((${#out} + ${#sep} + ${#word} <= len)) || break
+    out+=${out:+$sep}$word
+  done
+  out+=0123456789012345678901234567890123456789
+  TEXT=${out:0:len}
+}
+
+# share TOTAL PARTS I : the size of part I (from 0) when TOTAL bytes are split into PARTS
+share() { echo $(($1 / $2 + ($3 < $1 % $2 ? 1 : 0))); }
+
+form_body() {   # 40 fields, 4096 bytes
+  local i sep=""
+  for ((i = 0; i < 40; i++)); do
+    text "$(share $((4096 - 40 * 8 - 39)) 40 $i)" +
+    printf '%sfield%02d=%s' "$sep" $((i + 1)) "$TEXT"
+    sep="&"
+  done
+}
+
+json4k_body() {   # an object of 40 strings, 4096 bytes
+  local i sep=""
+  printf '{'
+  for ((i = 0; i < 40; i++)); do
+    text "$(share $((4096 - 2 - 40 * 12 - 39)) 40 $i)" ' '
+    printf '%s"field%02d":"%s"' "$sep" $((i + 1)) "$TEXT"
+    sep=","
+  done
+  printf '}'
+}
+
+json64k_body() {   # 50 objects of 6 strings, 65536 bytes
+  local i j keys=(name city note tags memo text) sep
+  printf '{"items":['
+  for ((i = 0; i < 50; i++)); do
+    ((i == 0)) || printf ','
+    printf '{'
+    sep=""
+    for ((j = 0; j < 6; j++)); do
+      text "$(share $((65536 - 12 - 49 - 50 * 61)) 300 $((i * 6 + j)))" ' '
+      printf '%s"%s":"%s"' "$sep" "${keys[j]}" "$TEXT"
+      sep=","
+    done
+    printf '}'
+  done
+  printf ']}'
+}
+
+# request METHOD TARGET KIND [CONTENT_TYPE BODY] : a browser's request (KIND: page, form or fetch)
+request() {
+  local lines=("$1 $2 HTTP/1.1" "Host: localhost" "Connection: keep-alive")
+  [[ -z ${5:-} ]] || lines+=("Content-Length: ${#5}")
+  lines+=('sec-ch-ua: "Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"'
+    "sec-ch-ua-mobile: ?0" 'sec-ch-ua-platform: "Linux"')
+  case $3 in
+    page|form) lines+=("Upgrade-Insecure-Requests: 1") ;;
+  esac
+  [[ -z ${4:-} ]] || lines+=("Origin: http://localhost" "Content-Type: $4")
+  lines+=("User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36")
+  case $3 in
+    fetch) lines+=("Accept: application/json, text/plain, */*" "Sec-Fetch-Site: same-origin"
+             "Sec-Fetch-Mode: cors" "Sec-Fetch-Dest: empty") ;;
+    *) lines+=("Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7"
+         "Sec-Fetch-Site: same-origin" "Sec-Fetch-Mode: navigate" "Sec-Fetch-User: ?1" "Sec-Fetch-Dest: document") ;;
+  esac
+  lines+=("Referer: http://localhost/shop/catalog" "Accept-Encoding: gzip, deflate, br, zstd"
+    "Accept-Language: en-US,en;q=0.9" "Cookie: session=4f2a9c1e7b3d5a60; theme=light; cart_items=3")
+  printf '%s\r\n' "${lines[@]}" ""
+  printf '%s' "${5:-}"
+}
+
+write_requests() {
+  local dir=$STATE/requests
+  mkdir -p "$dir"
+  request GET "/shop/catalog?category=garden&page=2&sort=price" page >"$dir/get.http"
+  request POST /account/profile form application/x-www-form-urlencoded "$(form_body)" >"$dir/form.http"
+  request POST /api/orders fetch application/json "$(json4k_body)" >"$dir/json4k.http"
+  request POST /api/catalog/import fetch application/json "$(json64k_body)" >"$dir/json64k.http"
+  jq -e . <(sed '1,/^\r$/d' "$dir/json4k.http") >/dev/null || die "json4k is not JSON"
+  jq -e . <(sed '1,/^\r$/d' "$dir/json64k.http") >/dev/null || die "json64k is not JSON"
+}
+
+# The wrk script: sends the raw request in the file named by its argument, counts answers other
+# than 200 and prints one RESULT line.
+write_wrk_script() {
+  cat >"$STATE/send.lua" <<'LUA'
+-- generated by bench/waf-cost.sh
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local file = assert(io.open(args[1], "rb"))
+  raw = file:read("*a")
+  file:close()
+  not_200 = 0
+  first_status = 0
+end
+
+function request()
+  return raw
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    not_200 = not_200 + 1
+    if first_status == 0 then first_status = status end
+  end
+end
+
+function done(summary, latency, requests)
+  local failed, first = 0, 0
+  for _, thread in ipairs(threads) do
+    failed = failed + thread:get("not_200")
+    if first == 0 then first = thread:get("first_status") end
+  end
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d\n", summary.requests, summary.duration, failed, first,
+    e.connect + e.read + e.write + e.timeout))
+end
+LUA
+}
+
+# ---------------------------------------------------------------- the servers
+
+# nginx_conf NAME MAIN HTTP : writes STATE/NAME/nginx.conf (foreground, loopback, no access log)
+nginx_conf() {
+  local dir=$STATE/$1
+  mkdir -p "$dir/tmp"
+  chmod 1777 "$dir/tmp"   # workers run as nobody
+  cat >"$dir/nginx.conf" <<CONF
+$2
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log info;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/octet-stream;
+  keepalive_requests 1000000;
+  client_body_buffer_size 128k;   # bodies stay in memory
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+$3
+}
+CONF
+}
+
+# start_nginx NAME PORT : tests STATE/NAME/nginx.conf, runs it, waits until PORT answers; sets PID
+start_nginx() {
+  local conf=$STATE/$1/nginx.conf
+  nginx -t -c "$conf" >"$STATE/$1/test.out" 2>&1 || die "nginx $1: bad configuration (see $STATE/$1/test.out)"
+  nginx -c "$conf" >"$STATE/$1/nginx.out" 2>&1 &
+  PID=$!
+  PIDS+=("$PID")
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$2/" && return 0
+    kill -0 "$PID" 2>/dev/null || die "nginx $1 exited (see $STATE/$1/error.log)"
+    sleep 0.5
+  done
+  die "nginx $1 does not answer on $2"
+}
+
+start_backend() {
+  nginx_conf backend "worker_processes 1;" "
+  server {
+    listen 127.0.0.1:$P_BACK;
+    location / { return 200 \"ok\n\"; }
+  }"
+  start_nginx backend $P_BACK
+}
+
+# start_modsec : sets PID, PORT, LOG (where rule matches are written) and LOADED
+start_modsec() {
+  local dir=$STATE/modsec
+  mkdir -p "$dir/modsec"
+  chmod 1777 "$dir/modsec"
+  # Debian's reference configuration in blocking mode, its files under $dir
+  sed -e 's/^SecRuleEngine .*/SecRuleEngine On/' \
+    -e "s#^SecTmpDir .*#SecTmpDir $dir/modsec/#" \
+    -e "s#^SecDataDir .*#SecDataDir $dir/modsec/#" \
+    -e "s#^SecAuditLog .*#SecAuditLog $dir/audit.log#" \
+    -e "s#^SecUnicodeMapFile unicode.mapping#SecUnicodeMapFile $(dirname "$MODSEC_REFERENCE")/unicode.mapping#" \
+    -e 's/^SecStatusEngine .*/SecStatusEngine Off/' \
+    "$MODSEC_REFERENCE" >"$dir/modsecurity.conf"
+  # CRS: the settings Debian's crs-setup.conf makes (anomaly scoring, inbound threshold 5),
+  # paranoia level 1 stated, then the rules
+  cat >"$dir/rules.conf" <<CONF
+Include $dir/modsecurity.conf
+SecDefaultAction "phase:1,log,auditlog,pass"
+SecDefaultAction "phase:2,log,auditlog,pass"
+SecAction "id:900000,phase:1,pass,nolog,t:none,setvar:tx.paranoia_level=1"
+SecAction "id:900990,phase:1,pass,nolog,t:none,setvar:tx.crs_setup_version=334"
+Include $DEBIAN_CRS/rules/*.conf
+CONF
+  nginx_conf modsec "load_module $MODSEC_MODULE;
+worker_processes auto;" "
+  upstream backend {
+    server 127.0.0.1:$P_BACK;
+    keepalive 16;
+  }
+  modsecurity on;
+  modsecurity_rules_file $dir/rules.conf;
+  server {
+    listen 127.0.0.1:$P_MODSEC;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+    }
+  }"
+  start_nginx modsec $P_MODSEC
+  PORT=$P_MODSEC LOG=$dir/error.log
+  LOADED=$(grep -o 'rules loaded [^)]*' "$dir/test.out" | head -1)
+}
+
+# start_frontdesk_with NAME CRS_DIR PARANOIA (CRS_DIR "" for the WAF off) : sets PID, PORT, LOG
+# and LOADED
+start_frontdesk_with() {
+  local dir=$STATE/$1
+  mkdir -p "$dir"
+  {
+    bench_config $P_FD $P_MGMT
+    if [[ -n $2 ]]; then crs_waf_config "$2" "$dir/audit.log" "$3"; else printf '  waf:\n    mode: "off"\n'; fi
+  } >"$dir/frontdesk.yml"
+  start_frontdesk "$JAR" "$dir/frontdesk.yml" "$dir/frontdesk.out"
+  PID=${PIDS[-1]}
+  await_frontdesk $P_MGMT "$PID" "$dir/frontdesk.out"
+  : >>"$dir/audit.log"
+  PORT=$P_FD LOG=$dir/audit.log
+  LOADED=$(curl -fs "http://127.0.0.1:$P_MGMT/actuator/waf" \
+    | jq -r 'if .mode == "off" then "WAF off" else "\(.rules) rules loaded" end' 2>/dev/null || echo "?")
+}
+
+# start_target NAME : starts it (see TARGETS); sets PID, PORT, LOG and LOADED
+start_target() {
+  case $1 in
+    modsec) start_modsec ;;
+    off) start_frontdesk_with off "" 0 ;;
+    crs3-pl1) start_frontdesk_with crs3-pl1 "$CRS3" 1 ;;
+    crs4-pl1) start_frontdesk_with crs4-pl1 "$CRS4" 1 ;;
+    crs4-pl2) start_frontdesk_with crs4-pl2 "$CRS4" 2 ;;
+  esac
+}
+
+# ---------------------------------------------------------------- measuring
+
+# tree_ticks PID : utime+stime of PID and all its descendants, in clock ticks
+tree_ticks() {
+  local pids=("$1") i=0 total=0 pid stat fields children
+  while ((i < ${#pids[@]})); do
+    mapfile -t children < <(pgrep -P "${pids[i]}" || true)
+    pids+=("${children[@]}")
+    i=$((i + 1))
+  done
+  for pid in "${pids[@]}"; do
+    stat=$(<"/proc/$pid/stat") || continue
+    read -ra fields <<<"${stat##*) }"   # fields from the third (state) on
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+# await_idle PID : waits (60 s at most) until PID's tree has used at most 2 % of a core over half a
+# second, so that requests of an earlier run still being processed are not counted in the next
+await_idle() {
+  local last now
+  last=$(tree_ticks "$1")
+  for _ in $(seq 1 120); do
+    sleep 0.5
+    now=$(tree_ticks "$1")
+    ((now - last > CLK_TCK / 100)) || return 0
+    last=$now
+  done
+  log "pid $1 did not go idle within 60 s"
+}
+
+# busy_ticks : CPU ticks the whole machine has spent busy since boot
+busy_ticks() {
+  local user nice system irq softirq steal
+  read -r _ user nice system _ _ irq softirq steal _ </proc/stat
+  echo $((user + nice + system + irq + softirq + steal))
+}
+
+# matches NAME OFFSET : the rules that matched in NAME's log after byte OFFSET, counted
+matches() {
+  if [[ $1 == modsec ]]; then
+    tail -c +$(($2 + 1)) "$LOG" | sed -nE 's/.*ModSecurity: .*\[id "([0-9]+)"\].*\[msg "([^"]*)"\].*/\1: \2/p'
+  else
+    tail -c +$(($2 + 1)) "$LOG" | jq -r '.matched_rules[]? | "\(.id) \(.matched_var): \(.msg)"'
+  fi | sort | uniq -c | sort -rn | awk 'NR <= 20'
+}
+
+# send NAME SHAPE SECONDS : runs wrk; sets REQUESTS, DURATION_US; fails the run on any answer
+# other than 200, naming the rules that matched
+send() {
+  local name=$1 shape=$2 out=$STATE/$1/$2-$3s.wrk offset failed first errors rules verdict
+  offset=$(stat -c %s "$LOG")
+  timeout $(($3 + 90)) wrk -t2 -c4 -d"$3s" --timeout 30s -s "$STATE/send.lua" "http://127.0.0.1:$PORT/" \
+    -- "$STATE/requests/$shape.http" >"$out" 2>&1 || die "wrk failed on $shape against $name (see $out)"
+  read -r REQUESTS DURATION_US failed first errors <<<"$(sed -n 's/^RESULT //p' "$out")"
+  [[ -n $errors ]] || die "wrk printed no result for $shape against $name (see $out)"
+  if ((failed > 0 || errors > 0)); then
+    rules=$(matches "$name" "$offset")
+    if [[ $name == modsec ]]; then
+      verdict="ModSecurity refused it with CRS 3.3.4: the $shape request is not benign for CRS, change it"
+    elif [[ -n ${CPU[modsec,$shape]:-} ]]; then
+      verdict="ModSecurity with CRS 3.3.4 passed it: if the rules below are in CRS 3.3.4 or flag a benign value, suspect Frontdesk's WAF; otherwise the request is not benign for this CRS"
+    else
+      verdict="check the rules below"
+    fi
+    log "$shape against $name: $failed of $REQUESTS answers were not 200 (first: ${first:-?}), $errors socket errors"
+    log "$verdict"
+    log "rules that matched:"$'\n'"${rules:-  (none logged)}"
+    exit 1
+  fi
+}
+
+declare -A CPU RPS COUNT MATCHED BUSY
+# measure NAME : starts the target, checks that it blocks, warms it, measures each shape, stops it
+measure() {
+  local name=$1 shape code before after busy_before busy_after offset
+  start_target "$name"
+  log "$name: started (pid $PID, port $PORT; $LOADED)"
+  LOADED_BY[$name]=$LOADED
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: localhost' -H 'Accept: */*' \
+    -H 'User-Agent: Mozilla/5.0' "http://127.0.0.1:$PORT/?$ATTACK_QUERY")
+  if [[ $name == off ]]; then
+    [[ $code == 200 ]] || die "$name answers $code to ?$ATTACK_QUERY, want 200"
+  else
+    [[ $code == 403 ]] || die "$name answers $code to ?$ATTACK_QUERY, want 403: not blocking"
+  fi
+  offset=$(stat -c %s "$LOG")
+  if ((warm > 0)); then
+    for shape in "${SHAPES[@]}"; do send "$name" "$shape" "$warm"; done
+  fi
+  for shape in "${SHAPES[@]}"; do
+    await_idle "$PID"
+    before=$(tree_ticks "$PID") busy_before=$(busy_ticks)
+    send "$name" "$shape" "$seconds"
+    after=$(tree_ticks "$PID") busy_after=$(busy_ticks)
+    ((REQUESTS > 0)) || die "$name completed no $shape request in $seconds s (try a larger --seconds)"
+    COUNT[$name,$shape]=$REQUESTS
+    CPU[$name,$shape]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$REQUESTS" 'BEGIN { printf "%.4f", t * 1000 / hz / n }')
+    RPS[$name,$shape]=$(awk -v n="$REQUESTS" -v us="$DURATION_US" 'BEGIN { printf "%.1f", n * 1e6 / us }')
+    BUSY[$name,$shape]=$(awk -v all=$((busy_after - busy_before)) -v own=$((after - before)) -v hz="$CLK_TCK" \
+      -v us="$DURATION_US" 'BEGIN { printf "%.0f%% / %.0f%%", all / hz / (us / 1e6) * 100, own / hz / (us / 1e6) * 100 }')
+    log "$name $shape: $REQUESTS requests, ${CPU[$name,$shape]} ms CPU each, ${RPS[$name,$shape]} req/s"
+  done
+  MATCHED[$name]=$(matches "$name" "$offset")
+  stop_one "$PID"
+}
+
+# ---------------------------------------------------------------- the report
+
+# ms X : X with three significant digits
+ms() { awk -v x="$1" 'BEGIN { if (x >= 100) printf "%.0f", x; else if (x >= 10) printf "%.1f", x; else printf "%.2f", x }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+
+# quoted ARG... : the arguments as a shell would take them back, each after a space
+quoted() {
+  local arg q="'\\''"
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./:=@+-]+$ ]]; then printf ' %s' "$arg"; else printf " '%s'" "${arg//\'/$q}"; fi
+  done
+}
+
+version_of() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
+
+report() {
+  local modsec_version crs_deb v3 v4 shape name line
+  modsec_version=$(version_of libmodsecurity3) crs_deb=$(version_of modsecurity-crs)
+  v3=$(basename "$CRS3") v4=$(basename "$CRS4")
+  declare -A label=([get]="browser GET" [form]="4 KiB urlencoded form (40 fields)"
+    [json4k]="4 KiB JSON (40 values)" [json64k]="64 KiB JSON (300 values)")
+  local header="| request | nginx + ModSecurity ${modsec_version%%-*} + CRS ${crs_deb%%-*} PL1 | Frontdesk, WAF off | Frontdesk + CRS ${v3#v} PL1 | Frontdesk + CRS ${v4#v} PL1 | Frontdesk + CRS ${v4#v} PL2"
+  echo "# WAF cost per request: Frontdesk + CRS beside nginx + ModSecurity + CRS, $(date +%F)"
+  echo
+  echo "Command: \`bench/waf-cost.sh$(quoted "${args[@]}")\` (commit $(git -C "$ROOT" rev-parse --short HEAD))."
+  [[ -z $note ]] || { echo; echo "$note"; }
+  echo
+  echo "CPU milliseconds per request of each proxy's process tree (utime+stime over a ${seconds} s wrk run"
+  echo "per shape, 2 threads, 4 connections, every answer 200; benign requests; blocking mode; the"
+  echo "backend excluded):"
+  echo
+  echo "$header | CRS ${v4#v} PL1 / ModSecurity | CRS ${v4#v} PL2 / ModSecurity |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for shape in "${SHAPES[@]}"; do
+    printf '| %s |' "${label[$shape]}"
+    for name in "${TARGETS[@]}"; do printf ' %s |' "$(ms "${CPU[$name,$shape]}")"; done
+    printf ' %s | %s |\n' "$(ratio "${CPU[crs4-pl1,$shape]}" "${CPU[modsec,$shape]}")" \
+      "$(ratio "${CPU[crs4-pl2,$shape]}" "${CPU[modsec,$shape]}")"
+  done
+  echo
+  echo "Requests per second in the same runs (requests completed):"
+  echo
+  echo "$header |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for shape in "${SHAPES[@]}"; do
+    printf '| %s |' "${label[$shape]}"
+    for name in "${TARGETS[@]}"; do printf ' %s (%d) |' "$(ms "${RPS[$name,$shape]}")" "${COUNT[$name,$shape]}"; done
+    echo
+  done
+  echo
+  echo "CPU busy during each run, the whole machine ($(nproc) cores = $(($(nproc) * 100))%) / the proxy's tree:"
+  echo
+  echo "$header |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for shape in "${SHAPES[@]}"; do
+    printf '| %s |' "${label[$shape]}"
+    for name in "${TARGETS[@]}"; do printf ' %s |' "${BUSY[$name,$shape]}"; done
+    echo
+  done
+  echo
+  echo "## Setup"
+  echo
+  echo "- Machine: $(nproc) cores, shared by wrk, the proxy and the backend; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+  echo "- nginx $(version_of nginx) + libmodsecurity3 $modsec_version + libnginx-mod-http-modsecurity $(version_of libnginx-mod-http-modsecurity) + modsecurity-crs $crs_deb: Debian's reference modsecurity.conf with SecRuleEngine On, paranoia level 1, inbound threshold 5, ${LOADED_BY[modsec]}; worker_processes auto, upstream keep-alive."
+  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xmx512m, \`frontdesk.waf.mode: on\`, CRS from $CRS3 ($v3 PL1: ${LOADED_BY[crs3-pl1]}) and $CRS4 ($v4 PL1: ${LOADED_BY[crs4-pl1]}; PL2: ${LOADED_BY[crs4-pl2]}). Each target blocked \`?$ATTACK_QUERY\` with 403 before its runs (the WAF off let it through)."
+  echo "- Backend: nginx, 1 worker, \`return 200\` (3 bytes, application/octet-stream) for every method and path, on 127.0.0.1:$P_BACK."
+  echo "- Each target started alone, warmed with every shape for $warm s, then measured shape by shape for $seconds s, each run after it went idle; order: ${TARGETS[*]}. Up to 4 requests in flight at the end of a run are not counted."
+  echo "- Requests (in $STATE/requests): a browser's headers (Chrome 124 on Linux, cookies, \`Host: localhost\`); $(request_sizes)."
+  echo
+  echo "Rules that matched the benign requests without refusing them (count, id, variable, message):"
+  echo
+  for name in "${TARGETS[@]}"; do
+    if [[ -n ${MATCHED[$name]} ]]; then
+      echo "- $name:"
+      while read -r line; do echo "  - $line"; done <<<"${MATCHED[$name]}"
+    else
+      echo "- $name: none"
+    fi
+  done
+}
+
+# request_sizes : what each request is, and its size
+request_sizes() {
+  local shape file body sep=""
+  for shape in "${SHAPES[@]}"; do
+    file=$STATE/requests/$shape.http
+    body=$(sed -n 's/^Content-Length: \([0-9]*\)\r$/, a body of \1 bytes/p' "$file")
+    printf '%s%s: %s%s, %s bytes in all' "$sep" "$shape" "$(sed -n '1s/ HTTP.*//p' "$file")" "$body" "$(stat -c %s "$file")"
+    sep="; "
+  done
+}
+
+# ---------------------------------------------------------------- the run
+
+declare -A LOADED_BY
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+write_requests
+write_wrk_script
+start_backend
+log "backend on $P_BACK; $seconds s per shape and target after $warm s of warming"
+for target in "${TARGETS[@]}"; do measure "$target"; done
+
+mkdir -p "$ROOT/bench/results"
+RESULT="$ROOT/bench/results/waf-cost-$(date +%F).md"
+report | tee "$RESULT"
+log "report written to $RESULT"
