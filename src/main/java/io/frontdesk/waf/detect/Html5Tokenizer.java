@@ -359,25 +359,23 @@ final class Html5Tokenizer {
 
     /** Text up to the next {@code >}. */
     private boolean bogusComment() {
-        int start = pos;
-        int gt = input.indexOf('>', start);
-        if (gt < 0) {
-            pos = length;
-            return emit(Html5TokenType.TAG_COMMENT, start, length, State.END);
-        }
-        pos = gt + 1;
-        return emit(Html5TokenType.TAG_COMMENT, start, gt, State.DATA);
+        return commentClosedBy(">");
     }
 
     /** {@code <%...%>}, a comment to Internet Explorer up to 9 and old Safari. */
     private boolean percentComment() {
+        return commentClosedBy("%>");
+    }
+
+    /** A comment running to {@code delimiter}, or to the end of the input when there is none. */
+    private boolean commentClosedBy(String delimiter) {
         int start = pos;
-        int close = input.indexOf("%>", start);
+        int close = input.indexOf(delimiter, start);
         if (close < 0) {
             pos = length;
             return emit(Html5TokenType.TAG_COMMENT, start, length, State.END);
         }
-        pos = close + 2;
+        pos = close + delimiter.length();
         return emit(Html5TokenType.TAG_COMMENT, start, close, State.DATA);
     }
 
