@@ -40,9 +40,9 @@ STATE="${BENCH_STATE:-/tmp/anchors-bench}/slow-backend"
 P_CONTROL=9150 P_FAST1=9151 P_FAST2=9152 P_SLOW=9153 P_FD=9155 P_MGMT=9156 P_NGINX=9157 P_HAPROXY=9158
 BACKEND_PORTS=("$P_FAST1" "$P_FAST2" "$P_SLOW")
 BENCH_BACKENDS="http://127.0.0.1:$P_FAST1 http://127.0.0.1:$P_FAST2 http://127.0.0.1:$P_SLOW"
-ENV_GIVEN=()   # for the report's command
-[[ -z ${ALGORITHMS+set} ]] || ENV_GIVEN+=("ALGORITHMS=$ALGORITHMS")
-[[ -z ${OTHERS+set} ]] || ENV_GIVEN+=("OTHERS=$OTHERS")
+ENV_GIVEN=()   # for the report's command: NAME VALUE of each of these two set in the environment
+[[ -z ${ALGORITHMS+set} ]] || ENV_GIVEN+=(ALGORITHMS "$ALGORITHMS")
+[[ -z ${OTHERS+set} ]] || ENV_GIVEN+=(OTHERS "$OTHERS")
 read -ra ALGORITHMS <<<"${ALGORITHMS:-round-robin weighted-round-robin least-requests consistent-hash least-latency default}"
 read -ra OTHERS <<<"${OTHERS:-nginx-round-robin nginx-least-conn haproxy-leastconn}"
 KEY_HEADER=X-Bench-Key
@@ -332,10 +332,16 @@ measure() {
 # ---------------------------------------------------------------- the report
 
 report() {
-  local name i
+  local name i command span
   echo "# A slow backend: the share of requests it still gets, $(date +%F)"
   echo
-  echo "Command: \`$(quoted "${ENV_GIVEN[@]}" | cut -c2-)${ENV_GIVEN[*]:+ }bench/slow-backend.sh$(quoted "${args[@]}")\` (commit $(git -C "$ROOT" rev-parse --short HEAD))."
+  command=""
+  for ((i = 0; i < ${#ENV_GIVEN[@]}; i += 2)); do
+    command+="${ENV_GIVEN[i]}=$(quoted "${ENV_GIVEN[i + 1]}" | cut -c2-) "
+  done
+  command+="bench/slow-backend.sh$(quoted "${args[@]}")"
+  if [[ $command == *'`'* ]]; then span='``' command=" $command "; else span='`'; fi   # a code span that holds it
+  echo "Command: $span$command$span (commit $(git -C "$ROOT" rev-parse --short HEAD))."
   [[ -z $note ]] || { echo; echo "$note"; }
   echo
   echo "Three backends on loopback; from the start of each ${seconds} s run, one of them answers every request"
