@@ -1,5 +1,7 @@
+# shellcheck shell=bash
 # bench/lib.sh - helpers shared by the bench scripts: logging, stopping what they started,
-# installing Debian packages, refusing busy ports. Sourced, not run.
+# installing Debian packages, refusing busy ports, running nginx and Frontdesk, measuring CPU time,
+# formatting reports. Sourced, not run.
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "FATAL: $*"; exit 1; }
@@ -140,9 +142,10 @@ frontdesk_jar() {
     (cd "$1" && ./mvnw -q -B -DskipTests package)
   fi
   local jar
-  jar=$(ls "$1"/target/frontdesk-*.jar 2>/dev/null | grep -v plain | head -1)
-  [[ -f $jar ]] || die "no jar in $1/target (run without --no-build)"
-  echo "$jar"
+  for jar in "$1"/target/frontdesk-*.jar; do
+    [[ $jar == *plain* || ! -f $jar ]] || { echo "$jar"; return; }
+  done
+  die "no jar in $1/target (run without --no-build)"
 }
 
 # await_frontdesk MGMT_PORT PID OUT : waits (60 s at most) until its health answers
@@ -179,7 +182,7 @@ http {
 CONF
   nginx -c "$dir/warm/nginx.conf" &
   STAND_IN_PID=$!
-  PIDS+=($STAND_IN_PID)
+  PIDS+=("$STAND_IN_PID")
   for _ in $(seq 1 40); do curl -fs -o /dev/null http://127.0.0.1:9101/1k.bin && return 0; sleep 0.25; done
   die "stand-in backends did not start (see $dir/warm/error.log)"
 }
@@ -188,3 +191,99 @@ stop_stand_in_backends() {
   kill -TERM "$STAND_IN_PID"
   wait "$STAND_IN_PID" 2>/dev/null || true
 }
+
+# nginx_conf NAME MAIN HTTP : writes STATE/NAME/nginx.conf (foreground, no access log) with the
+# directives MAIN and the http block's contents HTTP; STATE is the calling script's directory
+nginx_conf() {
+  local dir=$STATE/$1
+  mkdir -p "$dir/tmp"
+  chmod 1777 "$dir/tmp"   # workers run as nobody
+  cat >"$dir/nginx.conf" <<CONF
+$2
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log info;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/octet-stream;
+  keepalive_requests 1000000;
+  client_body_buffer_size 128k;   # bodies stay in memory
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+$3
+}
+CONF
+}
+
+# start_nginx NAME PORT : tests STATE/NAME/nginx.conf, runs it, waits until PORT answers; sets PID
+start_nginx() {
+  local conf=$STATE/$1/nginx.conf
+  nginx -t -c "$conf" >"$STATE/$1/test.out" 2>&1 || die "nginx $1: bad configuration (see $STATE/$1/test.out)"
+  nginx -c "$conf" >"$STATE/$1/nginx.out" 2>&1 &
+  PID=$!
+  PIDS+=("$PID")
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$2/" && return 0
+    kill -0 "$PID" 2>/dev/null || die "nginx $1 exited (see $STATE/$1/error.log)"
+    sleep 0.5
+  done
+  die "nginx $1 does not answer on $2"
+}
+
+# Measuring CPU time: clock ticks per second, as /proc counts them
+CLK_TCK=$(getconf CLK_TCK)
+
+# tree_ticks PID : utime+stime of PID and all its descendants, in clock ticks
+tree_ticks() {
+  local pids=("$1") i=0 total=0 pid stat fields children
+  while ((i < ${#pids[@]})); do
+    mapfile -t children < <(pgrep -P "${pids[i]}" || true)
+    pids+=("${children[@]}")
+    i=$((i + 1))
+  done
+  for pid in "${pids[@]}"; do
+    stat=$(<"/proc/$pid/stat") || continue
+    read -ra fields <<<"${stat##*) }"   # fields from the third (state) on
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+# await_idle PID : waits (60 s at most) until PID's tree has used at most 2 % of a core over half a
+# second, so that requests of an earlier run still being processed are not counted in the next
+await_idle() {
+  local last now
+  last=$(tree_ticks "$1")
+  for _ in $(seq 1 120); do
+    sleep 0.5
+    now=$(tree_ticks "$1")
+    ((now - last > CLK_TCK / 100)) || return 0
+    last=$now
+  done
+  log "pid $1 did not go idle within 60 s"
+}
+
+# busy_ticks : CPU ticks the whole machine has spent busy since boot
+busy_ticks() {
+  local user nice system irq softirq steal
+  read -r _ user nice system _ _ irq softirq steal _ </proc/stat
+  echo $((user + nice + system + irq + softirq + steal))
+}
+
+# ms X : X with three significant digits
+ms() { awk -v x="$1" 'BEGIN { if (x >= 100) printf "%.0f", x; else if (x >= 10) printf "%.1f", x; else printf "%.2f", x }'; }
+
+# quoted ARG... : the arguments as a shell would take them back, each after a space
+quoted() {
+  local arg q="'\\''"
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./:=@+-]+$ ]]; then printf ' %s' "$arg"; else printf " '%s'" "${arg//\'/$q}"; fi
+  done
+}
+
+# version_of PACKAGE : the installed version of a Debian package, or ?
+version_of() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }

@@ -71,7 +71,6 @@ rm -rf "$STATE"
 mkdir -p "$STATE"
 
 JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
-CLK_TCK=$(getconf CLK_TCK)
 export LC_ALL=C   # lengths in bytes
 
 # ---------------------------------------------------------------- the requests
@@ -214,47 +213,6 @@ LUA
 
 # ---------------------------------------------------------------- the servers
 
-# nginx_conf NAME MAIN HTTP : writes STATE/NAME/nginx.conf (foreground, loopback, no access log)
-nginx_conf() {
-  local dir=$STATE/$1
-  mkdir -p "$dir/tmp"
-  chmod 1777 "$dir/tmp"   # workers run as nobody
-  cat >"$dir/nginx.conf" <<CONF
-$2
-daemon off;
-pid $dir/nginx.pid;
-error_log $dir/error.log info;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type application/octet-stream;
-  keepalive_requests 1000000;
-  client_body_buffer_size 128k;   # bodies stay in memory
-  client_body_temp_path $dir/tmp/body;
-  proxy_temp_path $dir/tmp/proxy;
-  fastcgi_temp_path $dir/tmp/fastcgi;
-  uwsgi_temp_path $dir/tmp/uwsgi;
-  scgi_temp_path $dir/tmp/scgi;
-$3
-}
-CONF
-}
-
-# start_nginx NAME PORT : tests STATE/NAME/nginx.conf, runs it, waits until PORT answers; sets PID
-start_nginx() {
-  local conf=$STATE/$1/nginx.conf
-  nginx -t -c "$conf" >"$STATE/$1/test.out" 2>&1 || die "nginx $1: bad configuration (see $STATE/$1/test.out)"
-  nginx -c "$conf" >"$STATE/$1/nginx.out" 2>&1 &
-  PID=$!
-  PIDS+=("$PID")
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$2/" && return 0
-    kill -0 "$PID" 2>/dev/null || die "nginx $1 exited (see $STATE/$1/error.log)"
-    sleep 0.5
-  done
-  die "nginx $1 does not answer on $2"
-}
-
 start_backend() {
   nginx_conf backend "worker_processes 1;" "
   server {
@@ -339,43 +297,6 @@ start_target() {
 
 # ---------------------------------------------------------------- measuring
 
-# tree_ticks PID : utime+stime of PID and all its descendants, in clock ticks
-tree_ticks() {
-  local pids=("$1") i=0 total=0 pid stat fields children
-  while ((i < ${#pids[@]})); do
-    mapfile -t children < <(pgrep -P "${pids[i]}" || true)
-    pids+=("${children[@]}")
-    i=$((i + 1))
-  done
-  for pid in "${pids[@]}"; do
-    stat=$(<"/proc/$pid/stat") || continue
-    read -ra fields <<<"${stat##*) }"   # fields from the third (state) on
-    total=$((total + fields[11] + fields[12]))
-  done
-  echo "$total"
-}
-
-# await_idle PID : waits (60 s at most) until PID's tree has used at most 2 % of a core over half a
-# second, so that requests of an earlier run still being processed are not counted in the next
-await_idle() {
-  local last now
-  last=$(tree_ticks "$1")
-  for _ in $(seq 1 120); do
-    sleep 0.5
-    now=$(tree_ticks "$1")
-    ((now - last > CLK_TCK / 100)) || return 0
-    last=$now
-  done
-  log "pid $1 did not go idle within 60 s"
-}
-
-# busy_ticks : CPU ticks the whole machine has spent busy since boot
-busy_ticks() {
-  local user nice system irq softirq steal
-  read -r _ user nice system _ _ irq softirq steal _ </proc/stat
-  echo $((user + nice + system + irq + softirq + steal))
-}
-
 # matches NAME OFFSET : the rules that matched in NAME's log after byte OFFSET, counted
 matches() {
   if [[ $1 == modsec ]]; then
@@ -447,19 +368,7 @@ measure() {
 
 # ---------------------------------------------------------------- the report
 
-# ms X : X with three significant digits
-ms() { awk -v x="$1" 'BEGIN { if (x >= 100) printf "%.0f", x; else if (x >= 10) printf "%.1f", x; else printf "%.2f", x }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
-
-# quoted ARG... : the arguments as a shell would take them back, each after a space
-quoted() {
-  local arg q="'\\''"
-  for arg in "$@"; do
-    if [[ $arg =~ ^[A-Za-z0-9_./:=@+-]+$ ]]; then printf ' %s' "$arg"; else printf " '%s'" "${arg//\'/$q}"; fi
-  done
-}
-
-version_of() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 
 report() {
   local modsec_version crs_deb v3 v4 shape name line
