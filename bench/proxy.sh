@@ -22,7 +22,7 @@ args=()
 for a in "$@"; do
   if [[ $a == --no-build ]]; then build=no; else args+=("$a"); fi
 done
-[[ " ${args[*]} " == *" --only "* ]] || args+=(--only nginx,scg)
+[[ " ${args[*]} " == *" --only "* ]] || args+=(--only "nginx,scg")
 
 source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl

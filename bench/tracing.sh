@@ -80,11 +80,11 @@ for ((round = 1; round <= rounds; round++)); do
     "$JDK25/bin/java" -Xmx512m -jar "${jars[$i]}" --spring.config.additional-location="file:${configs[$i]}" \
       >"$STATE/$name.out" 2>&1 &
     pid=$!
-    PIDS+=($pid)
+    PIDS+=("$pid")
     await_frontdesk $MGMT "$pid" "$STATE/$name.out"
     wrk -t2 -c64 -d${WARM_SECONDS}s "http://127.0.0.1:$PORT/1k.bin" >/dev/null
     before=$(cpu_ticks "$pid")
-    out=$(wrk -t2 -c64 -d${seconds}s "http://127.0.0.1:$PORT/1k.bin")
+    out=$(wrk -t2 -c64 -d"${seconds}"s "http://127.0.0.1:$PORT/1k.bin")
     after=$(cpu_ticks "$pid")
     kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
     requests=$(awk '/requests in/ {print $1}' <<<"$out")

@@ -28,7 +28,7 @@ while (($#)); do
   esac
   shift
 done
-[[ " ${args[*]} " == *" --only "* ]] || args+=(--only nginx,nginx-modsec)
+[[ " ${args[*]} " == *" --only "* ]] || args+=(--only "nginx,nginx-modsec")
 
 source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl
