@@ -150,6 +150,11 @@ public final class BackendPool {
         backend.outlier().recordSuccess();
     }
 
+    /** A backend's time to first response byte for one request (or the time waited when it timed out). */
+    public void recordLatency(Backend backend, long latencyNanos) {
+        backend.latency().record(latencyNanos, System.nanoTime());
+    }
+
     /** A backend failed (5xx, refused, reset, timed out); enough in a row eject it. */
     public void recordFailure(Backend backend) {
         if (!outlierPolicy.enabled()) {

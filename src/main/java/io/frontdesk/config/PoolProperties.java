@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hashOn what consistent-hash hashes: client-ip, header:NAME or cookie:NAME
  * @param panicThreshold percent of available backends under which the pool spreads over all of them
  * @param slowStart how long a recovered backend takes to reach its full share; 0 turns it off
+ * @param latency how backend latency is averaged
  * @param healthCheck active health checks
  * @param outlierDetection passive ejection of failing backends
  * @param retry retries on another backend
@@ -24,6 +25,7 @@ public record PoolProperties(
         @DefaultValue("client-ip") String hashOn,
         @DefaultValue("50") int panicThreshold,
         @DefaultValue("0s") Duration slowStart,
+        @DefaultValue LatencyProperties latency,
         @DefaultValue HealthCheckProperties healthCheck,
         @DefaultValue OutlierDetectionProperties outlierDetection,
         @DefaultValue RetryProperties retry,
@@ -43,6 +45,13 @@ public record PoolProperties(
      * @param weight relative share for the weighted algorithms, at least 1
      */
     public record BackendProperties(String url, @DefaultValue("1") int weight) {
+    }
+
+    /**
+     * @param decay time constant of the latency averages: a sample's weight falls to 1/e after
+     *        this long, and an average not fed for this long has shrunk to 1/e of itself
+     */
+    public record LatencyProperties(@DefaultValue("5s") Duration decay) {
     }
 
     /**

@@ -10,6 +10,7 @@ import io.frontdesk.config.PoolProperties.Algorithm;
 import io.frontdesk.config.PoolProperties.BackendProperties;
 import io.frontdesk.config.PoolProperties.BackendTlsProperties;
 import io.frontdesk.config.PoolProperties.HealthCheckProperties;
+import io.frontdesk.config.PoolProperties.LatencyProperties;
 import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
 import io.frontdesk.config.PoolProperties.RetryProperties;
 
@@ -30,6 +31,7 @@ final class Pools {
             backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
         }
         PoolProperties properties = new PoolProperties(backends, algorithm, hashOn, 50, slowStart,
+                new LatencyProperties(Duration.ofSeconds(5)),
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
                 outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));
         return BackendPools.from(Map.of("test", properties)).get("test");
