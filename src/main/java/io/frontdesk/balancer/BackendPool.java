@@ -142,7 +142,7 @@ public final class BackendPool {
             weighted |= i > 0 && weights[i] != weights[0];
         }
         String key = hashKeySource == null ? null : hashKeySource.keyOf(facts);
-        return new Selection(candidates, weights, weighted || !uniformWeights && candidates.size() > 1, tried, key);
+        return new Selection(candidates, weights, weighted || !uniformWeights && candidates.size() > 1, tried, key, now);
     }
 
     /** A backend answered without a server error: its run of failures ends. */

@@ -37,7 +37,7 @@ public record PoolProperties(
 
     /** How a pool picks a backend; see docs/load-balancing.md. */
     public enum Algorithm {
-        ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_REQUESTS, CONSISTENT_HASH
+        ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_REQUESTS, LEAST_LATENCY, CONSISTENT_HASH
     }
 
     /**

@@ -139,7 +139,7 @@ class InvalidConfigurationTest {
     static Stream<Arguments> fixedChoices() {
         return Stream.of(
                 Arguments.of("frontdesk.pools.web.algorithm", "fastest",
-                        "round-robin, weighted-round-robin, least-requests, consistent-hash"),
+                        "round-robin, weighted-round-robin, least-requests, least-latency, consistent-hash"),
                 Arguments.of("frontdesk.shield.limits.x.scope", "global", "local, cluster"),
                 Arguments.of("frontdesk.shield.cluster.on-redis-failure", "panic", "local, open"),
                 Arguments.of("frontdesk.shield.connections.proxy-protocol", "v3", "off, on, optional"),
