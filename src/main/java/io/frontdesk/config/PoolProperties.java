@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record PoolProperties(
         List<BackendProperties> backends,
-        @DefaultValue("round-robin") Algorithm algorithm,
+        @DefaultValue("least-latency") Algorithm algorithm,
         @DefaultValue("client-ip") String hashOn,
         @DefaultValue("50") int panicThreshold,
         @DefaultValue("0s") Duration slowStart,

@@ -44,6 +44,7 @@ class InvalidConfigurationTest {
                         "frontdesk.pools.web.health-check.expected-status"),
                 invalid("frontdesk.pools.web.panic-threshold", "150", "frontdesk.pools.web.panic-threshold"),
                 invalid("frontdesk.pools.web.slow-start", "-10s", "frontdesk.pools.web.slow-start"),
+                invalid("frontdesk.pools.web.latency.decay", "0s", "frontdesk.pools.web.latency.decay"),
                 invalid("frontdesk.pools.web.retry.max-attempts", "0", "frontdesk.pools.web.retry.max-attempts"),
                 invalid("frontdesk.pools.web.outlier-detection.max-ejection-time", "1s",
                         "frontdesk.pools.web.outlier-detection.max-ejection-time"),

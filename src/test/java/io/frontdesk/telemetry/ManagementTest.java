@@ -24,7 +24,7 @@ class ManagementTest {
     @Test
     void managementEndpointsDescribeTheTraffic() {
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
-                .route(Route.to("web")))) {
+                .route(Route.to("web")).set("frontdesk.pools.web.algorithm", "round-robin"))) {
             for (int i = 0; i < 10; i++) {
                 assertThat(gateway.get("/page").statusCode()).isEqualTo(200);
             }

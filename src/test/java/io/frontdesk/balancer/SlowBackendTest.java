@@ -1,0 +1,81 @@
+package io.frontdesk.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
+import io.frontdesk.support.Load;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/**
+ * A backend that answers slowly, below any timeout, through a real gateway: avoided by the
+ * default algorithm, ejected under round-robin, and given its share back once fast again.
+ * Averages decay over half a second here, so that recovery takes seconds.
+ */
+class SlowBackendTest {
+
+    private static final Duration SLOW = Duration.ofMillis(300);
+    private static final int CONCURRENCY = 8;
+
+    private final List<TestBackend> backends = new ArrayList<>();
+
+    @AfterEach
+    void stopBackends() {
+        backends.forEach(TestBackend::close);
+    }
+
+    private GatewaySettings pool(int count) {
+        for (int i = 0; i < count; i++) {
+            backends.add(TestBackend.start("b" + i));
+        }
+        return GatewaySettings.empty().pool("web", backends).route(Route.to("web"))
+                .set("frontdesk.pools.web.latency.decay", "500ms");
+    }
+
+    @Test
+    void theDefaultAlgorithmSendsASlowBackendUnderFivePercentAndGivesItsShareBackWhenItIsFastAgain() {
+        try (RunningGateway gateway = RunningGateway.start(pool(3))) {
+            assertThat(gateway.context().getBean(BackendPools.class).get("web").algorithmName())
+                    .isEqualTo("least-latency");
+            TestBackend slow = backends.get(0);
+            share(gateway, slow, 300);
+
+            slow.delay(SLOW);
+            long slowSince = System.nanoTime();
+            double whileSlow = share(gateway, slow, 1_500);
+            assertThat(Duration.ofNanos(System.nanoTime() - slowSince)).isLessThan(Duration.ofSeconds(10));
+            assertThat(whileSlow).as("share of the slow backend from the moment it turned slow").isLessThan(0.05);
+
+            slow.delay(Duration.ZERO);
+            assertThat(secondsUntilShareReaches(gateway, slow, 0.2, Duration.ofSeconds(10)))
+                    .as("seconds until a fair share again").isLessThan(10);
+        }
+    }
+
+    /** Share of {@code count} requests that {@code backend} answered. */
+    private static double share(RunningGateway gateway, TestBackend backend, int count) {
+        Load load = new Load().run(gateway.uri("/"), CONCURRENCY, count, () -> false);
+        assertThat(load.failures()).isEmpty();
+        return (double) load.answeredBy(backend.name()) / load.completed();
+    }
+
+    /** Runs rounds of load until {@code backend} answers at least {@code target} of a round. */
+    static double secondsUntilShareReaches(RunningGateway gateway, TestBackend backend, double target,
+            Duration deadline) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < deadline.toNanos()) {
+            if (share(gateway, backend, 200) >= target) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+}
