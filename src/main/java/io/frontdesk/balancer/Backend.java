@@ -116,6 +116,16 @@ public final class Backend {
         return outlier.ejectionsTotal();
     }
 
+    /** Ejections for this reason since start. */
+    public long ejections(EjectionReason reason) {
+        return outlier.ejections(reason);
+    }
+
+    /** Why passive outlier detection keeps this backend out now; {@code null} while it does not. */
+    public EjectionReason ejectionReason(long nowNanos) {
+        return outlier.ejectedAt(nowNanos) ? outlier.reason() : null;
+    }
+
     public long probesSucceeded() {
         return health.succeeded();
     }

@@ -158,7 +158,18 @@ public final class BackendPools {
         requirePercent(prefix + ".max-ejection-percent", outlier.maxEjectionPercent());
         return new OutlierPolicy(outlier.enabled(), outlier.consecutiveFailures(),
                 outlier.baseEjectionTime().toNanos(), outlier.maxEjectionTime().toNanos(),
-                outlier.maxEjectionPercent());
+                outlier.maxEjectionPercent(), slowEjection(prefix + ".slow", outlier.slow()));
+    }
+
+    private static SlowEjectionPolicy slowEjection(String prefix, PoolProperties.SlowEjectionProperties slow) {
+        if (!(slow.factor() > 1) || Double.isInfinite(slow.factor())) {
+            throw new InvalidConfigurationException(prefix + ".factor",
+                    "must be a number greater than 1 (times the pool's median latency), was " + slow.factor());
+        }
+        requireNotNegative(prefix + ".min-latency", slow.minLatency());
+        requirePositive(prefix + ".window", slow.window());
+        return new SlowEjectionPolicy(slow.enabled(), slow.factor(), slow.minLatency().toNanos(),
+                slow.window().toNanos());
     }
 
     private static void requirePercent(String key, int value) {

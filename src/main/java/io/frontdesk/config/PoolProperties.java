@@ -74,18 +74,34 @@ public record PoolProperties(
     }
 
     /**
-     * @param enabled whether failing backends are ejected
+     * @param enabled whether failing and slow backends are ejected
      * @param consecutiveFailures 5xx answers or connection failures in a row that eject a backend
      * @param baseEjectionTime the first ejection's length; the n-th lasts n times as long
      * @param maxEjectionTime the cap on one ejection's length
      * @param maxEjectionPercent the most of the pool that may be ejected at once (at least one backend)
+     * @param slow ejection of backends that stay slow, under algorithms that do not avoid them
      */
     public record OutlierDetectionProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("5") int consecutiveFailures,
             @DefaultValue("30s") Duration baseEjectionTime,
             @DefaultValue("300s") Duration maxEjectionTime,
-            @DefaultValue("50") int maxEjectionPercent) {
+            @DefaultValue("50") int maxEjectionPercent,
+            @DefaultValue SlowEjectionProperties slow) {
+    }
+
+    /**
+     * @param enabled whether backends that stay slow are ejected (under round-robin,
+     *        weighted-round-robin and consistent-hash; the least-* algorithms avoid them by themselves)
+     * @param factor how many times the pool's median latency a backend's latency must exceed
+     * @param minLatency the latency a backend must exceed in any case
+     * @param window how long a backend must stay above both before it is ejected
+     */
+    public record SlowEjectionProperties(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3") double factor,
+            @DefaultValue("200ms") Duration minLatency,
+            @DefaultValue("10s") Duration window) {
     }
 
     /**

@@ -13,6 +13,7 @@ import io.frontdesk.config.PoolProperties.HealthCheckProperties;
 import io.frontdesk.config.PoolProperties.LatencyProperties;
 import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
 import io.frontdesk.config.PoolProperties.RetryProperties;
+import io.frontdesk.config.PoolProperties.SlowEjectionProperties;
 
 /** Pools for tests, built through the same validation as configured ones. */
 final class Pools {
@@ -38,8 +39,14 @@ final class Pools {
     }
 
     static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent) {
+        return outlier(consecutiveFailures, maxEjectionPercent,
+                new SlowEjectionProperties(true, 3, Duration.ofMillis(200), Duration.ofSeconds(10)));
+    }
+
+    static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent,
+            SlowEjectionProperties slow) {
         return new OutlierDetectionProperties(true, consecutiveFailures, Duration.ofSeconds(30),
-                Duration.ofSeconds(300), maxEjectionPercent);
+                Duration.ofSeconds(300), maxEjectionPercent, slow);
     }
 
     static int[] equalWeights(int count) {

@@ -60,6 +60,56 @@ class SlowBackendTest {
         }
     }
 
+    @Test
+    void roundRobinEjectsABackendThatStaysSlowAndTakesItBackThroughSlowStartWhenItIsFast() {
+        GatewaySettings settings = slowEjection(pool(3).set("frontdesk.pools.web.algorithm", "round-robin"))
+                .set("frontdesk.pools.web.slow-start", "1s");
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            Backend state = gateway.context().getBean(BackendPools.class).get("web").backends().get(0);
+            TestBackend slow = backends.get(0);
+            slow.delay(SLOW);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (state.ejectionReason(System.nanoTime()) != EjectionReason.SLOW && System.nanoTime() < deadline) {
+                share(gateway, slow, 40);
+            }
+            assertThat(state.ejectionReason(System.nanoTime())).isEqualTo(EjectionReason.SLOW);
+            assertThat(gateway.getManagement("/actuator/backends/web").body())
+                    .contains("\"id\":\"" + state.id() + "\"", "\"ejectionReason\":\"slow\"");
+            assertThat(gateway.getManagement("/actuator/prometheus").body())
+                    .contains("frontdesk_backend_ejected{backend=\"" + state.id() + "\",pool=\"web\",reason=\"slow\"} 1")
+                    .contains("frontdesk_backend_ejections_total{backend=\"" + state.id()
+                            + "\",pool=\"web\",reason=\"failures\"} 0");
+            assertThat(share(gateway, slow, 100)).as("share while ejected").isZero();
+
+            slow.delay(Duration.ZERO);
+            assertThat(secondsUntilShareReaches(gateway, slow, 0.25, Duration.ofSeconds(10)))
+                    .as("seconds until a fair share again").isLessThan(10);
+            assertThat(state.ejections(EjectionReason.FAILURES)).isZero();
+        }
+    }
+
+    @Test
+    void aPoolWhoseBackendsAreAllEquallySlowEjectsNone() {
+        GatewaySettings settings = slowEjection(pool(3).set("frontdesk.pools.web.algorithm", "round-robin"));
+        backends.forEach(backend -> backend.delay(SLOW));
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < Duration.ofSeconds(3).toNanos()) {
+                share(gateway, backends.get(0), 24);
+            }
+            assertThat(gateway.context().getBean(BackendPools.class).get("web").backends())
+                    .allSatisfy(backend -> assertThat(backend.ejectionsTotal()).as(backend.id()).isZero());
+        }
+    }
+
+    /** Slow backend ejection judged over a second, from 100 ms, for ejections of a second. */
+    private static GatewaySettings slowEjection(GatewaySettings settings) {
+        return settings.set("frontdesk.pools.web.outlier-detection.slow.window", "1s")
+                .set("frontdesk.pools.web.outlier-detection.slow.min-latency", "100ms")
+                .set("frontdesk.pools.web.outlier-detection.base-ejection-time", "1s")
+                .set("frontdesk.pools.web.outlier-detection.max-ejection-time", "2s");
+    }
+
     /** Share of {@code count} requests that {@code backend} answered. */
     private static double share(RunningGateway gateway, TestBackend backend, int count) {
         Load load = new Load().run(gateway.uri("/"), CONCURRENCY, count, () -> false);
