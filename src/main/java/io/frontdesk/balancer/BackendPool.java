@@ -2,6 +2,7 @@ package io.frontdesk.balancer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -165,10 +166,11 @@ public final class BackendPool {
         }
         if (backend.outlier().recordFailure() >= outlierPolicy.consecutiveFailures()) {
             long now = System.nanoTime();
-            if (tryEject(backend, EjectionReason.FAILURES, now)) {
+            int ejection = tryEject(backend, EjectionReason.FAILURES, now);
+            if (ejection > 0) {
                 log.warn("Backend {} ejected for {} ms after {} failures in a row (ejection #{})", backend,
                         (backend.ejectedUntilNanos() - now) / 1_000_000, outlierPolicy.consecutiveFailures(),
-                        backend.outlier().ejections());
+                        ejection);
             }
         }
     }
@@ -190,28 +192,29 @@ public final class BackendPool {
     void ejectSlowBackends(long nowNanos) {
         for (SlowBackends.Verdict verdict : slowBackends.evaluate(backends, nowNanos)) {
             Backend backend = verdict.backend();
-            if (tryEject(backend, EjectionReason.SLOW, nowNanos)) {
+            int ejection = tryEject(backend, EjectionReason.SLOW, nowNanos);
+            if (ejection > 0) {
                 log.warn("Backend {} ejected for {} ms: its time to first byte, {} ms on average, stayed above {} ms"
                         + " (the larger of {} x the pool's median of {} ms and min-latency) for {} ms"
                         + " (ejection #{})", backend, (backend.ejectedUntilNanos() - nowNanos) / 1_000_000,
                         millis(verdict.meanNanos()), millis(verdict.thresholdNanos()), outlierPolicy.slow().factor(),
-                        millis(verdict.medianNanos()), outlierPolicy.slow().windowNanos() / 1_000_000,
-                        backend.outlier().ejections());
+                        millis(verdict.medianNanos()), outlierPolicy.slow().windowNanos() / 1_000_000, ejection);
             }
         }
     }
 
     private static String millis(double nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     /**
      * Ejects a backend unless it is out already or the pool has ejected as many as it may; the
-     * one way in, whatever the reason, so that backoff, the ejection cap and slow start apply to all.
+     * one way in, whatever the reason, so that backoff, the ejection cap and slow start apply to
+     * all. Returns the ejection's number in the backend's current run of ejections, 0 for none.
      */
-    private synchronized boolean tryEject(Backend backend, EjectionReason reason, long now) {
+    private synchronized int tryEject(Backend backend, EjectionReason reason, long now) {
         if (backend.outlier().ejectedAt(now)) {
-            return false;
+            return 0;
         }
         int ejected = 0;
         for (Backend other : backends) {
@@ -220,12 +223,12 @@ public final class BackendPool {
             }
         }
         if (ejected >= outlierPolicy.maxEjected(backends.size())) {
-            return false;
+            return 0;
         }
         long until = backend.outlier().eject(now, outlierPolicy.baseEjectionNanos(), outlierPolicy.maxEjectionNanos(),
                 reason);
         backend.startWarmup(until);
-        return true;
+        return backend.outlier().ejections();
     }
 
     /** Applies one active health probe's result. */
