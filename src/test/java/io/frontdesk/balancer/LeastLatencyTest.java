@@ -78,6 +78,17 @@ class LeastLatencyTest {
                 .isLessThan(2.0 * MS);
     }
 
+    @Test
+    void aBackendWhoseLatencyHasDecayedAwayIsTriedLikeANewOne() {
+        List<Backend> two = backends.subList(0, 2);
+        two.get(0).latency().record(500 * MS, 0);
+        long anHourLater = 3_600 * SECOND;
+        two.get(1).latency().record(1 * MS, anHourLater);
+        assertThat(pickCounts(two, new double[] {1, 1}, anHourLater, 100)).containsOnlyKeys(two.get(0));
+        acquire(two.get(0), 1);
+        assertThat(pickCounts(two, new double[] {1, 1}, anHourLater, 100)).containsOnlyKeys(two.get(1));
+    }
+
     /** Records each latency in milliseconds at {@code atNanos}; a negative one is skipped. */
     private void record(long atNanos, long... millis) {
         for (int i = 0; i < millis.length; i++) {

@@ -1,7 +1,6 @@
 package io.frontdesk.balancer.algorithm;
 
 import io.frontdesk.balancer.Backend;
-import io.frontdesk.balancer.LatencyEstimate;
 
 /**
  * Least latency (Finagle's and Linkerd's peak EWMA balancer): by the power of two choices over
@@ -11,8 +10,9 @@ import io.frontdesk.balancer.LatencyEstimate;
  * gets no requests decays toward zero with time, so a backend once slow is tried again, and
  * gets its share back as soon as its answers are fast.
  *
- * <p>A backend with no latency yet is tried first while it has nothing in flight; with a
- * request in flight it waits behind every measured backend until that answer tells its speed.
+ * <p>A backend with no latency yet (or none left, after a pause long enough to decay it below a
+ * nanosecond) is tried first while it has nothing in flight; with a request in flight it waits
+ * behind every measured backend until that answer tells its speed.
  */
 public final class LeastLatency extends PowerOfTwoChoices {
 
@@ -22,13 +22,11 @@ public final class LeastLatency extends PowerOfTwoChoices {
     @Override
     double cost(Selection selection, int index) {
         Backend backend = selection.get(index);
-        LatencyEstimate latency = backend.latency();
-        return cost(latency.sampled(), latency.peakNanos(selection.nowNanos()), backend.inFlight(),
-                weight(selection, index));
+        return cost(backend.latency().peakNanos(selection.nowNanos()), backend.inFlight(), weight(selection, index));
     }
 
-    static double cost(boolean sampled, double peakNanos, int inFlight, double weight) {
-        if (!sampled) {
+    static double cost(double peakNanos, int inFlight, double weight) {
+        if (peakNanos < 1) {
             return inFlight == 0 ? 0 : (UNKNOWN_AND_BUSY + inFlight) / weight;
         }
         return peakNanos * (inFlight + 1) / weight;
