@@ -74,7 +74,8 @@ class SlowBackendTest {
             }
             assertThat(state.ejectionReason(System.nanoTime())).isEqualTo(EjectionReason.SLOW);
             assertThat(gateway.getManagement("/actuator/backends/web").body())
-                    .contains("\"id\":\"" + state.id() + "\"", "\"ejectionReason\":\"slow\"");
+                    .contains("\"id\":\"" + state.id() + "\"", "\"ejectionReason\":\"slow\"",
+                            "\"latencyMillis\":");
             assertThat(gateway.getManagement("/actuator/prometheus").body())
                     .contains("frontdesk_backend_ejected{backend=\"" + state.id() + "\",pool=\"web\",reason=\"slow\"} 1")
                     .contains("frontdesk_backend_ejections_total{backend=\"" + state.id()
