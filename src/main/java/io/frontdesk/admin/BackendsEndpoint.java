@@ -10,6 +10,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import io.frontdesk.balancer.BackendPool;
 import io.frontdesk.balancer.BackendPools;
+import io.frontdesk.balancer.EjectionReason;
+import io.frontdesk.balancer.LatencyEstimate;
 
 /** {@code /actuator/backends}: every pool and backend as the balancer sees it now. Read-only. */
 @Endpoint(id = "backends")
@@ -37,11 +39,13 @@ public class BackendsEndpoint {
         long nowNanos = System.nanoTime();
         Instant now = Instant.now();
         List<BackendView> backends = pool.backends().stream().map(backend -> {
-            boolean ejected = backend.ejected(nowNanos);
-            Instant ejectedUntil = ejected ? now.plusNanos(backend.ejectedUntilNanos() - nowNanos) : null;
+            EjectionReason reason = backend.ejectionReason(nowNanos);
+            Instant ejectedUntil = reason != null ? now.plusNanos(backend.ejectedUntilNanos() - nowNanos) : null;
+            LatencyEstimate latency = backend.latency();
             return new BackendView(backend.id(), backend.uri().toString(), backend.available(nowNanos),
-                    backend.healthy(), ejectedUntil, backend.ejectionsTotal(), backend.inFlight(), backend.weight(),
-                    backend.weight() * pool.warmupShare(backend));
+                    backend.healthy(), ejectedUntil, reason == null ? null : reason.label(), backend.ejectionsTotal(),
+                    backend.inFlight(), backend.weight(), backend.weight() * pool.warmupShare(backend),
+                    latency.sampled() ? latency.meanNanos() / 1e6 : null);
         }).toList();
         return new PoolView(pool.algorithmName(), pool.panicking(), pool.inFlight(), backends);
     }
@@ -50,8 +54,12 @@ public class BackendsEndpoint {
     public record PoolView(String algorithm, boolean panic, int inFlight, List<BackendView> backends) {
     }
 
-    /** One backend. */
+    /**
+     * One backend. {@code ejectionReason} ({@code failures} or {@code slow}) is set while it is
+     * ejected; {@code latencyMillis} is its mean time to first byte, unset before its first answer.
+     */
     public record BackendView(String id, String url, boolean up, boolean healthy, Instant ejectedUntil,
-            long ejections, int inFlight, int weight, double effectiveWeight) {
+            String ejectionReason, long ejections, int inFlight, int weight, double effectiveWeight,
+            Double latencyMillis) {
     }
 }

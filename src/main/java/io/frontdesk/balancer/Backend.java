@@ -8,7 +8,8 @@ import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * One backend server of a pool and everything the pool knows about it right now: active
- * health, passive ejection, requests in flight and its warm-up after a recovery.
+ * health, passive ejection, requests in flight, how fast it answers and its warm-up after a
+ * recovery.
  */
 public final class Backend {
 
@@ -21,16 +22,19 @@ public final class Backend {
     private final AtomicInteger poolInFlight;
     private final ActiveHealth health;
     private final OutlierState outlier = new OutlierState();
+    private final LatencyEstimate latency;
     /** Start of the current slow start: the last recovery, or the end of the last ejection. */
     private volatile long warmupFromNanos;
     private volatile boolean everRecovered;
 
-    Backend(String poolName, URI uri, int weight, ActiveHealth health, AtomicInteger poolInFlight) {
+    Backend(String poolName, URI uri, int weight, ActiveHealth health, AtomicInteger poolInFlight,
+            long latencyDecayNanos) {
         this.poolName = poolName;
         this.uri = uri;
         this.weight = weight;
         this.health = health;
         this.poolInFlight = poolInFlight;
+        this.latency = new LatencyEstimate(latencyDecayNanos);
         this.id = uri.getHost() + ":" + uri.getPort();
         this.instance = new DefaultServiceInstance(id, poolName, uri.getHost(), uri.getPort(),
                 "https".equals(uri.getScheme()));
@@ -57,6 +61,11 @@ public final class Backend {
     /** The instance handed to Spring Cloud LoadBalancer. */
     public ServiceInstance instance() {
         return instance;
+    }
+
+    /** Time to first response byte, as recent averages. */
+    public LatencyEstimate latency() {
+        return latency;
     }
 
     public int inFlight() {
@@ -105,6 +114,16 @@ public final class Backend {
     /** Ejections since start. */
     public long ejectionsTotal() {
         return outlier.ejectionsTotal();
+    }
+
+    /** Ejections for this reason since start. */
+    public long ejections(EjectionReason reason) {
+        return outlier.ejections(reason);
+    }
+
+    /** Why passive outlier detection keeps this backend out now; {@code null} while it does not. */
+    public EjectionReason ejectionReason(long nowNanos) {
+        return outlier.ejectedAt(nowNanos) ? outlier.reason() : null;
     }
 
     public long probesSucceeded() {

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * Sends a request for {@code lb://POOL} to a backend of the pool and takes care of the outcome.
  * The backend comes from the pool's balancer, asked through the Spring Cloud LoadBalancer SPI;
- * the outcome feeds outlier detection; an attempt that failed in a way that is safe to repeat
+ * the outcome, with the time to the response's first byte, feeds outlier detection and the
+ * latency averages; an attempt that failed in a way that is safe to repeat
  * goes to a backend the request has not tried yet.
  *
  * <p>Safe to repeat means: the request never left (no connection, no TLS session, or the
@@ -75,11 +76,18 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                             backendUrl(response.getServer(), exchange.getRequest().getURI(), scheme));
                     exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, response);
                     Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
+                    long sentAt = System.nanoTime();
+                    // The chain ends with the routing filter, which completes when the response head has arrived.
                     // The backend goes down to the connection, whose framing guard records violations against it.
                     // A context write also bounds context lookups, as ContextBoundary does.
-                    return chain.filter(exchange).contextWrite(context -> context.put(Backend.class, backend));
+                    return chain.filter(exchange).contextWrite(context -> context.put(Backend.class, backend))
+                            .doOnSuccess(done -> recordAnswer(exchange, pool, backend, System.nanoTime() - sentAt))
+                            .doOnError(error -> {
+                                if (Failures.kindOf(error) == Failures.Kind.TIMEOUT) {
+                                    pool.recordLatency(backend, System.nanoTime() - sentAt);
+                                }
+                            });
                 })
-                .doOnSuccess(done -> recordAnswer(exchange, pool))
                 .onErrorResume(error -> {
                     Backend failed = exchange.getAttribute(BalancerAttributes.BACKEND);
                     if (failed == null) {
@@ -134,8 +142,12 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
         return URI.create(url.toString());
     }
 
-    private static void recordAnswer(ServerWebExchange exchange, BackendPool pool) {
-        Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
+    /**
+     * Feeds a backend's answer to outlier detection and, unless it is a server error (a fast error
+     * is no fast answer), its time to first byte to the latency averages.
+     */
+    private static void recordAnswer(ServerWebExchange exchange, BackendPool pool, Backend backend,
+            long latencyNanos) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         if (backend == null || status == null) {
             return;
@@ -144,6 +156,7 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
             pool.recordFailure(backend);
         } else {
             pool.recordSuccess(backend);
+            pool.recordLatency(backend, latencyNanos);
         }
     }
 

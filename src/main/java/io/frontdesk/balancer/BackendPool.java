@@ -2,6 +2,7 @@ package io.frontdesk.balancer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,6 +38,7 @@ public final class BackendPool {
     private final LongAdder retries = new LongAdder();
     private final LongAdder retriesRefusedByBudget = new LongAdder();
     private final boolean uniformWeights;
+    private final SlowBackends slowBackends;
 
     BackendPool(String name, List<Backend> backends, AtomicInteger inFlight, String algorithmName,
             BalancingAlgorithm algorithm, HashKeySource hashKeySource, int panicThresholdPercent, long slowStartNanos,
@@ -55,6 +57,7 @@ public final class BackendPool {
         this.retryBudget = retryBudget;
         this.uniformWeights = !algorithm.usesConfiguredWeights()
                 || backends.stream().mapToInt(Backend::weight).distinct().count() == 1;
+        this.slowBackends = new SlowBackends(outlierPolicy.slow(), backends.size());
     }
 
     public String name() {
@@ -142,12 +145,18 @@ public final class BackendPool {
             weighted |= i > 0 && weights[i] != weights[0];
         }
         String key = hashKeySource == null ? null : hashKeySource.keyOf(facts);
-        return new Selection(candidates, weights, weighted || !uniformWeights && candidates.size() > 1, tried, key);
+        return new Selection(candidates, weights, weighted || !uniformWeights && candidates.size() > 1, tried, key,
+                now);
     }
 
     /** A backend answered without a server error: its run of failures ends. */
     public void recordSuccess(Backend backend) {
         backend.outlier().recordSuccess();
+    }
+
+    /** A backend's time to first response byte for one request (or the time waited when it timed out). */
+    public void recordLatency(Backend backend, long latencyNanos) {
+        backend.latency().record(latencyNanos, System.nanoTime());
     }
 
     /** A backend failed (5xx, refused, reset, timed out); enough in a row eject it. */
@@ -156,14 +165,56 @@ public final class BackendPool {
             return;
         }
         if (backend.outlier().recordFailure() >= outlierPolicy.consecutiveFailures()) {
-            tryEject(backend);
+            long now = System.nanoTime();
+            int ejection = tryEject(backend, EjectionReason.FAILURES, now);
+            if (ejection > 0) {
+                log.warn("Backend {} ejected for {} ms after {} failures in a row (ejection #{})", backend,
+                        (backend.ejectedUntilNanos() - now) / 1_000_000, outlierPolicy.consecutiveFailures(),
+                        ejection);
+            }
         }
     }
 
-    private synchronized void tryEject(Backend backend) {
-        long now = System.nanoTime();
+    /**
+     * Whether backends that stay slow are ejected: when outlier detection and its slow part are
+     * on and the algorithm does not avoid slow backends by itself.
+     */
+    public boolean ejectsSlowBackends() {
+        return outlierPolicy.enabled() && outlierPolicy.slow().enabled() && !algorithm.avoidsSlowBackends();
+    }
+
+    /** How often {@link #ejectSlowBackends} should run. */
+    long slowEvaluationIntervalNanos() {
+        return outlierPolicy.slow().evaluationIntervalNanos();
+    }
+
+    /** One evaluation of latencies: ejects the backends that have stayed slow for a whole window. */
+    void ejectSlowBackends(long nowNanos) {
+        for (SlowBackends.Verdict verdict : slowBackends.evaluate(backends, nowNanos)) {
+            Backend backend = verdict.backend();
+            int ejection = tryEject(backend, EjectionReason.SLOW, nowNanos);
+            if (ejection > 0) {
+                log.warn("Backend {} ejected for {} ms: its time to first byte, {} ms on average, stayed above {} ms"
+                        + " (the larger of {} x the pool's median of {} ms and min-latency) for {} ms"
+                        + " (ejection #{})", backend, (backend.ejectedUntilNanos() - nowNanos) / 1_000_000,
+                        millis(verdict.meanNanos()), millis(verdict.thresholdNanos()), outlierPolicy.slow().factor(),
+                        millis(verdict.medianNanos()), outlierPolicy.slow().windowNanos() / 1_000_000, ejection);
+            }
+        }
+    }
+
+    private static String millis(double nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    /**
+     * Ejects a backend unless it is out already or the pool has ejected as many as it may; the
+     * one way in, whatever the reason, so that backoff, the ejection cap and slow start apply to
+     * all. Returns the ejection's number in the backend's current run of ejections, 0 for none.
+     */
+    private synchronized int tryEject(Backend backend, EjectionReason reason, long now) {
         if (backend.outlier().ejectedAt(now)) {
-            return;
+            return 0;
         }
         int ejected = 0;
         for (Backend other : backends) {
@@ -172,12 +223,12 @@ public final class BackendPool {
             }
         }
         if (ejected >= outlierPolicy.maxEjected(backends.size())) {
-            return;
+            return 0;
         }
-        long until = backend.outlier().eject(now, outlierPolicy.baseEjectionNanos(), outlierPolicy.maxEjectionNanos());
+        long until = backend.outlier().eject(now, outlierPolicy.baseEjectionNanos(), outlierPolicy.maxEjectionNanos(),
+                reason);
         backend.startWarmup(until);
-        log.warn("Backend {} ejected for {} ms after {} failures in a row (ejection #{})", backend,
-                (until - now) / 1_000_000, outlierPolicy.consecutiveFailures(), backend.outlier().ejections());
+        return backend.outlier().ejections();
     }
 
     /** Applies one active health probe's result. */

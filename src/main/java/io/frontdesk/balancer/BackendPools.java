@@ -65,6 +65,7 @@ public final class BackendPools {
                 ? HashKeySource.parse(prefix + ".hash-on", properties.hashOn()) : null;
         requirePercent(prefix + ".panic-threshold", properties.panicThreshold());
         requireNotNegative(prefix + ".slow-start", properties.slowStart());
+        requirePositive(prefix + ".latency.decay", properties.latency().decay());
         HealthCheckSettings healthCheck = healthCheck(prefix + ".health-check", properties.healthCheck());
         OutlierPolicy outlier = outlierPolicy(prefix + ".outlier-detection", properties.outlierDetection());
         PoolProperties.RetryProperties retry = properties.retry();
@@ -85,7 +86,8 @@ public final class BackendPools {
             }
             requireAtLeast(key + ".weight", backend.weight(), 1);
             ActiveHealth health = new ActiveHealth(properties.healthCheck().rise(), properties.healthCheck().fall());
-            Backend built = new Backend(name, uri, backend.weight(), health, inFlight);
+            Backend built = new Backend(name, uri, backend.weight(), health, inFlight,
+                    properties.latency().decay().toNanos());
             if (!ids.add(built.id())) {
                 throw new InvalidConfigurationException(key + ".url", built.id() + " is listed twice in the pool");
             }
@@ -156,7 +158,18 @@ public final class BackendPools {
         requirePercent(prefix + ".max-ejection-percent", outlier.maxEjectionPercent());
         return new OutlierPolicy(outlier.enabled(), outlier.consecutiveFailures(),
                 outlier.baseEjectionTime().toNanos(), outlier.maxEjectionTime().toNanos(),
-                outlier.maxEjectionPercent());
+                outlier.maxEjectionPercent(), slowEjection(prefix + ".slow", outlier.slow()));
+    }
+
+    private static SlowEjectionPolicy slowEjection(String prefix, PoolProperties.SlowEjectionProperties slow) {
+        if (!(slow.factor() > 1) || Double.isInfinite(slow.factor())) {
+            throw new InvalidConfigurationException(prefix + ".factor",
+                    "must be a number greater than 1 (times the pool's median latency), was " + slow.factor());
+        }
+        requireNotNegative(prefix + ".min-latency", slow.minLatency());
+        requirePositive(prefix + ".window", slow.window());
+        return new SlowEjectionPolicy(slow.enabled(), slow.factor(), slow.minLatency().toNanos(),
+                slow.window().toNanos());
     }
 
     private static void requirePercent(String key, int value) {

@@ -19,7 +19,7 @@ import io.frontdesk.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.http.client.HttpClient;
 
-/** Wires the balancer: pools, their load balancers, health checks, retries and metrics. */
+/** Wires the balancer: pools, their load balancers, health checks, slow backend ejection, retries and metrics. */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = PoolLoadBalancerConfiguration.class)
 public class BalancerConfiguration {
@@ -75,6 +75,11 @@ public class BalancerConfiguration {
     HealthChecker healthChecker(BackendPools pools, PoolTlsClients poolTls, UpstreamFraming framing,
             Tracing tracing) {
         return new HealthChecker(pools, poolTls, framing, tracing);
+    }
+
+    @Bean
+    SlowBackendDetector slowBackendDetector(BackendPools pools) {
+        return new SlowBackendDetector(pools);
     }
 
     @Bean

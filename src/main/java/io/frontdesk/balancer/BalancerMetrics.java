@@ -46,18 +46,30 @@ public final class BalancerMetrics implements MeterBinder {
                 .strongReference(true).register(registry);
         Gauge.builder("frontdesk.backend.healthy", backend, b -> b.healthy() ? 1 : 0).tags(tags)
                 .description("Verdict of active health checks").strongReference(true).register(registry);
-        Gauge.builder("frontdesk.backend.ejected", backend, b -> b.ejected(System.nanoTime()) ? 1 : 0).tags(tags)
-                .description("1 while passive outlier detection keeps the backend out")
-                .strongReference(true).register(registry);
+        for (EjectionReason reason : EjectionReason.values()) {
+            Tags reasonTags = tags.and("reason", reason.label());
+            Gauge.builder("frontdesk.backend.ejected", backend,
+                    b -> b.ejectionReason(System.nanoTime()) == reason ? 1 : 0).tags(reasonTags)
+                    .description("1 while passive outlier detection keeps the backend out for this reason")
+                    .strongReference(true).register(registry);
+            FunctionCounter.builder("frontdesk.backend.ejections", backend, b -> b.ejections(reason)).tags(reasonTags)
+                    .description("Ejections by outlier detection").register(registry);
+        }
+        Gauge.builder("frontdesk.backend.latency", backend, BalancerMetrics::latencySeconds).tags(tags)
+                .baseUnit("seconds").description("Mean time to first response byte over the pool's latency decay;"
+                        + " NaN before the first answer").strongReference(true).register(registry);
         Gauge.builder("frontdesk.backend.in.flight", backend, Backend::inFlight).tags(tags)
                 .description("Requests in flight to the backend").strongReference(true).register(registry);
         Gauge.builder("frontdesk.backend.weight", backend, b -> b.weight() * pool.warmupShare(b)).tags(tags)
                 .description("Effective weight, reduced during slow start").strongReference(true).register(registry);
-        FunctionCounter.builder("frontdesk.backend.ejections", backend, Backend::ejectionsTotal).tags(tags)
-                .description("Ejections by outlier detection").register(registry);
         FunctionCounter.builder("frontdesk.backend.health.checks", backend, Backend::probesSucceeded)
                 .tags(tags.and("result", "success")).description("Active health probes").register(registry);
         FunctionCounter.builder("frontdesk.backend.health.checks", backend, Backend::probesFailed)
                 .tags(tags.and("result", "failure")).description("Active health probes").register(registry);
+    }
+
+    private static double latencySeconds(Backend backend) {
+        LatencyEstimate latency = backend.latency();
+        return latency.sampled() ? latency.meanNanos() / 1e9 : Double.NaN;
     }
 }

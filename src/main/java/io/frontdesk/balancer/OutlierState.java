@@ -1,19 +1,22 @@
 package io.frontdesk.balancer;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Passive outlier state of one backend: failures in a row and the current ejection. The
- * decision to eject is the pool's ({@link BackendPool#recordFailure}), because it depends on how
- * much of the pool is already ejected.
+ * Passive outlier state of one backend: failures in a row and the current ejection and its
+ * reason. The decision to eject is the pool's ({@link BackendPool#recordFailure},
+ * {@link BackendPool#ejectSlowBackends}), because it depends on how much of the pool is already
+ * ejected.
  */
 final class OutlierState {
 
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile long ejectedUntilNanos;
     private volatile boolean ejected;
+    private volatile EjectionReason reason;
     private int ejections;
-    private volatile long ejectionsTotal;
+    private final AtomicLongArray ejectionsByReason = new AtomicLongArray(EjectionReason.values().length);
     private long lastEjectionEndNanos;
 
     /** Counts one failure and returns how many came in a row. */
@@ -37,15 +40,16 @@ final class OutlierState {
 
     /**
      * Ejects for {@code base × n}, n counting the ejections since the backend last stayed in
-     * for longer than {@code max}; capped at {@code max}. Returns the end of the ejection.
-     * Callers hold the pool's lock.
+     * for longer than {@code max}, whatever their reasons; capped at {@code max}. Returns the end
+     * of the ejection. Callers hold the pool's lock.
      */
-    long eject(long nowNanos, long baseNanos, long maxNanos) {
+    long eject(long nowNanos, long baseNanos, long maxNanos, EjectionReason why) {
         if (ejections > 0 && nowNanos - lastEjectionEndNanos > maxNanos) {
             ejections = 0;
         }
         ejections++;
-        ejectionsTotal++;
+        ejectionsByReason.incrementAndGet(why.ordinal());
+        reason = why;
         long length = Math.min(maxNanos, baseNanos * ejections);
         ejectedUntilNanos = nowNanos + length;
         lastEjectionEndNanos = ejectedUntilNanos;
@@ -54,8 +58,21 @@ final class OutlierState {
         return ejectedUntilNanos;
     }
 
+    /** Why the current (or last) ejection happened; {@code null} before the first. */
+    EjectionReason reason() {
+        return reason;
+    }
+
+    long ejections(EjectionReason why) {
+        return ejectionsByReason.get(why.ordinal());
+    }
+
     long ejectionsTotal() {
-        return ejectionsTotal;
+        long total = 0;
+        for (int i = 0; i < ejectionsByReason.length(); i++) {
+            total += ejectionsByReason.get(i);
+        }
+        return total;
     }
 
     int ejections() {

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hashOn what consistent-hash hashes: client-ip, header:NAME or cookie:NAME
  * @param panicThreshold percent of available backends under which the pool spreads over all of them
  * @param slowStart how long a recovered backend takes to reach its full share; 0 turns it off
+ * @param latency how backend latency is averaged
  * @param healthCheck active health checks
  * @param outlierDetection passive ejection of failing backends
  * @param retry retries on another backend
@@ -20,10 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record PoolProperties(
         List<BackendProperties> backends,
-        @DefaultValue("round-robin") Algorithm algorithm,
+        @DefaultValue("least-latency") Algorithm algorithm,
         @DefaultValue("client-ip") String hashOn,
         @DefaultValue("50") int panicThreshold,
         @DefaultValue("0s") Duration slowStart,
+        @DefaultValue LatencyProperties latency,
         @DefaultValue HealthCheckProperties healthCheck,
         @DefaultValue OutlierDetectionProperties outlierDetection,
         @DefaultValue RetryProperties retry,
@@ -35,7 +37,7 @@ public record PoolProperties(
 
     /** How a pool picks a backend; see docs/load-balancing.md. */
     public enum Algorithm {
-        ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_REQUESTS, CONSISTENT_HASH
+        ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_REQUESTS, LEAST_LATENCY, CONSISTENT_HASH
     }
 
     /**
@@ -43,6 +45,13 @@ public record PoolProperties(
      * @param weight relative share for the weighted algorithms, at least 1
      */
     public record BackendProperties(String url, @DefaultValue("1") int weight) {
+    }
+
+    /**
+     * @param decay time constant of the latency averages: a sample's weight falls to 1/e after
+     *        this long, and an average not fed for this long has shrunk to 1/e of itself
+     */
+    public record LatencyProperties(@DefaultValue("5s") Duration decay) {
     }
 
     /**
@@ -65,18 +74,34 @@ public record PoolProperties(
     }
 
     /**
-     * @param enabled whether failing backends are ejected
+     * @param enabled whether failing and slow backends are ejected
      * @param consecutiveFailures 5xx answers or connection failures in a row that eject a backend
      * @param baseEjectionTime the first ejection's length; the n-th lasts n times as long
      * @param maxEjectionTime the cap on one ejection's length
      * @param maxEjectionPercent the most of the pool that may be ejected at once (at least one backend)
+     * @param slow ejection of backends that stay slow, under algorithms that do not avoid them
      */
     public record OutlierDetectionProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("5") int consecutiveFailures,
             @DefaultValue("30s") Duration baseEjectionTime,
             @DefaultValue("300s") Duration maxEjectionTime,
-            @DefaultValue("50") int maxEjectionPercent) {
+            @DefaultValue("50") int maxEjectionPercent,
+            @DefaultValue SlowEjectionProperties slow) {
+    }
+
+    /**
+     * @param enabled whether backends that stay slow are ejected (under round-robin,
+     *        weighted-round-robin and consistent-hash; the least-* algorithms avoid them by themselves)
+     * @param factor how many times the pool's median latency a backend's latency must exceed
+     * @param minLatency the latency a backend must exceed in any case
+     * @param window how long a backend must stay above both before it is ejected
+     */
+    public record SlowEjectionProperties(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3") double factor,
+            @DefaultValue("200ms") Duration minLatency,
+            @DefaultValue("10s") Duration window) {
     }
 
     /**

@@ -55,7 +55,7 @@ class DistributionTest {
     @Test
     void roundRobinIsExact() {
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", start(3))
-                .route(Route.to("web")))) {
+                .route(Route.to("web")).set("frontdesk.pools.web.algorithm", "round-robin"))) {
             List<String> order = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 HttpResponse<String> response = gateway.get("/");

@@ -80,7 +80,7 @@ class FailoverTest {
 
     @Test
     void backendFailingItsHealthCheckGetsNoTrafficAfterFallAndTrafficAgainAfterRise() {
-        GatewaySettings settings = healthCheckedPool("100ms", 3, 2);
+        GatewaySettings settings = healthCheckedPool("100ms", 3, 2).set("frontdesk.pools.web.algorithm", "round-robin");
         TestBackend sick = backends.get(0);
         try (RunningGateway gateway = RunningGateway.start(settings)) {
             Backend state = gateway.context().getBean(BackendPools.class).get("web").backends().get(0);

@@ -53,14 +53,14 @@ class PoolStateTest {
         long base = Duration.ofSeconds(30).toNanos();
         long max = Duration.ofSeconds(75).toNanos();
         long now = 0;
-        assertThat(state.eject(now, base, max) - now).isEqualTo(base);
+        assertThat(state.eject(now, base, max, EjectionReason.FAILURES) - now).isEqualTo(base);
         now += base;
-        assertThat(state.eject(now, base, max) - now).isEqualTo(2 * base);
+        assertThat(state.eject(now, base, max, EjectionReason.FAILURES) - now).isEqualTo(2 * base);
         now += 2 * base;
-        assertThat(state.eject(now, base, max) - now).isEqualTo(max);
+        assertThat(state.eject(now, base, max, EjectionReason.FAILURES) - now).isEqualTo(max);
         now += max + max + 1;
-        assertThat(state.eject(now, base, max) - now).as("a long quiet spell starts the count again")
-                .isEqualTo(base);
+        assertThat(state.eject(now, base, max, EjectionReason.SLOW) - now)
+                .as("a long quiet spell starts the count again, whatever the reason").isEqualTo(base);
     }
 
     @Test

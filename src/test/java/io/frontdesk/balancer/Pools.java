@@ -10,8 +10,10 @@ import io.frontdesk.config.PoolProperties.Algorithm;
 import io.frontdesk.config.PoolProperties.BackendProperties;
 import io.frontdesk.config.PoolProperties.BackendTlsProperties;
 import io.frontdesk.config.PoolProperties.HealthCheckProperties;
+import io.frontdesk.config.PoolProperties.LatencyProperties;
 import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
 import io.frontdesk.config.PoolProperties.RetryProperties;
+import io.frontdesk.config.PoolProperties.SlowEjectionProperties;
 
 /** Pools for tests, built through the same validation as configured ones. */
 final class Pools {
@@ -30,14 +32,21 @@ final class Pools {
             backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
         }
         PoolProperties properties = new PoolProperties(backends, algorithm, hashOn, 50, slowStart,
+                new LatencyProperties(Duration.ofSeconds(5)),
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
                 outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));
         return BackendPools.from(Map.of("test", properties)).get("test");
     }
 
     static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent) {
+        return outlier(consecutiveFailures, maxEjectionPercent,
+                new SlowEjectionProperties(true, 3, Duration.ofMillis(200), Duration.ofSeconds(10)));
+    }
+
+    static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent,
+            SlowEjectionProperties slow) {
         return new OutlierDetectionProperties(true, consecutiveFailures, Duration.ofSeconds(30),
-                Duration.ofSeconds(300), maxEjectionPercent);
+                Duration.ofSeconds(300), maxEjectionPercent, slow);
     }
 
     static int[] equalWeights(int count) {

@@ -27,7 +27,8 @@ class RetrySafetyTest {
     void postWhoseBackendDiesAfterReadingItIsNotReplayed() {
         first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
-                .route(Route.to("web")))) {
+                .route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "round-robin"))) {
             HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"item\":42}")).build());
@@ -45,7 +46,8 @@ class RetrySafetyTest {
     void getWhoseBackendClosesBeforeAnsweringIsRetriedOnAnotherBackend() {
         first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
-                .route(Route.to("web")))) {
+                .route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "round-robin"))) {
             HttpResponse<String> response = gateway.get("/catalog");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("second");
@@ -57,7 +59,8 @@ class RetrySafetyTest {
     @Test
     void postThatCouldNotConnectIsSentToAnotherBackend() {
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
-                .pool("web", "http://127.0.0.1:" + FreePort.find(), second.url()).route(Route.to("web")))) {
+                .pool("web", "http://127.0.0.1:" + FreePort.find(), second.url()).route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "round-robin"))) {
             HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
@@ -72,6 +75,7 @@ class RetrySafetyTest {
     void retriesOfRequestsThatNeverLeftAreNotChargedToTheRetryBudget() {
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty()
                 .pool("web", "http://127.0.0.1:" + FreePort.find(), second.url()).route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "round-robin")
                 .set("frontdesk.pools.web.retry.budget-percent", "0")
                 .set("frontdesk.pools.web.retry.min-retry-concurrency", "0"))) {
             HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/orders"))
@@ -89,6 +93,7 @@ class RetrySafetyTest {
         first.mode(TestBackend.Mode.CLOSE_AFTER_READ);
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
                 .route(Route.to("web"))
+                .set("frontdesk.pools.web.algorithm", "round-robin")
                 .set("frontdesk.pools.web.retry.budget-percent", "0")
                 .set("frontdesk.pools.web.retry.min-retry-concurrency", "0"))) {
             assertThat(gateway.get("/catalog").statusCode()).isEqualTo(502);

@@ -44,6 +44,13 @@ class InvalidConfigurationTest {
                         "frontdesk.pools.web.health-check.expected-status"),
                 invalid("frontdesk.pools.web.panic-threshold", "150", "frontdesk.pools.web.panic-threshold"),
                 invalid("frontdesk.pools.web.slow-start", "-10s", "frontdesk.pools.web.slow-start"),
+                invalid("frontdesk.pools.web.latency.decay", "0s", "frontdesk.pools.web.latency.decay"),
+                invalid("frontdesk.pools.web.outlier-detection.slow.factor", "1",
+                        "frontdesk.pools.web.outlier-detection.slow.factor"),
+                invalid("frontdesk.pools.web.outlier-detection.slow.min-latency", "-1ms",
+                        "frontdesk.pools.web.outlier-detection.slow.min-latency"),
+                invalid("frontdesk.pools.web.outlier-detection.slow.window", "0s",
+                        "frontdesk.pools.web.outlier-detection.slow.window"),
                 invalid("frontdesk.pools.web.retry.max-attempts", "0", "frontdesk.pools.web.retry.max-attempts"),
                 invalid("frontdesk.pools.web.outlier-detection.max-ejection-time", "1s",
                         "frontdesk.pools.web.outlier-detection.max-ejection-time"),
@@ -139,7 +146,7 @@ class InvalidConfigurationTest {
     static Stream<Arguments> fixedChoices() {
         return Stream.of(
                 Arguments.of("frontdesk.pools.web.algorithm", "fastest",
-                        "round-robin, weighted-round-robin, least-requests, consistent-hash"),
+                        "round-robin, weighted-round-robin, least-requests, least-latency, consistent-hash"),
                 Arguments.of("frontdesk.shield.limits.x.scope", "global", "local, cluster"),
                 Arguments.of("frontdesk.shield.cluster.on-redis-failure", "panic", "local, open"),
                 Arguments.of("frontdesk.shield.connections.proxy-protocol", "v3", "off, on, optional"),

@@ -24,7 +24,7 @@ class ManagementTest {
     @Test
     void managementEndpointsDescribeTheTraffic() {
         try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", first, second)
-                .route(Route.to("web")))) {
+                .route(Route.to("web")).set("frontdesk.pools.web.algorithm", "round-robin"))) {
             for (int i = 0; i < 10; i++) {
                 assertThat(gateway.get("/page").statusCode()).isEqualTo(200);
             }
@@ -39,7 +39,7 @@ class ManagementTest {
                     .contains("frontdesk_requests_seconds_count{backend=\"" + backend
                             + "\",pool=\"web\",route=\"web\",status=\"2xx\"} 5")
                     .contains("frontdesk_backend_up{backend=\"" + backend + "\",pool=\"web\"} 1")
-                    .contains("frontdesk_backend_ejections_total{backend=\"" + backend + "\",pool=\"web\"} 0")
+                    .contains("frontdesk_backend_ejections_total{backend=\"" + backend + "\",pool=\"web\",reason=\"slow\"} 0")
                     .contains("frontdesk_retries_total{pool=\"web\"} 0")
                     .contains("frontdesk_response_bytes_total{route=\"web\"}")
                     .doesNotContain("route=\"none\"");

@@ -65,7 +65,9 @@ class UpstreamTlsTest {
                 stranger.privateKeyPem());
                 TestBackend trusted = TestBackend.startTls("trusted", BACKEND_CERTIFICATE.certificatePem(),
                         BACKEND_CERTIFICATE.privateKeyPem());
-                RunningGateway gateway = RunningGateway.start(poolWithBundle(false, untrusted, trusted))) {
+                // Round-robin sends the request to the untrusted backend first.
+                RunningGateway gateway = RunningGateway.start(poolWithBundle(false, untrusted, trusted)
+                        .set("frontdesk.pools.web.algorithm", "round-robin"))) {
             HttpResponse<String> response = gateway.send(gateway.request("/orders")
                     .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
             assertThat(response.statusCode()).isEqualTo(200);

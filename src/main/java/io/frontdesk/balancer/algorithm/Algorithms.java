@@ -14,6 +14,7 @@ public final class Algorithms {
             case ROUND_ROBIN -> new RoundRobin();
             case WEIGHTED_ROUND_ROBIN -> new SmoothWeightedRoundRobin();
             case LEAST_REQUESTS -> new LeastRequests();
+            case LEAST_LATENCY -> new LeastLatency();
             case CONSISTENT_HASH -> new MaglevHash();
         };
     }

@@ -13,6 +13,14 @@ public interface BalancingAlgorithm {
         return true;
     }
 
+    /**
+     * Whether slow backends get fewer requests by the algorithm itself; when not, slow backend
+     * ejection takes them out.
+     */
+    default boolean avoidsSlowBackends() {
+        return false;
+    }
+
     /** Whether a recovering backend's share ramps up; when not, weights stay as configured. */
     default boolean supportsSlowStart() {
         return true;

@@ -1,38 +1,19 @@
 package io.frontdesk.balancer.algorithm;
 
-import java.util.concurrent.ThreadLocalRandom;
-
-import io.frontdesk.balancer.Backend;
-
 /**
  * Least requests by the power of two choices (as Envoy does it): two backends drawn at random,
- * the one with fewer requests in flight wins. With unequal weights the one with the higher
- * {@code weight / (in flight + 1)} wins.
+ * the one with fewer requests in flight wins. With unequal weights the one with the lower
+ * {@code (in flight + 1) / weight} wins.
  */
-public final class LeastRequests implements BalancingAlgorithm {
+public final class LeastRequests extends PowerOfTwoChoices {
 
     @Override
-    public Backend pick(Selection selection) {
-        int[] untried = selection.untried();
-        if (untried.length == 0) {
-            return null;
-        }
-        if (untried.length == 1) {
-            return selection.get(untried[0]);
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int first = random.nextInt(untried.length);
-        int second = random.nextInt(untried.length - 1);
-        if (second >= first) {
-            second++;
-        }
-        int a = untried[first];
-        int b = untried[second];
-        return score(selection, b) > score(selection, a) ? selection.get(b) : selection.get(a);
+    double cost(Selection selection, int index) {
+        return (selection.get(index).inFlight() + 1) / weight(selection, index);
     }
 
-    private static double score(Selection selection, int index) {
-        int active = selection.get(index).inFlight() + 1;
-        return selection.weighted() ? selection.weights()[index] / active : 1.0 / active;
+    @Override
+    public boolean avoidsSlowBackends() {
+        return true;
     }
 }

@@ -7,7 +7,7 @@ import io.frontdesk.balancer.Backend;
 
 /**
  * What an algorithm chooses from: the backends that may take traffic now, their effective
- * weights, the ones this request already tried, and the request's hash key.
+ * weights, the ones this request already tried, the request's hash key and the time.
  *
  * @param backends the available backends, in pool order; never empty
  * @param weights effective weight of each backend, same order
@@ -15,9 +15,10 @@ import io.frontdesk.balancer.Backend;
  * @param excluded backends already tried by this request; an algorithm picks one of them only
  *        when nothing else is left, and then returns {@code null}
  * @param hashKey the key consistent hashing maps, or {@code null} when the request has none
+ * @param nowNanos the time of the pick, in {@link System#nanoTime()} terms
  */
 public record Selection(List<Backend> backends, double[] weights, boolean weighted, Set<Backend> excluded,
-        String hashKey) {
+        String hashKey, long nowNanos) {
 
     public int size() {
         return backends.size();
