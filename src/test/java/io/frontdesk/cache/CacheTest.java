@@ -7,8 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +41,10 @@ class CacheTest {
             .pool("web", origin.url())
             .set("frontdesk.pools.web.retry.max-attempts", "1")
             .set("frontdesk.pools.web.outlier-detection.enabled", "false")
+            .route(Route.to("web").id("tuned").path("/tuned/**").filter("Cache=tuned"))
+            .set("frontdesk.cache.policies.tuned.max-object-size", "1KB")
+            .set("frontdesk.cache.policies.tuned.heuristic-max-ttl", "1h")
+            .set("frontdesk.cache.policies.tuned.targeted-fields", "Edge-Cache-Control")
             .route(Route.to("web").filter("Cache=site"))
             .set("frontdesk.cache.policies.site.default-ttl", "5m")
             .set("frontdesk.cache.policies.site.max-object-size", "1KB"), HttpClient.Version.HTTP_1_1);
@@ -262,5 +271,17 @@ class CacheTest {
         gateway.send(HttpRequest.newBuilder(gateway.uri("/cart")).POST(HttpRequest.BodyPublishers.ofString("x"))
                 .build());
         assertThat(cacheStatus(gateway.get("/cart"))).contains("fwd=uri-miss");
+    }
+
+    @Test
+    void rfc9111_4_theKeyKeepsTheOrderOfARepeatedParameter() {
+        origin.answer("/repeated", Answer.of("r", "Cache-Control", "max-age=60"));
+        gateway.get("/repeated?a=2&a=1");
+        assertThat(cacheStatus(gateway.get("/repeated?a=1&a=2"))).as("another first value: another resource")
+                .contains("fwd=uri-miss");
+        assertThat(cacheStatus(gateway.get("/repeated?b=0&a=2&a=1"))).contains("fwd=uri-miss");
+        assertThat(cacheStatus(gateway.get("/repeated?a=2&b=0&a=1"))).as("distinct names are still sorted")
+                .startsWith("Frontdesk; hit");
+        assertThat(origin.requests("/repeated")).isEqualTo(3);
     }
 }
