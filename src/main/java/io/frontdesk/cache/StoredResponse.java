@@ -60,9 +60,22 @@ final class StoredResponse implements Stored {
     private static long correctedInitialAge(HttpHeaders headers, long requestTime, long responseTime) {
         long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
         long apparentAge = date == HttpDates.INVALID ? 0 : Math.max(0, responseTime - date);
-        long ageValue = Math.max(0, CacheControl.deltaSeconds(headers.getFirst(HttpHeaders.AGE))) * 1000;
-        long correctedAgeValue = ageValue + (responseTime - requestTime);
+        long correctedAgeValue = ageValue(headers) + (responseTime - requestTime);
         return Math.max(apparentAge, correctedAgeValue);
+    }
+
+    /**
+     * The Age field in milliseconds (RFC 9111 section 5.1): of a list, the first member counts;
+     * a value that is not a non-negative integer is ignored.
+     */
+    private static long ageValue(HttpHeaders headers) {
+        String age = headers.getFirst(HttpHeaders.AGE);
+        if (age == null) {
+            return 0;
+        }
+        int comma = age.indexOf(',');
+        String first = (comma < 0 ? age : age.substring(0, comma)).trim();
+        return Math.max(0, CacheControl.deltaSeconds(first)) * 1000;
     }
 
     private static long freshnessLifetime(int status, HttpHeaders headers, long responseTime, CachePolicy policy,

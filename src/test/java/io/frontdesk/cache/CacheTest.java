@@ -284,4 +284,21 @@ class CacheTest {
                 .startsWith("Frontdesk; hit");
         assertThat(origin.requests("/repeated")).isEqualTo(3);
     }
+
+    @Test
+    void rfc9111_5_1_aListAgeCountsByItsFirstMemberAndAnInvalidOneIsIgnored() {
+        origin.answer("/age/list", Answer.of("a", "Cache-Control", "max-age=3600", "Age", "7200, 0"));
+        origin.answer("/age/list-with-junk", Answer.of("a", "Cache-Control", "max-age=3600", "Age", "7200, soon"));
+        origin.answer("/age/invalid", Answer.of("a", "Cache-Control", "max-age=3600", "Age", "-5",
+                "Date", HttpDates.format(System.currentTimeMillis())));
+        for (String path : List.of("/age/list", "/age/list-with-junk")) {
+            gateway.get(path);
+            assertThat(cacheStatus(gateway.get(path))).as(path + ": two hours old, fresh for one")
+                    .startsWith("Frontdesk; fwd=stale");
+        }
+        gateway.get("/age/invalid");
+        HttpResponse<String> hit = gateway.get("/age/invalid");
+        assertThat(cacheStatus(hit)).as("an Age that is no number is ignored").startsWith("Frontdesk; hit");
+        assertThat(Long.parseLong(hit.headers().firstValue("Age").orElseThrow())).isBetween(0L, 5L);
+    }
 }

@@ -78,4 +78,11 @@ class FreshnessTest {
         assertThat(ByteRange.single("bytes=0-1,4-5", 10)).isNull();
         assertThat(ByteRange.single("items=0-1", 10)).isNull();
     }
+
+    @Test
+    void rfc9111_5_1_theFirstMemberOfAListAgeCountsAndAnInvalidAgeIsIgnored() {
+        assertThat(received(T, T, "Age", "7200, 0").currentAge(T)).isEqualTo(7_200_000);
+        assertThat(received(T, T, "Age", "-5").currentAge(T)).isZero();
+        assertThat(received(T, T, "Age", "1.5").currentAge(T)).isZero();
+    }
 }
