@@ -89,9 +89,10 @@ final class StoredResponse implements Stored {
         if (maxAge >= 0) {
             return maxAge * 1000;
         }
-        String expiresValue = headers.getFirst(HttpHeaders.EXPIRES);
-        if (expiresValue != null) {
-            long expires = HttpDates.parse(expiresValue);
+        List<String> expiresValues = headers.get(HttpHeaders.EXPIRES);
+        if (expiresValues != null) {
+            // Expires is a single date: given twice, it is as invalid as a bad date (RFC 9111 section 5.3).
+            long expires = expiresValues.size() == 1 ? HttpDates.parse(expiresValues.get(0)) : HttpDates.INVALID;
             if (expires == HttpDates.INVALID) {
                 return 0;
             }

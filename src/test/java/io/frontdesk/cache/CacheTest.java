@@ -301,4 +301,35 @@ class CacheTest {
         assertThat(cacheStatus(hit)).as("an Age that is no number is ignored").startsWith("Frontdesk; hit");
         assertThat(Long.parseLong(hit.headers().firstValue("Age").orElseThrow())).isBetween(0L, 5L);
     }
+
+    @Test
+    void rfc9111_5_3_anInvalidExpiresMeansExpiredAndTheObsoleteDateFormsAreUnderstood() {
+        long now = System.currentTimeMillis();
+        String date = HttpDates.format(now);
+        ZonedDateTime inAnHour = Instant.ofEpochMilli(now).plusSeconds(3600).atZone(ZoneOffset.UTC);
+        ZonedDateTime morningNextYear = inAnHour.plusYears(1).withHour(8);
+        Map<String, String> expired = Map.of(
+                "/expires/one-digit-hour", format("EEE, dd MMM yyyy H:mm:ss 'GMT'", morningNextYear),
+                "/expires/twice", HttpDates.format(now + 3_600_000) + "\n" + HttpDates.format(now + 3_600_000),
+                "/expires/rfc850-last-century", "Sunday, 06-Nov-94 08:49:37 GMT",
+                "/expires/zero", "0");
+        Map<String, String> fresh = Map.of(
+                "/expires/asctime", format("EEE MMM ppd HH:mm:ss yyyy", inAnHour),
+                "/expires/rfc850", format("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", inAnHour),
+                "/expires/imf-fixdate", HttpDates.format(now + 3_600_000));
+        expired.forEach((path, expires) -> {
+            origin.answer(path, Answer.of("e", "Expires", expires, "Date", date));
+            gateway.get(path);
+            assertThat(cacheStatus(gateway.get(path))).as(path + ": " + expires).doesNotStartWith("Frontdesk; hit");
+        });
+        fresh.forEach((path, expires) -> {
+            origin.answer(path, Answer.of("e", "Expires", expires, "Date", date));
+            gateway.get(path);
+            assertThat(cacheStatus(gateway.get(path))).as(path + ": " + expires).startsWith("Frontdesk; hit");
+        });
+    }
+
+    private static String format(String pattern, ZonedDateTime time) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.US).format(time);
+    }
 }

@@ -85,4 +85,29 @@ class FreshnessTest {
         assertThat(received(T, T, "Age", "-5").currentAge(T)).isZero();
         assertThat(received(T, T, "Age", "1.5").currentAge(T)).isZero();
     }
+
+    @Test
+    void rfc9110_5_6_7_httpDatesInTheirThreeFormsAndNothingElse() {
+        long sunday = 784_111_777_000L;
+        assertThat(HttpDates.parse("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo(sunday);
+        assertThat(HttpDates.parse("Sunday, 06-Nov-94 08:49:37 GMT")).as("two-digit year: the last century")
+                .isEqualTo(sunday);
+        assertThat(HttpDates.parse("Sun Nov  6 08:49:37 1994")).isEqualTo(sunday);
+        assertThat(HttpDates.parse("Sun Nov 16 08:49:37 1994")).isEqualTo(sunday + 10 * 86_400_000L);
+        for (String invalid : List.of("Sun, 06 Nov 1994 8:49:37 GMT", "Sun, 6 Nov 1994 08:49:37 GMT",
+                "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 06 Nov 1994 08:49:37 +0000", "06 Nov 1994 08:49:37 GMT",
+                "Sun, 31 Feb 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "Sun Nov 6 08:49:37 1994",
+                "Sun, 06 Nov 1994 08:49:37 GMT junk", "0", "")) {
+            assertThat(HttpDates.parse(invalid)).as(invalid).isEqualTo(HttpDates.INVALID);
+        }
+    }
+
+    @Test
+    void rfc9111_5_3_expiresGivenTwiceMeansExpired() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("Expires", HttpDates.format(T + 60_000));
+        headers.add("Expires", HttpDates.format(T + 60_000));
+        assertThat(StoredResponse.received(200, headers, new byte[0], T, T, POLICY, "/page").freshnessLifetime())
+                .isZero();
+    }
 }
