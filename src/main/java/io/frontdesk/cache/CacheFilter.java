@@ -1,6 +1,8 @@
 package io.frontdesk.cache;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -38,8 +40,11 @@ import reactor.core.publisher.Mono;
  */
 final class CacheFilter implements GatewayFilter, Ordered {
 
-    private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
-            HttpMethod.PATCH);
+    /** Safe methods (RFC 9110 section 9.2.1): every other one, extension methods included, may change state. */
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
+    /** Response fields naming other URLs an unsafe request may have changed (RFC 9111 section 4.4). */
+    private static final List<String> CHANGED_ELSEWHERE = List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_LOCATION);
     /** Request fields the cache replaces with its own validators when it revalidates an entry. */
     private static final List<String> CLIENT_CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH,
             HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, HttpHeaders.IF_RANGE,
@@ -74,7 +79,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpMethod method = request.getMethod();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            return UNSAFE.contains(method) ? invalidatingAfter(exchange, chain) : chain.filter(exchange);
+            return SAFE.contains(method) ? chain.filter(exchange) : invalidatingAfter(exchange, chain);
         }
         Lookup lookup = new Lookup(exchange, CacheKeys.primary(request, policy),
                 requestControl(request.getHeaders()), routeId(exchange));
@@ -290,17 +295,44 @@ final class CacheFilter implements GatewayFilter, Ordered {
         return -ttl <= allowed;
     }
 
-    /** Invalidates before the response is committed, so the client's next request cannot see the old entry. */
+    /**
+     * Invalidates the target URL, and the Location and Content-Location of the response when they
+     * are on the same host, after a non-error response (RFC 9111 section 4.4). Done before the
+     * response is committed, so the client's next request cannot see the old entry.
+     */
     private Mono<Void> invalidatingAfter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             HttpStatusCode status = response.getStatusCode();
-            if (status != null && (status.is2xxSuccessful() || status.is3xxRedirection())) {
-                return cache.invalidate(CacheKeys.url(exchange.getRequest().getURI(), policy::ignoresParameter));
+            if (status == null || !status.is2xxSuccessful() && !status.is3xxRedirection()) {
+                return Mono.empty();
             }
-            return Mono.empty();
+            URI target = exchange.getRequest().getURI();
+            List<Mono<Void>> invalidations = new ArrayList<>();
+            invalidations.add(cache.invalidate(CacheKeys.url(target, policy::ignoresParameter)));
+            for (String field : CHANGED_ELSEWHERE) {
+                URI other = sameHost(target, response.getHeaders().getFirst(field));
+                if (other != null) {
+                    invalidations.add(cache.invalidate(CacheKeys.url(other, policy::ignoresParameter)));
+                }
+            }
+            return Mono.when(invalidations);
         });
         return chain.filter(exchange);
+    }
+
+    /** The reference resolved against the target, when it is on the target's host and port; else {@code null}. */
+    private static URI sameHost(URI target, String reference) {
+        if (reference == null) {
+            return null;
+        }
+        try {
+            URI resolved = target.resolve(reference.trim());
+            return target.getHost() != null && target.getHost().equalsIgnoreCase(resolved.getHost())
+                    && target.getPort() == resolved.getPort() ? resolved : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static CacheControl requestControl(HttpHeaders request) {

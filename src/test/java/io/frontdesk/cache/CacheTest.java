@@ -332,4 +332,39 @@ class CacheTest {
     private static String format(String pattern, ZonedDateTime time) {
         return DateTimeFormatter.ofPattern(pattern, Locale.US).format(time);
     }
+
+    @Test
+    void rfc9111_4_4_everySuccessfulUnsafeMethodInvalidatesItsUrlWhateverItsName() {
+        for (String method : List.of("PUT", "DELETE", "PATCH", "PROPPATCH", "FROBNICATE")) {
+            String path = "/invalidate/" + method;
+            origin.answer(path, Answer.of("i", "Cache-Control", "max-age=60"));
+            gateway.get(path);
+            send(method, path);
+            assertThat(cacheStatus(gateway.get(path))).as(method).contains("fwd=uri-miss");
+        }
+        origin.answer("/invalidate/safe", Answer.of("i", "Cache-Control", "max-age=60"));
+        gateway.get("/invalidate/safe");
+        send("OPTIONS", "/invalidate/safe");
+        assertThat(cacheStatus(gateway.get("/invalidate/safe"))).as("OPTIONS is safe").startsWith("Frontdesk; hit");
+        origin.answer("/invalidate/refused", Answer.of("i", "Cache-Control", "max-age=60"));
+        gateway.get("/invalidate/refused");
+        origin.answer("/invalidate/refused", Answer.of("no", "Cache-Control", "no-store").status(403));
+        send("FROBNICATE", "/invalidate/refused");
+        assertThat(cacheStatus(gateway.get("/invalidate/refused"))).as("an error changes nothing")
+                .startsWith("Frontdesk; hit");
+    }
+
+    @Test
+    void rfc9111_4_4_theLocationOfASuccessfulUnsafeRequestIsInvalidatedToo() {
+        origin.answer("/orders/7", Answer.of("order 7", "Cache-Control", "max-age=60"));
+        origin.answer("/orders", Answer.of("created", "Location", "/orders/7").status(201));
+        gateway.get("/orders/7");
+        send("POST", "/orders");
+        assertThat(cacheStatus(gateway.get("/orders/7"))).contains("fwd=uri-miss");
+    }
+
+    private static HttpResponse<String> send(String method, String path) {
+        return gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
+    }
 }
