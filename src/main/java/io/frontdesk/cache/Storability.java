@@ -10,16 +10,18 @@ import org.springframework.http.HttpHeaders;
  */
 final class Storability {
 
-    /** Final statuses this cache understands and may store; 206 and 304 are never stored whole. */
-    private static final Set<Integer> STORABLE = Set.of(200, 203, 204, 300, 301, 302, 307, 308, 404, 405, 410, 414,
-            451, 501);
+    /**
+     * Statuses that answer the request rather than describe the resource: a 304 or a 412 answers
+     * its conditions, a 206 or a 416 its range. None may stand for the URL's response.
+     */
+    private static final Set<Integer> REQUEST_BOUND = Set.of(206, 304, 412, 416);
 
     private Storability() {
     }
 
     static String refusal(HttpHeaders request, CacheControl requestControl, int status, HttpHeaders response,
             CacheControl responseControl, CachePolicy policy) {
-        if (!STORABLE.contains(status)) {
+        if (status < 200 || REQUEST_BOUND.contains(status)) {
             return "status";
         }
         if (requestControl.has("no-store") || responseControl.has("no-store")) {
@@ -38,6 +40,8 @@ final class Storability {
         if (response.containsHeader(HttpHeaders.SET_COOKIE) && !policy.storeSetCookie()) {
             return "set-cookie";
         }
+        // Any status may be stored when the response gives it freshness (section 3); without, only
+        // those RFC 9110 lets a cache give heuristic freshness.
         boolean explicit = responseControl.has("max-age") || responseControl.has("s-maxage")
                 || responseControl.has("public") || response.containsHeader(HttpHeaders.EXPIRES);
         if (!explicit && !StoredResponse.HEURISTICALLY_CACHEABLE.contains(status)) {

@@ -367,4 +367,26 @@ class CacheTest {
         return gateway.send(HttpRequest.newBuilder(gateway.uri(path))
                 .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
     }
+
+    @Test
+    void rfc9111_3_aResponseOfAnyStatusWithExplicitFreshnessIsStoredAndReused() {
+        for (int status : new int[] {299, 303, 400, 499, 500, 502, 503, 504, 599}) {
+            String path = "/status/" + status;
+            origin.answer(path, Answer.of("s" + status, "Cache-Control", "max-age=60").status(status));
+            gateway.get(path);
+            HttpResponse<String> second = gateway.get(path);
+            assertThat(second.statusCode()).as(path).isEqualTo(status);
+            assertThat(second.body()).isEqualTo("s" + status);
+            assertThat(cacheStatus(second)).as(path).startsWith("Frontdesk; hit");
+            assertThat(origin.requests(path)).as(path).isOne();
+        }
+        String lastYear = HttpDates.format(System.currentTimeMillis() - 365L * 86_400_000);
+        for (int status : new int[] {200, 302, 500}) {
+            String path = "/status/heuristic/" + status;
+            origin.answer(path, Answer.of("h", "Last-Modified", lastYear).status(status));
+            gateway.get(path);
+            assertThat(cacheStatus(gateway.get(path))).as(path + ": heuristics only for heuristically cacheable")
+                    .startsWith(status == 200 ? "Frontdesk; hit" : "Frontdesk; fwd=uri-miss");
+        }
+    }
 }
