@@ -18,6 +18,7 @@ final class CachePolicy {
     private final Set<String> defaultTtlContentTypes = new HashSet<>();
     private final List<String> defaultTtlContentTypeFamilies = new ArrayList<>();
     private final int heuristicPercent;
+    private final long heuristicMaxTtlMillis;
     private final List<String> keyHeaders;
     private final List<String> keyCookies;
     private final Set<String> ignoredParameters = new HashSet<>();
@@ -47,6 +48,11 @@ final class CachePolicy {
                     "must be a percentage from 0 to 100, was " + properties.heuristicPercent());
         }
         this.heuristicPercent = properties.heuristicPercent();
+        this.heuristicMaxTtlMillis = properties.heuristicMaxTtl().toMillis();
+        if (heuristicMaxTtlMillis <= 0) {
+            throw new InvalidConfigurationException(prefix + ".heuristic-max-ttl", "must be more than 0s (set "
+                    + prefix + ".heuristic-percent to 0 to turn heuristics off), was " + properties.heuristicMaxTtl());
+        }
         this.keyHeaders = properties.keyHeaders().stream().map(String::trim).toList();
         this.keyCookies = properties.keyCookies().stream().map(String::trim).toList();
         for (String parameter : properties.ignoreQueryParameters()) {
@@ -107,6 +113,10 @@ final class CachePolicy {
 
     int heuristicPercent() {
         return heuristicPercent;
+    }
+
+    long heuristicMaxTtlMillis() {
+        return heuristicMaxTtlMillis;
     }
 
     List<String> keyHeaders() {

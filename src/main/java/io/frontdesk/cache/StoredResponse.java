@@ -112,7 +112,7 @@ final class StoredResponse implements Stored {
         }
         long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
         long since = (date == HttpDates.INVALID ? responseTime : date) - lastModified;
-        return Math.max(0, since * policy.heuristicPercent() / 100);
+        return Math.min(policy.heuristicMaxTtlMillis(), Math.max(0, since * policy.heuristicPercent() / 100));
     }
 
     int status() {

@@ -37,6 +37,7 @@ public record CacheProperties(
      * @param defaultTtlContentTypes content types (a trailing {@code /*} covers a family) that get the default TTL
      * @param heuristicPercent the share of the time since Last-Modified a response without explicit
      *        freshness stays fresh, where RFC 9111 allows heuristics; 0 turns heuristics off
+     * @param heuristicMaxTtl the longest freshness that share may give (as Apache's CacheMaxExpire)
      * @param keyHeaders request headers whose values become part of the cache key
      * @param keyCookies request cookies whose values become part of the cache key
      * @param ignoreQueryParameters query parameters left out of the key; a trailing {@code *} matches a prefix
@@ -55,6 +56,7 @@ public record CacheProperties(
             @DefaultValue({"text/css", "text/javascript", "application/javascript", "image/*", "font/*"})
             List<String> defaultTtlContentTypes,
             @DefaultValue("10") int heuristicPercent,
+            @DefaultValue("1d") Duration heuristicMaxTtl,
             @DefaultValue List<String> keyHeaders,
             @DefaultValue List<String> keyCookies,
             @DefaultValue({"utm_*", "fbclid", "gclid"}) List<String> ignoreQueryParameters,

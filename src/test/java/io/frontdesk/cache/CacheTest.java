@@ -389,4 +389,22 @@ class CacheTest {
                     .startsWith(status == 200 ? "Frontdesk; hit" : "Frontdesk; fwd=uri-miss");
         }
     }
+
+    @Test
+    void rfc9111_4_2_2_heuristicFreshnessIsCappedByThePolicy() {
+        long now = System.currentTimeMillis();
+        String twoYearsAgo = HttpDates.format(now - 730L * 86_400_000);
+        origin.answer("/heuristic/old", Answer.of("o", "Last-Modified", twoYearsAgo, "Date", HttpDates.format(now)));
+        origin.answer("/tuned/heuristic/old", Answer.of("o", "Last-Modified", twoYearsAgo,
+                "Date", HttpDates.format(now)));
+        assertThat(ttl(gateway.get("/heuristic/old"))).as("one day by default").isBetween(86_390L, 86_400L);
+        assertThat(ttl(gateway.get("/tuned/heuristic/old"))).as("the policy's heuristic-max-ttl")
+                .isBetween(3_590L, 3_600L);
+    }
+
+    private static long ttl(HttpResponse<?> response) {
+        java.util.regex.Matcher ttl = java.util.regex.Pattern.compile("ttl=(-?\\d+)").matcher(cacheStatus(response));
+        assertThat(ttl.find()).as(cacheStatus(response)).isTrue();
+        return Long.parseLong(ttl.group(1));
+    }
 }

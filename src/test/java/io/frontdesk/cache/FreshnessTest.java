@@ -16,7 +16,7 @@ class FreshnessTest {
 
     private static final long T = 1_800_000_000_000L;
     private static final CachePolicy POLICY = CachePolicy.from("test", new PolicyProperties(Duration.ZERO,
-            List.of("css"), List.of("image/*"), 10, List.of(), List.of(), List.of("utm_*"), DataSize.ofMegabytes(1),
+            List.of("css"), List.of("image/*"), 10, Duration.ofDays(1), List.of(), List.of(), List.of("utm_*"), DataSize.ofMegabytes(1),
             Duration.ZERO, Duration.ZERO, false));
 
     private static StoredResponse received(long requestTime, long responseTime, String... headerPairs) {
