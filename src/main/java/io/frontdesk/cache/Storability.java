@@ -1,6 +1,9 @@
 package io.frontdesk.cache;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 
@@ -15,6 +18,14 @@ final class Storability {
      * its conditions, a 206 or a 416 its range. None may stand for the URL's response.
      */
     private static final Set<Integer> REQUEST_BOUND = Set.of(206, 304, 412, 416);
+    /**
+     * The final statuses whose caching rules this cache knows (those RFC 9110 defines, and 451):
+     * the ones it may store under must-understand.
+     */
+    private static final Set<Integer> UNDERSTOOD = Stream.of(IntStream.rangeClosed(200, 206),
+            IntStream.of(300, 301, 302, 303, 304, 305, 307, 308), IntStream.rangeClosed(400, 417),
+            IntStream.of(421, 422, 426, 451), IntStream.rangeClosed(500, 505))
+            .flatMapToInt(statuses -> statuses).boxed().collect(Collectors.toUnmodifiableSet());
 
     private Storability() {
     }
@@ -24,7 +35,13 @@ final class Storability {
         if (status < 200 || REQUEST_BOUND.contains(status)) {
             return "status";
         }
-        if (requestControl.has("no-store") || responseControl.has("no-store")) {
+        // must-understand (section 5.2.2.3): stored only by a cache that knows the status's rules,
+        // and then in spite of the no-store that comes with it for caches that do not.
+        boolean mustUnderstand = responseControl.has("must-understand");
+        if (mustUnderstand && !UNDERSTOOD.contains(status)) {
+            return "must-understand";
+        }
+        if (requestControl.has("no-store") || responseControl.has("no-store") && !mustUnderstand) {
             return "no-store";
         }
         if (responseControl.unqualified("private")) {

@@ -407,4 +407,18 @@ class CacheTest {
         assertThat(ttl.find()).as(cacheStatus(response)).isTrue();
         return Long.parseLong(ttl.group(1));
     }
+
+    @Test
+    void rfc9111_5_2_2_3_mustUnderstandStoresAStatusThisCacheUnderstandsDespiteNoStore() {
+        origin.answer("/understand/ok", Answer.of("u", "Cache-Control", "must-understand, no-store, max-age=60"));
+        gateway.get("/understand/ok");
+        assertThat(cacheStatus(gateway.get("/understand/ok"))).startsWith("Frontdesk; hit");
+        for (String cacheControl : List.of("must-understand, no-store, max-age=60", "must-understand, max-age=60")) {
+            String path = "/understand/unknown/" + cacheControl.length();
+            origin.answer(path, Answer.of("u", "Cache-Control", cacheControl).status(299));
+            gateway.get(path);
+            assertThat(cacheStatus(gateway.get(path))).as(cacheControl).contains("fwd=uri-miss")
+                    .endsWith("detail=must-understand");
+        }
+    }
 }
