@@ -78,7 +78,11 @@ final class CachedResponseWriter {
         return response.writeWith(Mono.just(buffer));
     }
 
-    /** If-None-Match by weak comparison, else If-Modified-Since against Last-Modified (RFC 9110 section 13.2.2). */
+    /**
+     * If-None-Match by weak comparison, else If-Modified-Since against Last-Modified (RFC 9110
+     * section 13.2.2); a stored response without Last-Modified is judged by its Date, else by
+     * when it was received (RFC 9111 section 4.3.2).
+     */
     static boolean notModified(HttpHeaders request, StoredResponse stored) {
         List<String> ifNoneMatch = request.get(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
@@ -97,7 +101,8 @@ final class CachedResponseWriter {
             return false;
         }
         long since = HttpDates.parse(request.getFirst(HttpHeaders.IF_MODIFIED_SINCE));
-        long lastModified = HttpDates.parse(stored.lastModified());
+        long lastModified = stored.lastModified() == null ? stored.dateOrReceived()
+                : HttpDates.parse(stored.lastModified());
         return since != HttpDates.INVALID && lastModified != HttpDates.INVALID && lastModified <= since;
     }
 

@@ -189,6 +189,12 @@ final class StoredResponse implements Stored {
         return headers.getFirst(HttpHeaders.LAST_MODIFIED);
     }
 
+    /** The Date of the response, or when it was received when it has none. */
+    long dateOrReceived() {
+        long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+        return date == HttpDates.INVALID ? responseTime : date;
+    }
+
     boolean hasValidators() {
         return etag() != null || lastModified() != null;
     }

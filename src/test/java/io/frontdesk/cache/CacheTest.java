@@ -421,4 +421,32 @@ class CacheTest {
                     .endsWith("detail=must-understand");
         }
     }
+
+    @Test
+    void rfc9111_4_3_2_ifModifiedSinceIsJudgedByDateWhenTheStoredResponseHasNoLastModified() {
+        long now = System.currentTimeMillis();
+        origin.answer("/ims", Answer.of("i", "Cache-Control", "max-age=60", "Date", HttpDates.format(now - 10_000)));
+        gateway.get("/ims");
+        HttpResponse<String> notModified = gateway.get("/ims", "If-Modified-Since", HttpDates.format(now));
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(cacheStatus(notModified)).startsWith("Frontdesk; hit");
+        HttpResponse<String> modified = gateway.get("/ims", "If-Modified-Since", HttpDates.format(now - 3_600_000));
+        assertThat(modified.statusCode()).isEqualTo(200);
+        assertThat(modified.body()).isEqualTo("i");
+        assertThat(origin.requests("/ims")).isOne();
+    }
+
+    @Test
+    void rfc9111_4_3_2_aClientsConditionalsReachTheOriginOnAMissAndItsOwnTagIsComparedOnAHit() {
+        origin.answer("/inm", Answer.of("n", "Cache-Control", "max-age=60", "ETag", "\"n1\""));
+        HttpResponse<String> passed = gateway.get("/inm", "If-None-Match", "\"n1\"");
+        assertThat(passed.statusCode()).as("the origin's answer to the client's condition").isEqualTo(304);
+        assertThat(origin.seen().get(origin.seen().size() - 1).get("If-None-Match")).isEqualTo("\"n1\"");
+        assertThat(cacheStatus(gateway.get("/inm"))).as("a 304 is not stored").contains("fwd=uri-miss");
+        assertThat(gateway.get("/inm", "If-None-Match", "\"n1\"").statusCode()).isEqualTo(304);
+        HttpResponse<String> other = gateway.get("/inm", "If-None-Match", "\"n0\"");
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(cacheStatus(other)).startsWith("Frontdesk; hit");
+        assertThat(origin.requests("/inm")).isEqualTo(2);
+    }
 }
