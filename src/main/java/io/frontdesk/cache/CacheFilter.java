@@ -78,6 +78,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         HttpMethod method = request.getMethod();
+        withoutTargetedFields(exchange.getResponse());
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
             return SAFE.contains(method) ? chain.filter(exchange) : invalidatingAfter(exchange, chain);
         }
@@ -335,6 +336,19 @@ final class CacheFilter implements GatewayFilter, Ordered {
         }
     }
 
+    /**
+     * The fields on the policy's target list were meant for this cache (RFC 9213): they do not go
+     * on to the client, whether the answer comes from the backend or from the cache.
+     */
+    private void withoutTargetedFields(ServerHttpResponse response) {
+        if (!policy.targetedFields().isEmpty()) {
+            response.beforeCommit(() -> {
+                policy.targetedFields().forEach(response.getHeaders()::remove);
+                return Mono.empty();
+            });
+        }
+    }
+
     private static CacheControl requestControl(HttpHeaders request) {
         List<String> cacheControl = request.get(HttpHeaders.CACHE_CONTROL);
         if (cacheControl == null && request.containsHeaderValue(HttpHeaders.PRAGMA, "no-cache")) {
@@ -463,7 +477,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
         private String refusal(int status, HttpHeaders response) {
             ServerHttpRequest request = lookup.exchange.getRequest();
             return Storability.refusal(request.getHeaders(), lookup.control, status, response,
-                    CacheControl.parse(response.get(HttpHeaders.CACHE_CONTROL)), policy);
+                    ResponseDirectives.of(response, policy.targetedFields()), policy);
         }
 
         /**
@@ -475,7 +489,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
             lookup.ownHeaders.headerNames().forEach(kept::remove);
             kept.remove(CacheStatus.HEADER);
             kept.remove(HttpHeaders.TRANSFER_ENCODING);
-            CacheControl control = CacheControl.parse(kept.get(HttpHeaders.CACHE_CONTROL));
+            CacheControl control = ResponseDirectives.of(kept, policy.targetedFields()).control();
             control.fieldNames("private").forEach(kept::remove);
             control.fieldNames("no-cache").forEach(kept::remove);
             return kept;

@@ -5,12 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.frontdesk.config.CacheProperties.PolicyProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 
 /** One named caching policy, validated: what a route that names it adds to RFC 9111. */
 final class CachePolicy {
+
+    private static final Pattern FIELD_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final String name;
     private final long defaultTtlMillis;
@@ -27,6 +30,7 @@ final class CachePolicy {
     private final long staleWhileRevalidateMillis;
     private final long staleIfErrorMillis;
     private final boolean storeSetCookie;
+    private final List<String> targetedFields;
 
     private CachePolicy(String name, PolicyProperties properties) {
         String prefix = "frontdesk.cache.policies." + name;
@@ -72,6 +76,21 @@ final class CachePolicy {
                 properties.staleWhileRevalidate().toMillis());
         this.staleIfErrorMillis = notNegative(prefix + ".stale-if-error", properties.staleIfError().toMillis());
         this.storeSetCookie = properties.storeSetCookie();
+        this.targetedFields = targetedFields(prefix + ".targeted-fields", properties.targetedFields());
+    }
+
+    private static List<String> targetedFields(String key, List<String> names) {
+        List<String> fields = names.stream().map(String::trim).toList();
+        for (String field : fields) {
+            if (!FIELD_NAME.matcher(field).matches()) {
+                throw new InvalidConfigurationException(key, "'" + field + "' is not a header field name");
+            }
+            if (field.equalsIgnoreCase("Cache-Control")) {
+                throw new InvalidConfigurationException(key, "lists fields that replace Cache-Control, not"
+                        + " Cache-Control itself");
+            }
+        }
+        return fields;
     }
 
     static CachePolicy from(String name, PolicyProperties properties) {
@@ -146,5 +165,10 @@ final class CachePolicy {
 
     boolean storeSetCookie() {
         return storeSetCookie;
+    }
+
+    /** The target list (RFC 9213 section 2.1), in order of preference. */
+    List<String> targetedFields() {
+        return targetedFields;
     }
 }

@@ -31,7 +31,8 @@ final class Storability {
     }
 
     static String refusal(HttpHeaders request, CacheControl requestControl, int status, HttpHeaders response,
-            CacheControl responseControl, CachePolicy policy) {
+            ResponseDirectives directives, CachePolicy policy) {
+        CacheControl responseControl = directives.control();
         if (status < 200 || REQUEST_BOUND.contains(status)) {
             return "status";
         }
@@ -60,7 +61,7 @@ final class Storability {
         // Any status may be stored when the response gives it freshness (section 3); without, only
         // those RFC 9110 lets a cache give heuristic freshness.
         boolean explicit = responseControl.has("max-age") || responseControl.has("s-maxage")
-                || responseControl.has("public") || response.containsHeader(HttpHeaders.EXPIRES);
+                || responseControl.has("public") || directives.expires(response) != null;
         if (!explicit && !StoredResponse.HEURISTICALLY_CACHEABLE.contains(status)) {
             return "not-cacheable";
         }

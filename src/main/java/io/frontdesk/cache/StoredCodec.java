@@ -21,7 +21,7 @@ import org.springframework.http.HttpHeaders;
  */
 final class StoredCodec {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final byte RESPONSE = 1;
     private static final byte VARY = 2;
 
@@ -55,6 +55,7 @@ final class StoredCodec {
         out.writeLong(response.requestTime());
         out.writeLong(response.responseTime());
         out.writeLong(response.freshnessLifetime());
+        writeString(out, response.directivesField());
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         response.headers().forEach((name, values) -> values.forEach(value -> fields.add(Map.entry(name, value))));
         out.writeInt(fields.size());
@@ -91,6 +92,7 @@ final class StoredCodec {
             long requestTime = in.readLong();
             long responseTime = in.readLong();
             long freshnessLifetime = in.readLong();
+            String directivesField = readString(in);
             int fields = in.readInt();
             HttpHeaders headers = new HttpHeaders();
             for (int i = 0; i < fields; i++) {
@@ -98,7 +100,8 @@ final class StoredCodec {
             }
             byte[] body = readBytes(in);
             return new SharedTier.Entry(
-                    StoredResponse.restored(status, headers, body, requestTime, responseTime, freshnessLifetime),
+                    StoredResponse.restored(status, headers, body, requestTime, responseTime, directivesField,
+                            freshnessLifetime),
                     keepUntil);
         } catch (IOException | RuntimeException e) {
             return null;

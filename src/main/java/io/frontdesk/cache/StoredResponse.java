@@ -26,16 +26,18 @@ final class StoredResponse implements Stored {
     private final long responseTime;
     private final long correctedInitialAge;
     private final long freshnessLifetime;
+    private final ResponseDirectives directives;
     private final CacheControl cacheControl;
 
     private StoredResponse(int status, HttpHeaders headers, ByteBuffer body, long requestTime, long responseTime,
-            long freshnessLifetime) {
+            ResponseDirectives directives, long freshnessLifetime) {
         this.status = status;
         this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
         this.body = body;
         this.requestTime = requestTime;
         this.responseTime = responseTime;
-        this.cacheControl = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+        this.directives = directives;
+        this.cacheControl = directives.control();
         this.correctedInitialAge = correctedInitialAge(headers, requestTime, responseTime);
         this.freshnessLifetime = freshnessLifetime;
     }
@@ -43,14 +45,19 @@ final class StoredResponse implements Stored {
     /** A response received now, its freshness judged by RFC 9111 and the policy. */
     static StoredResponse received(int status, HttpHeaders headers, byte[] body, long requestTime,
             long responseTime, CachePolicy policy, String path) {
-        return new StoredResponse(status, headers, direct(body), requestTime, responseTime,
-                freshnessLifetime(status, headers, responseTime, policy, path));
+        ResponseDirectives directives = ResponseDirectives.of(headers, policy.targetedFields());
+        return new StoredResponse(status, headers, direct(body), requestTime, responseTime, directives,
+                freshnessLifetime(status, headers, directives, responseTime, policy, path));
     }
 
-    /** As it will be kept by a store that has it back from bytes, freshness already judged. */
+    /**
+     * As it will be kept by a store that has it back from bytes, freshness already judged, its
+     * directives read from the field chosen when it was received.
+     */
     static StoredResponse restored(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
-            long freshnessLifetime) {
-        return new StoredResponse(status, headers, direct(body), requestTime, responseTime, freshnessLifetime);
+            String directivesField, long freshnessLifetime) {
+        return new StoredResponse(status, headers, direct(body), requestTime, responseTime,
+                ResponseDirectives.from(headers, directivesField), freshnessLifetime);
     }
 
     private static ByteBuffer direct(byte[] bytes) {
@@ -78,9 +85,9 @@ final class StoredResponse implements Stored {
         return Math.max(0, CacheControl.deltaSeconds(first)) * 1000;
     }
 
-    private static long freshnessLifetime(int status, HttpHeaders headers, long responseTime, CachePolicy policy,
-            String path) {
-        CacheControl cacheControl = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+    private static long freshnessLifetime(int status, HttpHeaders headers, ResponseDirectives directives,
+            long responseTime, CachePolicy policy, String path) {
+        CacheControl cacheControl = directives.control();
         long sharedMaxAge = cacheControl.lifetimeSeconds("s-maxage");
         if (sharedMaxAge >= 0) {
             return sharedMaxAge * 1000;
@@ -89,7 +96,7 @@ final class StoredResponse implements Stored {
         if (maxAge >= 0) {
             return maxAge * 1000;
         }
-        List<String> expiresValues = headers.get(HttpHeaders.EXPIRES);
+        List<String> expiresValues = directives.expires(headers);
         if (expiresValues != null) {
             // Expires is a single date: given twice, it is as invalid as a bad date (RFC 9111 section 5.3).
             long expires = expiresValues.size() == 1 ? HttpDates.parse(expiresValues.get(0)) : HttpDates.INVALID;
@@ -146,6 +153,11 @@ final class StoredResponse implements Stored {
 
     CacheControl cacheControl() {
         return cacheControl;
+    }
+
+    /** The name of the field whose directives this cache follows for this response. */
+    String directivesField() {
+        return directives.field();
     }
 
     /** The current age (RFC 9111 section 4.2.3) in milliseconds. */
@@ -212,8 +224,9 @@ final class StoredResponse implements Stored {
                 merged.put(name, List.copyOf(values));
             }
         });
-        return new StoredResponse(status, merged, body, newRequestTime, newResponseTime,
-                freshnessLifetime(status, merged, newResponseTime, policy, path));
+        ResponseDirectives directives = ResponseDirectives.of(merged, policy.targetedFields());
+        return new StoredResponse(status, merged, body, newRequestTime, newResponseTime, directives,
+                freshnessLifetime(status, merged, directives, newResponseTime, policy, path));
     }
 
     private static final Set<String> UNCHANGED_BY_304 = Set.of("content-length", "content-encoding",

@@ -47,6 +47,9 @@ public record CacheProperties(
      * @param staleIfError how long a stale response may be served when the backend fails, when the
      *        response does not say
      * @param storeSetCookie whether responses with Set-Cookie are stored (without the Set-Cookie)
+     * @param targetedFields the target list (RFC 9213): response fields whose directives replace
+     *        Cache-Control for this cache, the first valid one present winning; they are not
+     *        forwarded to clients
      */
     public record PolicyProperties(
             @DefaultValue("0s") Duration defaultTtl,
@@ -63,6 +66,7 @@ public record CacheProperties(
             @DefaultValue("8MB") DataSize maxObjectSize,
             @DefaultValue("0s") Duration staleWhileRevalidate,
             @DefaultValue("0s") Duration staleIfError,
-            @DefaultValue("false") boolean storeSetCookie) {
+            @DefaultValue("false") boolean storeSetCookie,
+            @DefaultValue({"Frontdesk-Cache-Control", "CDN-Cache-Control"}) List<String> targetedFields) {
     }
 }

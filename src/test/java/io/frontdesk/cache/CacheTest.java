@@ -449,4 +449,45 @@ class CacheTest {
         assertThat(cacheStatus(other)).startsWith("Frontdesk; hit");
         assertThat(origin.requests("/inm")).isEqualTo(2);
     }
+
+    @Test
+    void rfc9213_2_1_cdnCacheControlReplacesCacheControlForTheCacheAndStopsHere() {
+        origin.answer("/targeted/edge-only", Answer.of("t", "Cache-Control", "no-store",
+                "CDN-Cache-Control", "max-age=600"));
+        HttpResponse<String> stored = gateway.get("/targeted/edge-only");
+        assertThat(ttl(stored)).isEqualTo(600);
+        HttpResponse<String> hit = gateway.get("/targeted/edge-only");
+        assertThat(cacheStatus(hit)).startsWith("Frontdesk; hit");
+        for (HttpResponse<String> response : List.of(stored, hit)) {
+            assertThat(response.headers().firstValue("CDN-Cache-Control")).as("meant for this cache").isEmpty();
+            assertThat(response.headers().firstValue("Cache-Control")).as("meant for the others").hasValue("no-store");
+        }
+        origin.answer("/targeted/browsers-only", Answer.of("t", "Cache-Control", "max-age=600",
+                "CDN-Cache-Control", "no-store"));
+        gateway.get("/targeted/browsers-only");
+        assertThat(cacheStatus(gateway.get("/targeted/browsers-only"))).endsWith("detail=no-store");
+        origin.answer("/targeted/first", Answer.of("t", "Cache-Control", "max-age=60",
+                "Frontdesk-Cache-Control", "max-age=30", "CDN-Cache-Control", "max-age=600"));
+        HttpResponse<String> first = gateway.get("/targeted/first");
+        assertThat(ttl(first)).as("the first on the target list").isEqualTo(30);
+        assertThat(first.headers().map()).doesNotContainKeys("frontdesk-cache-control", "cdn-cache-control");
+        origin.answer("/targeted/invalid", Answer.of("t", "Cache-Control", "max-age=60",
+                "CDN-Cache-Control", "Max-Age=600"));
+        assertThat(ttl(gateway.get("/targeted/invalid"))).as("not a structured dictionary: Cache-Control applies")
+                .isEqualTo(60);
+        origin.answer("/targeted/expires", Answer.of("t", "CDN-Cache-Control", "must-revalidate",
+                "Expires", HttpDates.format(System.currentTimeMillis() + 3_600_000)));
+        assertThat(ttl(gateway.get("/targeted/expires"))).as("Expires is ignored with a targeted field").isZero();
+    }
+
+    @Test
+    void rfc9213_2_1_eachPolicyNamesItsTargetList() {
+        origin.answer("/tuned/targeted", Answer.of("t", "Cache-Control", "max-age=60",
+                "Edge-Cache-Control", "max-age=120", "CDN-Cache-Control", "max-age=600"));
+        HttpResponse<String> response = gateway.get("/tuned/targeted");
+        assertThat(ttl(response)).isEqualTo(120);
+        assertThat(response.headers().firstValue("Edge-Cache-Control")).isEmpty();
+        assertThat(response.headers().firstValue("CDN-Cache-Control")).as("not on this policy's list: passed through")
+                .hasValue("max-age=600");
+    }
 }

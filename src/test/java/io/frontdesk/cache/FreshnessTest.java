@@ -1,6 +1,7 @@
 package io.frontdesk.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ class FreshnessTest {
     private static final long T = 1_800_000_000_000L;
     private static final CachePolicy POLICY = CachePolicy.from("test", new PolicyProperties(Duration.ZERO,
             List.of("css"), List.of("image/*"), 10, Duration.ofDays(1), List.of(), List.of(), List.of("utm_*"), DataSize.ofMegabytes(1),
-            Duration.ZERO, Duration.ZERO, false));
+            Duration.ZERO, Duration.ZERO, false, List.of("CDN-Cache-Control")));
 
     private static StoredResponse received(long requestTime, long responseTime, String... headerPairs) {
         HttpHeaders headers = new HttpHeaders();
@@ -109,5 +110,21 @@ class FreshnessTest {
         headers.add("Expires", HttpDates.format(T + 60_000));
         assertThat(StoredResponse.received(200, headers, new byte[0], T, T, POLICY, "/page").freshnessLifetime())
                 .isZero();
+    }
+
+    @Test
+    void rfc9213_2_2_aTargetedFieldIsAStructuredDictionaryAndReplacesCacheControlAndExpires() {
+        assertThat(StructuredDictionary.parse("max-age=60, no-cache=\"Set-Cookie\", private=?0, must-revalidate;x=1"))
+                .containsExactly(entry("max-age", "60"), entry("no-cache", "Set-Cookie"), entry("must-revalidate", ""));
+        for (String invalid : List.of("Max-Age=60", "max-age=60,", "max-age=60 s-maxage=5", "no-cache=\"a", "max-age=?2",
+                "max-age=1234567890123456")) {
+            assertThat(StructuredDictionary.parse(invalid)).as(invalid).isNull();
+        }
+        StoredResponse targeted = received(T, T, "CDN-Cache-Control", "stale-if-error=10", "Cache-Control", "max-age=60",
+                "Expires", HttpDates.format(T + 60_000));
+        assertThat(targeted.freshnessLifetime()).isZero();
+        assertThat(targeted.directivesField()).isEqualTo("CDN-Cache-Control");
+        assertThat(received(T, T, "CDN-Cache-Control", "max-age=60;", "Cache-Control", "max-age=5").freshnessLifetime())
+                .as("invalid: Cache-Control applies").isEqualTo(5_000);
     }
 }
