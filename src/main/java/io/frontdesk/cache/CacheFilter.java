@@ -93,6 +93,12 @@ final class CacheFilter implements GatewayFilter, Ordered {
             return lookup.control.has("only-if-cached") ? notCached(lookup, found.missReason())
                     : coalescedMiss(chain, lookup, found.missReason());
         }
+        if (!CachedResponseWriter.canAnswer(lookup.exchange.getRequest(), stored)) {
+            // A part that does not hold the range asked for: the request goes as it is, and the
+            // part it brings back is combined with what is held.
+            return lookup.control.has("only-if-cached") ? notCached(lookup, "partial")
+                    : forward(chain, lookup, null, "partial", false);
+        }
         long now = clock.getAsLong();
         if (!lookup.control.has("no-cache") && !stored.alwaysRevalidate()) {
             if (fresh(stored, now, lookup.control)) {
@@ -235,7 +241,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 .then(Mono.defer(() -> cache.lookup(lookup.key, lookup.exchange.getRequest().getHeaders())))
                 .flatMap(found -> {
                     StoredResponse stored = found.response();
-                    if (stored == null) {
+                    if (stored == null || !CachedResponseWriter.canAnswer(lookup.exchange.getRequest(), stored)) {
                         return forward(chain, lookup, null, reason, true);
                     }
                     long now = clock.getAsLong();

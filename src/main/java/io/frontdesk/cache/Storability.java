@@ -15,9 +15,9 @@ final class Storability {
 
     /**
      * Statuses that answer the request rather than describe the resource: a 304 or a 412 answers
-     * its conditions, a 206 or a 416 its range. None may stand for the URL's response.
+     * its conditions, a 416 its range. None may stand for the URL's response.
      */
-    private static final Set<Integer> REQUEST_BOUND = Set.of(206, 304, 412, 416);
+    private static final Set<Integer> REQUEST_BOUND = Set.of(304, 412, 416);
     /**
      * The final statuses whose caching rules this cache knows (those RFC 9110 defines, and 451):
      * the ones it may store under must-understand.
@@ -33,7 +33,7 @@ final class Storability {
     static String refusal(HttpHeaders request, CacheControl requestControl, int status, HttpHeaders response,
             ResponseDirectives directives, CachePolicy policy) {
         CacheControl responseControl = directives.control();
-        if (status < 200 || REQUEST_BOUND.contains(status)) {
+        if (status < 200 || REQUEST_BOUND.contains(status) || status == 206 && !combinablePart(response, policy)) {
             return "status";
         }
         // must-understand (section 5.2.2.3): stored only by a cache that knows the status's rules,
@@ -66,5 +66,17 @@ final class Storability {
             return "not-cacheable";
         }
         return null;
+    }
+
+    /**
+     * A 206 is kept as a part of its representation (RFC 9111 section 3.4) when it is one range,
+     * of declared length, of a representation of known length no larger than the policy's objects,
+     * with a strong validator to combine it by.
+     */
+    private static boolean combinablePart(HttpHeaders response, CachePolicy policy) {
+        long[] range = ByteRange.contentRange(response.getFirst(HttpHeaders.CONTENT_RANGE));
+        return range != null && range[2] <= policy.maxObjectSize()
+                && response.getContentLength() == range[1] - range[0] + 1
+                && StoredResponse.strongValidator(response) != null;
     }
 }

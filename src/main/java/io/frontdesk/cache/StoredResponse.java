@@ -15,9 +15,16 @@ import org.springframework.http.HttpHeaders;
  */
 final class StoredResponse implements Stored {
 
-    /** Statuses a cache may give heuristic freshness (RFC 9110 section 15.1). 206 is not stored here. */
-    static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 300, 301, 308, 404, 405, 410, 414,
-            501);
+    /** Statuses a cache may give heuristic freshness (RFC 9110 section 15.1). */
+    static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 206, 300, 301, 308, 404, 405, 410,
+            414, 501);
+
+    /**
+     * What a 206 holds of its representation (RFC 9111 section 3.4): the body is the bytes from
+     * {@code offset} on, of which the held ranges count.
+     */
+    record Part(long offset, HeldRanges held, long completeLength) {
+    }
 
     private final int status;
     private final HttpHeaders headers;
@@ -28,10 +35,12 @@ final class StoredResponse implements Stored {
     private final long freshnessLifetime;
     private final ResponseDirectives directives;
     private final CacheControl cacheControl;
+    private final Part part;
 
     private StoredResponse(int status, HttpHeaders headers, ByteBuffer body, long requestTime, long responseTime,
-            ResponseDirectives directives, long freshnessLifetime) {
+            ResponseDirectives directives, long freshnessLifetime, Part part) {
         this.status = status;
+        this.part = part;
         this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
         this.body = body;
         this.requestTime = requestTime;
@@ -42,12 +51,20 @@ final class StoredResponse implements Stored {
         this.freshnessLifetime = freshnessLifetime;
     }
 
-    /** A response received now, its freshness judged by RFC 9111 and the policy. */
+    /**
+     * A response received now, its freshness judged by RFC 9111 and the policy. A 206 must have
+     * a single range with its complete length (as {@link Storability} requires).
+     */
     static StoredResponse received(int status, HttpHeaders headers, byte[] body, long requestTime,
             long responseTime, CachePolicy policy, String path) {
         ResponseDirectives directives = ResponseDirectives.of(headers, policy.targetedFields());
+        Part part = null;
+        if (status == 206) {
+            long[] range = ByteRange.contentRange(headers.getFirst(HttpHeaders.CONTENT_RANGE));
+            part = new Part(range[0], HeldRanges.of(range[0], range[1]), range[2]);
+        }
         return new StoredResponse(status, headers, direct(body), requestTime, responseTime, directives,
-                freshnessLifetime(status, headers, directives, responseTime, policy, path));
+                freshnessLifetime(status, headers, directives, responseTime, policy, path), part);
     }
 
     /**
@@ -55,9 +72,9 @@ final class StoredResponse implements Stored {
      * directives read from the field chosen when it was received.
      */
     static StoredResponse restored(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
-            String directivesField, long freshnessLifetime) {
+            String directivesField, long freshnessLifetime, Part part) {
         return new StoredResponse(status, headers, direct(body), requestTime, responseTime,
-                ResponseDirectives.from(headers, directivesField), freshnessLifetime);
+                ResponseDirectives.from(headers, directivesField), freshnessLifetime, part);
     }
 
     private static ByteBuffer direct(byte[] bytes) {
@@ -226,11 +243,76 @@ final class StoredResponse implements Stored {
         });
         ResponseDirectives directives = ResponseDirectives.of(merged, policy.targetedFields());
         return new StoredResponse(status, merged, body, newRequestTime, newResponseTime, directives,
-                freshnessLifetime(status, merged, directives, newResponseTime, policy, path));
+                freshnessLifetime(status, merged, directives, newResponseTime, policy, path), part);
     }
 
     private static final Set<String> UNCHANGED_BY_304 = Set.of("content-length", "content-encoding",
             "transfer-encoding", "content-range");
+
+    /** What a partial response holds; {@code null} for a complete one. */
+    Part part() {
+        return part;
+    }
+
+    /** Whether this partial response holds the bytes from first to last. */
+    boolean holds(long first, long last) {
+        return part != null && part.held().covers(first, last);
+    }
+
+    /** The bytes from first to last of the representation, read-only; only those of a held range or a complete body. */
+    ByteBuffer bytes(long first, long last) {
+        int from = (int) (first - (part == null ? 0 : part.offset()));
+        return body.duplicate().position(from).limit(from + (int) (last - first + 1)).slice();
+    }
+
+    /**
+     * A strong validator (RFC 9110 section 8.8.1): a strong ETag, else a Last-Modified at least a
+     * second before the Date; {@code null} when there is none. Only parts that share one are combined.
+     */
+    static String strongValidator(HttpHeaders headers) {
+        String etag = headers.getFirst(HttpHeaders.ETAG);
+        if (etag != null) {
+            return etag.startsWith("W/") ? null : etag;
+        }
+        String lastModified = headers.getFirst(HttpHeaders.LAST_MODIFIED);
+        long modified = HttpDates.parse(lastModified);
+        long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+        return modified != HttpDates.INVALID && date != HttpDates.INVALID && date - modified >= 1000 ? lastModified
+                : null;
+    }
+
+    /** Whether a newer partial response is a part of the same representation as this one. */
+    boolean samePartAs(StoredResponse newer) {
+        return part != null && newer.part != null && part.completeLength() == newer.part.completeLength()
+                && strongValidator(headers) != null && strongValidator(headers).equals(strongValidator(newer.headers));
+    }
+
+    /**
+     * This part and a newer one of the same representation combined (RFC 9111 section 3.4), with
+     * the newer one's header fields and freshness: a complete 200 once every byte is held.
+     */
+    StoredResponse combinedWith(StoredResponse newer) {
+        long length = part.completeLength();
+        ByteBuffer whole = ByteBuffer.allocateDirect((int) length);
+        for (StoredResponse source : List.of(this, newer)) {
+            long[] bounds = source.part.held().bounds();
+            for (int i = 0; i < bounds.length; i += 2) {
+                whole.put((int) bounds[i], source.bytes(bounds[i], bounds[i + 1]), 0,
+                        (int) (bounds[i + 1] - bounds[i] + 1));
+            }
+        }
+        HeldRanges held = part.held().with(newer.part.held());
+        ByteBuffer body = whole.asReadOnlyBuffer();
+        if (!held.covers(0, length - 1)) {
+            return new StoredResponse(206, newer.headers, body, newer.requestTime, newer.responseTime,
+                    newer.directives, newer.freshnessLifetime, new Part(0, held, length));
+        }
+        HttpHeaders complete = HttpHeaders.copyOf(newer.headers);
+        complete.remove(HttpHeaders.CONTENT_RANGE);
+        complete.setContentLength(length);
+        return new StoredResponse(200, complete, body, newer.requestTime, newer.responseTime, newer.directives,
+                newer.freshnessLifetime, null);
+    }
 
     /** Bytes this entry takes in memory, roughly: body, header text and fixed overhead. */
     int weight() {

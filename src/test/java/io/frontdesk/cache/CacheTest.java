@@ -490,4 +490,54 @@ class CacheTest {
         assertThat(response.headers().firstValue("CDN-Cache-Control")).as("not on this policy's list: passed through")
                 .hasValue("max-age=600");
     }
+
+    @Test
+    void rfc9111_3_4_rangesOfOneRepresentationAreStoredAndCombinedUntilItIsWhole() {
+        String asset = "0123456789abcdefghij".repeat(15);
+        origin.answer("/media/clip.bin", Answer.of(asset, "Cache-Control", "max-age=60", "ETag", "\"c1\"")
+                .servingRanges());
+        HttpResponse<String> first = gateway.get("/media/clip.bin", "Range", "bytes=0-99");
+        assertThat(first.statusCode()).isEqualTo(206);
+        assertThat(first.body()).isEqualTo(asset.substring(0, 100));
+        assertThat(cacheStatus(first)).endsWith("stored");
+        HttpResponse<String> inside = gateway.get("/media/clip.bin", "Range", "bytes=10-19");
+        assertThat(inside.statusCode()).isEqualTo(206);
+        assertThat(inside.body()).isEqualTo(asset.substring(10, 20));
+        assertThat(inside.headers().firstValue("Content-Range")).hasValue("bytes 10-19/300");
+        assertThat(cacheStatus(inside)).startsWith("Frontdesk; hit");
+        HttpResponse<String> next = gateway.get("/media/clip.bin", "Range", "bytes=100-199");
+        assertThat(cacheStatus(next)).as("not held yet").startsWith("Frontdesk; fwd=partial");
+        assertThat(next.body()).isEqualTo(asset.substring(100, 200));
+        HttpResponse<String> across = gateway.get("/media/clip.bin", "Range", "bytes=50-149");
+        assertThat(cacheStatus(across)).as("from both parts").startsWith("Frontdesk; hit");
+        assertThat(across.body()).isEqualTo(asset.substring(50, 150));
+        gateway.get("/media/clip.bin", "Range", "bytes=200-299");
+        HttpResponse<String> whole = gateway.get("/media/clip.bin");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(asset);
+        assertThat(whole.headers().firstValue("Content-Range")).isEmpty();
+        assertThat(cacheStatus(whole)).startsWith("Frontdesk; hit");
+        assertThat(origin.requests("/media/clip.bin")).isEqualTo(3);
+    }
+
+    @Test
+    void rfc9111_3_4_onlyPartsWithTheSameStrongValidatorAreCombined() {
+        String asset = "0123456789".repeat(30);
+        origin.answer("/media/changed.bin", Answer.of(asset, "Cache-Control", "max-age=60", "ETag", "\"a\"")
+                .servingRanges());
+        gateway.get("/media/changed.bin", "Range", "bytes=0-99");
+        String changed = "ABCDEFGHIJ".repeat(30);
+        origin.answer("/media/changed.bin", Answer.of(changed, "Cache-Control", "max-age=60", "ETag", "\"b\"")
+                .servingRanges());
+        gateway.get("/media/changed.bin", "Range", "bytes=100-199");
+        HttpResponse<String> across = gateway.get("/media/changed.bin", "Range", "bytes=50-149");
+        assertThat(cacheStatus(across)).as("the parts of \"a\" and \"b\" are not one representation")
+                .startsWith("Frontdesk; fwd=partial");
+        assertThat(across.body()).isEqualTo(changed.substring(50, 150));
+        origin.answer("/media/weak.bin", Answer.of(asset, "Cache-Control", "max-age=60", "ETag", "W/\"w\"")
+                .servingRanges());
+        gateway.get("/media/weak.bin", "Range", "bytes=0-99");
+        assertThat(cacheStatus(gateway.get("/media/weak.bin", "Range", "bytes=0-9"))).as("no strong validator")
+                .contains("fwd=uri-miss");
+    }
 }

@@ -2,6 +2,7 @@ package io.frontdesk.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.util.List;
@@ -126,5 +127,37 @@ class FreshnessTest {
         assertThat(targeted.directivesField()).isEqualTo("CDN-Cache-Control");
         assertThat(received(T, T, "CDN-Cache-Control", "max-age=60;", "Cache-Control", "max-age=5").freshnessLifetime())
                 .as("invalid: Cache-Control applies").isEqualTo(5_000);
+    }
+
+    @Test
+    void rfc9111_3_4_partsOfOneRepresentationCombineIntoAWholeThatSurvivesTheSharedTierFormat() {
+        StoredResponse first = part(0, 3, "0123");
+        StoredResponse third = part(8, 9, "89");
+        StoredResponse partial = first.combinedWith(third);
+        assertThat(partial.holds(0, 3)).isTrue();
+        assertThat(partial.holds(3, 8)).isFalse();
+        StoredResponse restored = (StoredResponse) StoredCodec.decode(StoredCodec.encode(partial, T)).value();
+        assertThat(restored.holds(8, 9)).isTrue();
+        assertThat(UTF_8.decode(restored.bytes(8, 9)).toString()).isEqualTo("89");
+        StoredResponse whole = restored.combinedWith(part(2, 7, "234567"));
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.part()).isNull();
+        assertThat(UTF_8.decode(whole.body()).toString()).isEqualTo("0123456789");
+        assertThat(whole.headers().getContentLength()).isEqualTo(10);
+        assertThat(whole.headers().containsHeader("Content-Range")).isFalse();
+        assertThat(first.samePartAs(part(0, 3, "0123", "\"other\""))).isFalse();
+    }
+
+    private static StoredResponse part(long first, long last, String bytes) {
+        return part(first, last, bytes, "\"v\"");
+    }
+
+    private static StoredResponse part(long first, long last, String bytes, String etag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("ETag", etag);
+        headers.add("Cache-Control", "max-age=60");
+        headers.add("Content-Range", "bytes " + first + "-" + last + "/10");
+        headers.setContentLength(last - first + 1);
+        return StoredResponse.received(206, headers, bytes.getBytes(UTF_8), T, T, POLICY, "/page");
     }
 }
