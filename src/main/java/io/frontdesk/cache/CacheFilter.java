@@ -290,7 +290,14 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 });
     }
 
+    /**
+     * Whether a failed validation may be answered with the stored response: never one that says
+     * no-cache, which must not be used unvalidated (RFC 9111 section 4.2.4), fresh or not.
+     */
     private boolean staleIfErrorAllows(StoredResponse stored, Lookup lookup, long now) {
+        if (stored.alwaysRevalidate()) {
+            return false;
+        }
         long ttl = stored.timeToLive(now);
         if (ttl > 0) {
             return true;

@@ -540,4 +540,15 @@ class CacheTest {
         assertThat(cacheStatus(gateway.get("/media/weak.bin", "Range", "bytes=0-9"))).as("no strong validator")
                 .contains("fwd=uri-miss");
     }
+
+    @Test
+    void rfc9111_4_2_4_aResponseThatSaysNoCacheIsNeverServedUnvalidatedWhenTheBackendFails() {
+        origin.answer("/no-cache/sie", Answer.of("v1", "Cache-Control", "no-cache, stale-if-error=60",
+                "ETag", "\"v1\""));
+        gateway.get("/no-cache/sie");
+        origin.answer("/no-cache/sie", Answer.of("down", "Cache-Control", "no-store").status(503));
+        HttpResponse<String> failed = gateway.get("/no-cache/sie");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.body()).isEqualTo("down");
+    }
 }
