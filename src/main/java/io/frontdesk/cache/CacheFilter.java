@@ -429,6 +429,13 @@ final class CacheFilter implements GatewayFilter, Ordered {
         private Mono<Void> refreshed(long responseTime) {
             metrics.revalidation(lookup.route, "not_modified");
             count(lookup, Result.REVALIDATED);
+            if (!stored.freshenedBy(getHeaders())) {
+                // The backend confirmed what it was asked about, so the stored response answers this
+                // request; but the 304 describes another representation and must not update it.
+                return CachedResponseWriter.write(lookup.exchange.getRequest(), getDelegate(), lookup.ownHeaders,
+                        stored, responseTime, CacheStatus.forward(reason).forwardStatus(304)
+                                .ttl(stored.timeToLive(responseTime)));
+            }
             StoredResponse refreshed = stored.refreshedBy(backendHeaders(), requestTime, responseTime, policy,
                     path());
             CacheStatus cacheStatus = CacheStatus.forward(reason).forwardStatus(304);

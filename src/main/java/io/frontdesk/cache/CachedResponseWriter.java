@@ -115,7 +115,7 @@ final class CachedResponseWriter {
             for (String value : ifNoneMatch) {
                 for (String candidate : value.split(",")) {
                     String tag = candidate.trim();
-                    if (tag.equals("*") || weakTag(tag).equals(weakTag(etag))) {
+                    if (tag.equals("*") || StoredResponse.opaqueTag(tag).equals(StoredResponse.opaqueTag(etag))) {
                         return true;
                     }
                 }
@@ -126,10 +126,6 @@ final class CachedResponseWriter {
         long lastModified = stored.lastModified() == null ? stored.dateOrReceived()
                 : HttpDates.parse(stored.lastModified());
         return since != HttpDates.INVALID && lastModified != HttpDates.INVALID && lastModified <= since;
-    }
-
-    private static String weakTag(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** If-Range: the range applies only while the entry is the representation the client has (strong match). */

@@ -229,6 +229,24 @@ final class StoredResponse implements Stored {
     }
 
     /**
+     * Whether a 304 may update this response (RFC 9111 section 4.3.4): not when its ETag (compared
+     * weakly) or, without one, its strong Last-Modified names another representation.
+     */
+    boolean freshenedBy(HttpHeaders notModified) {
+        String etag = notModified.getFirst(HttpHeaders.ETAG);
+        if (etag != null) {
+            return etag() != null && opaqueTag(etag).equals(opaqueTag(etag()));
+        }
+        String lastModified = strongValidator(notModified);
+        return lastModified == null || lastModified.equals(lastModified());
+    }
+
+    /** An entity tag without its weakness mark, for the weak comparison (RFC 9110 section 8.8.3.2). */
+    static String opaqueTag(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    }
+
+    /**
      * This response updated by a 304 (RFC 9111 section 3.2): the 304's header fields replace the
      * stored ones of the same name, the body stays, and freshness is judged anew.
      */

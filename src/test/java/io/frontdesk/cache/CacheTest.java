@@ -551,4 +551,19 @@ class CacheTest {
         assertThat(failed.statusCode()).isEqualTo(503);
         assertThat(failed.body()).isEqualTo("down");
     }
+
+    @Test
+    void rfc9111_4_3_4_a304WithAnotherStrongValidatorDoesNotFreshenTheStoredResponse() {
+        origin.answer("/freshen", Answer.of("v1", "Cache-Control", "max-age=0, must-revalidate", "ETag", "\"v1\"",
+                "X-Version", "1"));
+        gateway.get("/freshen");
+        origin.answer("/freshen", Answer.of("", "Cache-Control", "max-age=60", "ETag", "\"v2\"", "X-Version", "2")
+                .status(304));
+        HttpResponse<String> answered = gateway.get("/freshen");
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).isEqualTo("v1");
+        assertThat(answered.headers().firstValue("X-Version")).as("not updated by another representation's 304")
+                .hasValue("1");
+        assertThat(cacheStatus(gateway.get("/freshen"))).as("still stale").startsWith("Frontdesk; fwd=stale");
+    }
 }
