@@ -256,7 +256,8 @@ class CacheTest {
     void staticContentWithoutFreshnessGetsThePolicysDefaultTtl() {
         origin.answer("/plain/logo.png", Answer.of("png"));
         origin.answer("/plain/page", Answer.of("page"));
-        assertThat(cacheStatus(gateway.get("/plain/logo.png"))).contains("ttl=300; stored");
+        assertThat(cacheStatus(gateway.get("/plain/logo.png"))).as("the Date header's second may already be past")
+                .containsPattern("ttl=(300|299); stored");
         assertThat(cacheStatus(gateway.get("/plain/logo.png"))).startsWith("Frontdesk; hit");
         gateway.get("/plain/page");
         assertThat(cacheStatus(gateway.get("/plain/page"))).as("no freshness, no default: stored but always stale")
