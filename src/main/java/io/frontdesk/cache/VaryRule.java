@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 
+import io.frontdesk.compression.AcceptEncoding;
+
 /**
  * The request headers a stored response varies on (RFC 9111 section 4.1). Stored under the
  * primary key; each variant lives under the primary key extended by the normalised values of
@@ -14,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 record VaryRule(List<String> headerNames) implements Stored {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern ZERO_QUALITY = Pattern.compile("q=0(\\.0*)?");
 
     /** The header names of the Vary fields, lower-cased and sorted; {@code null} for {@code Vary: *}. */
     static List<String> namesOf(HttpHeaders response) {
@@ -47,31 +48,18 @@ record VaryRule(List<String> headerNames) implements Stored {
     }
 
     /**
-     * Values joined and with whitespace collapsed; Accept-Encoding reduced to the one coding a
-     * backend would pick (br, then gzip, else none), so that the many ways browsers write it
-     * make three variants rather than hundreds.
+     * Values joined and with whitespace collapsed; Accept-Encoding reduced to the codings
+     * Frontdesk's compression would pick from, in the client's order of preference
+     * ({@link AcceptEncoding#variantKey}), so that the many ways browsers write it make a few
+     * variants rather than hundreds, and each variant holds the one coding its requests get.
      */
     static String normalised(String name, List<String> values) {
         if (values == null || values.isEmpty()) {
             return "";
         }
-        String joined = WHITESPACE.matcher(String.join(",", values).toLowerCase(Locale.ROOT)).replaceAll("");
         if (name.equals("accept-encoding")) {
-            if (accepts(joined, "br")) {
-                return "br";
-            }
-            return accepts(joined, "gzip") ? "gzip" : "";
+            return AcceptEncoding.variantKey(values);
         }
-        return joined;
-    }
-
-    private static boolean accepts(String acceptEncoding, String coding) {
-        for (String entry : acceptEncoding.split(",")) {
-            String[] parts = entry.split(";");
-            if (parts[0].equals(coding)) {
-                return parts.length == 1 || !ZERO_QUALITY.matcher(parts[1]).matches();
-            }
-        }
-        return false;
+        return WHITESPACE.matcher(String.join(",", values).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }
