@@ -71,7 +71,6 @@ rm -rf "$STATE"
 mkdir -p "$STATE"
 
 JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
-CLK_TCK=$(getconf CLK_TCK)
 export LC_ALL=C   # lengths in bytes
 
 # ---------------------------------------------------------------- the requests
@@ -338,43 +337,6 @@ start_target() {
 }
 
 # ---------------------------------------------------------------- measuring
-
-# tree_ticks PID : utime+stime of PID and all its descendants, in clock ticks
-tree_ticks() {
-  local pids=("$1") i=0 total=0 pid stat fields children
-  while ((i < ${#pids[@]})); do
-    mapfile -t children < <(pgrep -P "${pids[i]}" || true)
-    pids+=("${children[@]}")
-    i=$((i + 1))
-  done
-  for pid in "${pids[@]}"; do
-    stat=$(<"/proc/$pid/stat") || continue
-    read -ra fields <<<"${stat##*) }"   # fields from the third (state) on
-    total=$((total + fields[11] + fields[12]))
-  done
-  echo "$total"
-}
-
-# await_idle PID : waits (60 s at most) until PID's tree has used at most 2 % of a core over half a
-# second, so that requests of an earlier run still being processed are not counted in the next
-await_idle() {
-  local last now
-  last=$(tree_ticks "$1")
-  for _ in $(seq 1 120); do
-    sleep 0.5
-    now=$(tree_ticks "$1")
-    ((now - last > CLK_TCK / 100)) || return 0
-    last=$now
-  done
-  log "pid $1 did not go idle within 60 s"
-}
-
-# busy_ticks : CPU ticks the whole machine has spent busy since boot
-busy_ticks() {
-  local user nice system irq softirq steal
-  read -r _ user nice system _ _ irq softirq steal _ </proc/stat
-  echo $((user + nice + system + irq + softirq + steal))
-}
 
 # matches NAME OFFSET : the rules that matched in NAME's log after byte OFFSET, counted
 matches() {

@@ -67,6 +67,9 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
         if (request.getMethod() == HttpMethod.HEAD) {
             return super.writeWith(body);
         }
+        // Without a length, Reactor Netty would end an HTTP/1.1 response by closing the connection
+        // unless told to chunk it; HTTP/2 drops the field and frames the body itself.
+        headers.set(HttpHeaders.TRANSFER_ENCODING, "chunked");
         return super.writeWith(encoded(body, coding));
     }
 

@@ -90,6 +90,7 @@ class CompressionTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(header(response, "Content-Encoding")).isEqualTo(coding);
         assertThat(header(response, "Content-Length")).as("streamed, so its length is not known up front").isNull();
+        assertThat(header(response, "Connection")).as("kept open for the next request").isNull();
         assertThat(response.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary)
                 .containsIgnoringCase("Accept-Encoding"));
         assertThat(response.body().length).isLessThan(original.length / 2);
@@ -170,6 +171,8 @@ class CompressionTest {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(header(head, "Content-Encoding")).isEqualTo("gzip");
         assertThat(header(head, "ETag")).isEqualTo("W/\"p1\"");
+        assertThat(header(head, "Content-Length")).as("not the uncompressed length")
+                .isNotEqualTo(Integer.toString(TextOrigin.PAGE.length));
         assertThat(head.body()).isEmpty();
     }
 
