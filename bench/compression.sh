@@ -15,12 +15,14 @@
 # Each case is a path and an Accept-Encoding sent by wrk (2 threads, 64 connections) for --warm
 # seconds, then, once the target is idle again, for --seconds; utime+stime of the target's process
 # tree (/proc/PID/stat) over the second run, divided by the requests completed, is its CPU time
-# per request. Before measuring, one curl per case checks the coding and that a hit is a hit.
+# per request. Before measuring, one curl per case checks the coding and that a hit is a hit, and
+# every case runs 5 s to warm the JVM; then --rounds rounds (3) go over all cases in turn, and
+# the report gives each case's median round (by req/s) and the spread of req/s.
 # wrk and the backend run on the same 2 CPUs and are not counted. Ports 9170-9173 on 127.0.0.1.
 #
 # The report goes to stdout and to bench/results/compression-DATE.md. Everything it starts it stops.
 #
-# Usage: bench/compression.sh [--no-build] [--seconds N] [--warm N] [--note TEXT]
+# Usage: bench/compression.sh [--no-build] [--seconds N] [--warm N] [--rounds N] [--note TEXT]
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,19 +32,21 @@ P_BACK=9170 P_NGINX=9171 P_FD=9172 P_MGMT=9173
 BENCH_BACKENDS="http://127.0.0.1:$P_BACK"
 ASSET_BYTES=16384
 
-build=yes seconds=10 warm=3 note=""
+build=yes seconds=10 warm=3 rounds=3 note=""
 args=("$@")
 while (($#)); do
   case $1 in
     --no-build) build=no ;;
     --seconds) seconds=$2; shift ;;
     --warm) warm=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
     --note) note=$2; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
 done
-[[ $seconds =~ ^[1-9][0-9]*$ && $warm =~ ^[0-9]+$ ]] || { echo "--seconds and --warm take whole seconds" >&2; exit 2; }
+[[ $seconds =~ ^[1-9][0-9]*$ && $warm =~ ^[0-9]+$ && $rounds =~ ^[1-9][0-9]*$ ]] \
+  || { echo "--seconds, --warm and --rounds take whole numbers" >&2; exit 2; }
 
 source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl
@@ -216,22 +220,38 @@ for c in "${CASES[@]}"; do
   check "$target" "$path" "$ae" "$coding" "$cached"
 done
 
-declare -A RESULT
+log "warming: every case for 5 s"
 for c in "${CASES[@]}"; do
-  read -r target path ae coding cached <<<"$c"
-  pid=$(pid_of "$target")
-  ((warm == 0)) || run "$target" "$path" "$ae" "$warm" warm
-  await_idle "$pid"
-  await_idle "$BACKEND_PID"
-  before=$(tree_ticks "$pid") busy_before=$(busy_ticks)
-  run "$target" "$path" "$ae" "$seconds"
-  after=$(tree_ticks "$pid") busy_after=$(busy_ticks)
-  cpu_us=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$REQUESTS" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
-  busy=$(awk -v all=$((busy_after - busy_before)) -v own=$((after - before)) -v hz="$CLK_TCK" -v s="$seconds" \
-    -v cpus="$(nproc)" 'BEGIN { printf "%.0f%%/%.0f%%", all / hz / s / cpus * 100, own / hz / s / cpus * 100 }')
-  RESULT[$c]="$RPS $cpu_us $BYTES $busy"
-  log "$c: $RPS req/s, $cpu_us us CPU per request, $BYTES bytes per response, machine/target busy $busy"
+  read -r target path ae _ <<<"$c"
+  run "$target" "$path" "$ae" 5 warm
 done
+
+declare -A RESULT
+for round in $(seq 1 "$rounds"); do
+  for c in "${CASES[@]}"; do
+    read -r target path ae _ <<<"$c"
+    pid=$(pid_of "$target")
+    ((warm == 0)) || run "$target" "$path" "$ae" "$warm" warm
+    await_idle "$pid"
+    await_idle "$BACKEND_PID"
+    before=$(tree_ticks "$pid") busy_before=$(busy_ticks)
+    run "$target" "$path" "$ae" "$seconds"
+    after=$(tree_ticks "$pid") busy_after=$(busy_ticks)
+    cpu_us=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$REQUESTS" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+    busy=$(awk -v all=$((busy_after - busy_before)) -v own=$((after - before)) -v hz="$CLK_TCK" -v s="$seconds" \
+      -v cpus="$(nproc)" 'BEGIN { printf "%.0f%%/%.0f%%", all / hz / s / cpus * 100, own / hz / s / cpus * 100 }')
+    RESULT[$c]+="$RPS $cpu_us $BYTES $busy"$'\n'
+    log "round $round, $c: $RPS req/s, $cpu_us us CPU per request, $BYTES bytes per response, CPUs busy all/target $busy"
+  done
+done
+
+# median CASE : the round of CASE with the median req/s, and the req/s range over the rounds
+median() {
+  local lines
+  lines=$(printf '%s' "${RESULT[$1]}" | sort -n)
+  MEDIAN=$(sed -n "$(( ($(wc -l <<<"$lines") + 1) / 2 ))p" <<<"$lines")
+  RANGE="$(head -1 <<<"$lines" | cut -d' ' -f1) - $(tail -1 <<<"$lines" | cut -d' ' -f1)"
+}
 
 # ---------------------------------------------------------------- the report
 
@@ -243,19 +263,20 @@ report="$ROOT/bench/results/compression-$(date -u +%F).md"
   echo "Command: \`bench/compression.sh$(printf ' %q' "${args[@]}")\`${note:+ ($note)}"
   echo
   echo "One ${ASSET_BYTES}-byte JavaScript file; wrk -t2 -c64, ${warm} s warm-up then ${seconds} s measured per"
-  echo "case, one case at a time. CPU per request: utime+stime of the target's processes over the"
+  echo "case, one case at a time, ${rounds} rounds; each row is the case's median round by req/s. CPU per request: utime+stime of the target's processes over the"
   echo "measured run / requests completed. hit: answered from the proxy's cache; miss: the backend"
   echo "said no-store, so every request goes to it (and is compressed on the way, when accepted)."
   echo "CPUs busy: the whole machine's CPU use over the measured run (wrk, backend and anything else"
   echo "running included) and the target's own, as shares of all CPUs."
   echo
-  echo "| target | path | Accept-Encoding | answer | req/s | CPU us/request | bytes/response | CPUs busy: all / target |"
-  echo "|---|---|---|---|---:|---:|---:|---:|"
+  echo "| target | path | Accept-Encoding | answer | req/s | req/s min - max | CPU us/request | bytes/response | CPUs busy: all / target |"
+  echo "|---|---|---|---|---:|---:|---:|---:|---:|"
   for c in "${CASES[@]}"; do
     read -r target path ae coding cached <<<"$c"
-    read -r rps cpu bytes busy <<<"${RESULT[$c]}"
-    printf '| %s | %s | %s | %s, %s | %s | %s | %s | %s |\n' "$target" "$path" "${ae/-/none}" "$cached" \
-      "${coding/-/identity}" "$rps" "$cpu" "$bytes" "$busy"
+    median "$c"
+    read -r rps cpu bytes busy <<<"$MEDIAN"
+    printf '| %s | %s | %s | %s, %s | %s | %s | %s | %s | %s |\n' "$target" "$path" "${ae/-/none}" "$cached" \
+      "${coding/-/identity}" "$rps" "$RANGE" "$cpu" "$bytes" "$busy"
   done
   echo
   echo "Frontdesk's memory tier after the run: $stored (identity, gzip and br variants of one file)."

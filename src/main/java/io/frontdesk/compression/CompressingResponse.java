@@ -1,5 +1,8 @@
 package io.frontdesk.compression;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -22,6 +25,16 @@ import reactor.core.publisher.Mono;
  * dropped, and {@code Vary: Accept-Encoding} on every answer that depended on it.
  */
 final class CompressingResponse extends ServerHttpResponseDecorator {
+
+    /**
+     * Chunks that arrive within this time of the first of a batch are compressed and flushed
+     * together: a backend's body comes in pieces of a few KiB or less, and every flush starts a new
+     * deflate block (measured: a 16 KiB text in 1 KiB pieces costs twice the CPU of one piece). A
+     * response that pauses is still sent on within this time.
+     */
+    private static final Duration BATCH_WAIT = Duration.ofMillis(1);
+    /** At most this many chunks (of 8 KiB at most from a backend connection) in one batch. */
+    private static final int BATCH_CHUNKS = 8;
 
     private final ServerHttpRequest request;
     private final CompressionPolicy policy;
@@ -88,13 +101,16 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
     private Flux<DataBuffer> encoded(Publisher<? extends DataBuffer> body, Coding coding) {
         return Flux.defer(() -> {
             Encoding encoding = new Encoding(new ChunkEncoder(coding, policy), bufferFactory());
-            return Flux.from(body).<DataBuffer>handle((chunk, sink) -> {
-                DataBuffer encoded = encoding.next(chunk);
-                if (encoded != null) {
-                    sink.next(encoded);
-                }
-            })
+            return Flux.<DataBuffer>from(body)
+                    .bufferTimeout(BATCH_CHUNKS, BATCH_WAIT, true)
+                    .<DataBuffer>handle((chunks, sink) -> {
+                        DataBuffer encoded = encoding.next(chunks);
+                        if (encoded != null) {
+                            sink.next(encoded);
+                        }
+                    })
                     .concatWith(Mono.fromCallable(encoding::last))
+                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
                     .doFinally(signal -> {
                         encoding.encoder.close();
                         metrics.compressed(route, coding, encoding.in, encoding.out);
@@ -102,7 +118,7 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
         });
     }
 
-    /** One body's encoding under way: its encoder, a scratch array for the chunk in hand, the bytes counted. */
+    /** One body's encoding under way: its encoder, a scratch array for the chunks in hand, the bytes counted. */
     private static final class Encoding {
 
         private final ChunkEncoder encoder;
@@ -116,19 +132,27 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
             this.buffers = buffers;
         }
 
-        /** The chunk compressed, or {@code null} for an empty one. */
-        DataBuffer next(DataBuffer chunk) {
-            int length = chunk.readableByteCount();
+        /** The chunks compressed as one, or {@code null} when they hold no byte. */
+        DataBuffer next(List<DataBuffer> chunks) {
+            int length = 0;
             try {
-                if (length == 0) {
-                    return null;
+                for (DataBuffer chunk : chunks) {
+                    length += chunk.readableByteCount();
                 }
                 if (scratch.length < length) {
                     scratch = new byte[length];
                 }
-                chunk.read(scratch, 0, length);
+                int at = 0;
+                for (DataBuffer chunk : chunks) {
+                    int readable = chunk.readableByteCount();
+                    chunk.read(scratch, at, readable);
+                    at += readable;
+                }
             } finally {
-                DataBufferUtils.release(chunk);
+                chunks.forEach(DataBufferUtils::release);
+            }
+            if (length == 0) {
+                return null;
             }
             in += length;
             return counted(encoder.encode(scratch, length));

@@ -61,12 +61,12 @@ class CompressionTest {
         }
     }
 
-    private static String header(HttpResponse<?> response, String name) {
+    static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
     }
 
     /** The body as the client reads it, decoded by the coding the response names. */
-    private static byte[] decoded(HttpResponse<byte[]> response) {
+    static byte[] decoded(HttpResponse<byte[]> response) {
         String coding = header(response, "Content-Encoding");
         try (InputStream in = decoder(coding, new ByteArrayInputStream(response.body()))) {
             return in.readAllBytes();
@@ -86,7 +86,7 @@ class CompressionTest {
         };
     }
 
-    private static void assertCompressed(HttpResponse<byte[]> response, String coding, byte[] original) {
+    static void assertCompressed(HttpResponse<byte[]> response, String coding, byte[] original) {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(header(response, "Content-Encoding")).isEqualTo(coding);
         assertThat(header(response, "Content-Length")).as("streamed, so its length is not known up front").isNull();
