@@ -10,8 +10,8 @@ import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
 import com.aayushatharva.brotli4j.encoder.Encoder;
 
 /**
- * One response's encoder: each piece of the body is compressed and flushed as it is handed over,
- * so the thread spends time in proportion to that piece only, and a response that streams keeps
+ * One response's encoder: each chunk of the body is compressed and flushed as it arrives, so the
+ * event loop spends time in proportion to that chunk only, and a response that streams keeps
  * streaming. Its native state (zlib's or Brotli's) is freed by {@link #finish()} or
  * {@link #close()}, whichever comes first; a cancel may arrive on another thread than the data,
  * hence the lock.

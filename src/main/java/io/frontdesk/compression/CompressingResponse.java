@@ -1,8 +1,5 @@
 package io.frontdesk.compression;
 
-import java.time.Duration;
-import java.util.List;
-
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -26,16 +23,6 @@ import reactor.core.publisher.Mono;
  */
 final class CompressingResponse extends ServerHttpResponseDecorator {
 
-    /**
-     * Chunks that arrive within this time of the first of a batch are compressed and flushed
-     * together: a backend's body comes in pieces of a few KiB or less, and every flush starts a new
-     * deflate block (measured: a 16 KiB text in 1 KiB pieces costs twice the CPU of one piece). A
-     * response that pauses is still sent on within this time.
-     */
-    private static final Duration BATCH_WAIT = Duration.ofMillis(1);
-    /** At most this many chunks (of 8 KiB at most from a backend connection) in one batch. */
-    private static final int BATCH_CHUNKS = 8;
-
     private final ServerHttpRequest request;
     private final CompressionPolicy policy;
     private final CompressionMetrics metrics;
@@ -57,7 +44,7 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
         int status = statusCode == null ? 200 : statusCode.value();
         if (status == 304) {
             if (Compressibility.confirmsCompressed(request.getHeaders(), headers)) {
-                headers.set(HttpHeaders.ETAG, "W/" + headers.getETag());
+                weakenETag(headers);
                 varyOnAcceptEncoding(headers);
             }
             return super.writeWith(body);
@@ -73,10 +60,7 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
         headers.set(HttpHeaders.CONTENT_ENCODING, coding.token());
         headers.remove(HttpHeaders.CONTENT_LENGTH);
         headers.remove(HttpHeaders.ACCEPT_RANGES);
-        String etag = headers.getETag();
-        if (etag != null && etag.startsWith("\"")) {
-            headers.set(HttpHeaders.ETAG, "W/" + etag);
-        }
+        weakenETag(headers);
         if (request.getMethod() == HttpMethod.HEAD) {
             return super.writeWith(body);
         }
@@ -84,6 +68,14 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
         // unless told to chunk it; HTTP/2 drops the field and frames the body itself.
         headers.set(HttpHeaders.TRANSFER_ENCODING, "chunked");
         return super.writeWith(encoded(body, coding));
+    }
+
+    /** A strong tag names these very bytes, which compression changed; a weak one names the content. */
+    private static void weakenETag(HttpHeaders headers) {
+        String etag = headers.getETag();
+        if (etag != null && etag.startsWith("\"")) {
+            headers.set(HttpHeaders.ETAG, "W/" + etag);
+        }
     }
 
     private static void varyOnAcceptEncoding(HttpHeaders headers) {
@@ -101,16 +93,13 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
     private Flux<DataBuffer> encoded(Publisher<? extends DataBuffer> body, Coding coding) {
         return Flux.defer(() -> {
             Encoding encoding = new Encoding(new ChunkEncoder(coding, policy), bufferFactory());
-            return Flux.<DataBuffer>from(body)
-                    .bufferTimeout(BATCH_CHUNKS, BATCH_WAIT, true)
-                    .<DataBuffer>handle((chunks, sink) -> {
-                        DataBuffer encoded = encoding.next(chunks);
-                        if (encoded != null) {
-                            sink.next(encoded);
-                        }
-                    })
+            return Flux.from(body).<DataBuffer>handle((chunk, sink) -> {
+                DataBuffer encoded = encoding.next(chunk);
+                if (encoded != null) {
+                    sink.next(encoded);
+                }
+            })
                     .concatWith(Mono.fromCallable(encoding::last))
-                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
                     .doFinally(signal -> {
                         encoding.encoder.close();
                         metrics.compressed(route, coding, encoding.in, encoding.out);
@@ -118,7 +107,7 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
         });
     }
 
-    /** One body's encoding under way: its encoder, a scratch array for the chunks in hand, the bytes counted. */
+    /** One body's encoding under way: its encoder, a scratch array for the chunk in hand, the bytes counted. */
     private static final class Encoding {
 
         private final ChunkEncoder encoder;
@@ -132,27 +121,19 @@ final class CompressingResponse extends ServerHttpResponseDecorator {
             this.buffers = buffers;
         }
 
-        /** The chunks compressed as one, or {@code null} when they hold no byte. */
-        DataBuffer next(List<DataBuffer> chunks) {
-            int length = 0;
+        /** The chunk compressed, or {@code null} for an empty one. */
+        DataBuffer next(DataBuffer chunk) {
+            int length = chunk.readableByteCount();
             try {
-                for (DataBuffer chunk : chunks) {
-                    length += chunk.readableByteCount();
+                if (length == 0) {
+                    return null;
                 }
                 if (scratch.length < length) {
                     scratch = new byte[length];
                 }
-                int at = 0;
-                for (DataBuffer chunk : chunks) {
-                    int readable = chunk.readableByteCount();
-                    chunk.read(scratch, at, readable);
-                    at += readable;
-                }
+                chunk.read(scratch, 0, length);
             } finally {
-                chunks.forEach(DataBufferUtils::release);
-            }
-            if (length == 0) {
-                return null;
+                DataBufferUtils.release(chunk);
             }
             in += length;
             return counted(encoder.encode(scratch, length));
