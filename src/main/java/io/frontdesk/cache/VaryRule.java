@@ -38,27 +38,27 @@ record VaryRule(List<String> headerNames) implements Stored {
         return List.copyOf(names);
     }
 
-    /** The variant key of a request: the primary key and the normalised value of each header. */
+    /**
+     * The variant key of a request: the primary key and the normalised value of each header;
+     * Accept-Encoding reduced to the codings Frontdesk's compression would pick from, in the
+     * client's order of preference ({@link AcceptEncoding#variantKey}), so that the many ways
+     * browsers write it make a few variants rather than hundreds, and each variant holds the one
+     * coding its requests get.
+     */
     String variantKey(String primaryKey, HttpHeaders request) {
         StringBuilder key = new StringBuilder(primaryKey).append("\n#");
         for (String name : headerNames) {
-            key.append(name).append('=').append(normalised(name, request.get(name))).append(';');
+            String value = name.equals("accept-encoding") ? AcceptEncoding.variantKey(request)
+                    : normalised(request.get(name));
+            key.append(name).append('=').append(value).append(';');
         }
         return key.toString();
     }
 
-    /**
-     * Values joined and with whitespace collapsed; Accept-Encoding reduced to the codings
-     * Frontdesk's compression would pick from, in the client's order of preference
-     * ({@link AcceptEncoding#variantKey}), so that the many ways browsers write it make a few
-     * variants rather than hundreds, and each variant holds the one coding its requests get.
-     */
-    static String normalised(String name, List<String> values) {
+    /** Values joined, lower-cased and with whitespace collapsed. */
+    private static String normalised(List<String> values) {
         if (values == null || values.isEmpty()) {
             return "";
-        }
-        if (name.equals("accept-encoding")) {
-            return AcceptEncoding.variantKey(values);
         }
         return WHITESPACE.matcher(String.join(",", values).toLowerCase(Locale.ROOT)).replaceAll("");
     }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * A request's Accept-Encoding (RFC 9110 section 12.5.3) read for the codings Frontdesk applies:
  * quality values, {@code q=0} refusals, {@code *} for every coding not named, {@code x-gzip} as
@@ -63,11 +65,19 @@ public final class AcceptEncoding {
 
     /**
      * The request's preference as a cache variant key: the accepted codings, preferred first,
-     * joined by commas ({@code br,gzip}, {@code gzip}, or empty). Every request with the same key
-     * gets the same coding from Frontdesk whichever codings a route applies, and the many ways
-     * browsers write the field make a handful of keys.
+     * joined by commas ({@code br,gzip}, {@code gzip}, or empty), and {@code +no-transform} after
+     * them when the request forbids transformation (it gets no coding from Frontdesk, and must
+     * not be given a stored one). Every request with the same key gets the same coding from
+     * Frontdesk whichever codings a route applies, and the many ways browsers write the field
+     * make a handful of keys.
      */
-    public static String variantKey(List<String> fieldValues) {
+    public static String variantKey(HttpHeaders request) {
+        String key = key(request.get(HttpHeaders.ACCEPT_ENCODING));
+        return NoTransform.in(request.get(HttpHeaders.CACHE_CONTROL)) ? key + "+no-transform" : key;
+    }
+
+    /** The accepted codings, preferred first, joined by commas. */
+    static String key(List<String> fieldValues) {
         List<Coding> preferred = preferred(fieldValues);
         if (preferred.isEmpty()) {
             return "";

@@ -1,7 +1,6 @@
 package io.frontdesk.compression;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 
@@ -30,9 +29,9 @@ final class Compressibility {
         if (!compressible(policy, status, response)) {
             return Outcome.UNTOUCHED;
         }
-        if (request.containsHeader(HttpHeaders.RANGE)) {
-            // A range of the identity representation was asked for; if the backend sent all of it
-            // instead, the client still gets it uncoded, as it may expect.
+        if (request.containsHeader(HttpHeaders.RANGE) || NoTransform.in(request.get(HttpHeaders.CACHE_CONTROL))) {
+            // A range of the identity representation was asked for (if the backend sent all of it
+            // instead, the client still gets it uncoded, as it may expect), or no change at all.
             return new Outcome(null, true);
         }
         return new Outcome(AcceptEncoding.choose(request.get(HttpHeaders.ACCEPT_ENCODING), policy.codings()), true);
@@ -48,26 +47,12 @@ final class Compressibility {
         if (contentEncoding != null && !contentEncoding.trim().equalsIgnoreCase("identity")) {
             return false;
         }
-        if (noTransform(response.get(HttpHeaders.CACHE_CONTROL))) {
+        if (NoTransform.in(response.get(HttpHeaders.CACHE_CONTROL))) {
             return false;
         }
         long length = response.getContentLength();
         return (length < 0 || length >= policy.minSize()) && policy.types().matches(response.getFirst(
                 HttpHeaders.CONTENT_TYPE));
-    }
-
-    private static boolean noTransform(List<String> cacheControl) {
-        if (cacheControl == null) {
-            return false;
-        }
-        for (String value : cacheControl) {
-            for (String directive : value.split(",")) {
-                if (directive.trim().toLowerCase(Locale.ROOT).equals("no-transform")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpHeaders;
 
 /** Accept-Encoding as RFC 9110 section 12.5.3 writes it, reduced to the codings Frontdesk applies. */
 class AcceptEncodingTest {
@@ -38,7 +40,7 @@ class AcceptEncodingTest {
         "',,gzip,,' | gzip",
         "'identity;q=0, gzip' | gzip"})
     void variantKeys(String field, String expected) {
-        assertThat(AcceptEncoding.variantKey(field == null ? null : List.of(field))).isEqualTo(expected);
+        assertThat(AcceptEncoding.key(field == null ? null : List.of(field))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "''{0}'' offered {1} -> {2}")
@@ -51,8 +53,17 @@ class AcceptEncodingTest {
         assertThat(AcceptEncoding.choose(List.of(field), List.of(offered))).isEqualTo(expected);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void severalFieldLinesAreOneList() {
-        assertThat(AcceptEncoding.variantKey(List.of("gzip;q=0.5", "br;q=0.4"))).isEqualTo("gzip,br");
+        assertThat(AcceptEncoding.key(List.of("gzip;q=0.5", "br;q=0.4"))).isEqualTo("gzip,br");
+    }
+
+    @Test
+    void aRequestThatForbidsTransformationHasAVariantOfItsOwn() {
+        HttpHeaders request = new HttpHeaders();
+        request.add(HttpHeaders.ACCEPT_ENCODING, "gzip");
+        assertThat(AcceptEncoding.variantKey(request)).isEqualTo("gzip");
+        request.add(HttpHeaders.CACHE_CONTROL, "max-age=0, No-Transform");
+        assertThat(AcceptEncoding.variantKey(request)).isEqualTo("gzip+no-transform");
     }
 }

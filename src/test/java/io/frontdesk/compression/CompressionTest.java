@@ -153,6 +153,25 @@ class CompressionTest {
     }
 
     @Test
+    void aClientThatForbidsTransformationGetsTheBackendsBytesAndNoStoredCoding() {
+        assertUntouched(get("/page.html", "Accept-Encoding", "gzip", "Cache-Control", "no-transform"),
+                TextOrigin.PAGE);
+
+        assertCompressed(get("/cached/styles.css", "Accept-Encoding", "gzip"), "gzip", TextOrigin.PAGE);
+        HttpResponse<byte[]> own = get("/cached/styles.css", "Accept-Encoding", "gzip", "Cache-Control",
+                "no-transform");
+        assertThat(header(own, "Cache-Status")).contains("fwd=vary-miss");
+        assertUntouched(own, TextOrigin.PAGE);
+        HttpResponse<byte[]> ownHit = get("/cached/styles.css", "Accept-Encoding", "gzip", "Cache-Control",
+                "no-transform");
+        assertThat(header(ownHit, "Cache-Status")).startsWith("Frontdesk; hit");
+        assertUntouched(ownHit, TextOrigin.PAGE);
+        HttpResponse<byte[]> others = get("/cached/styles.css", "Accept-Encoding", "gzip");
+        assertThat(header(others, "Cache-Status")).startsWith("Frontdesk; hit");
+        assertThat(header(others, "Content-Encoding")).isEqualTo("gzip");
+    }
+
+    @Test
     void rangeRequestsGetTheBackendsBytes() {
         HttpResponse<byte[]> partial = get("/range.txt", "Accept-Encoding", "gzip", "Range", "bytes=0-99");
         assertThat(partial.statusCode()).isEqualTo(206);

@@ -66,6 +66,7 @@ final class TextOrigin implements AutoCloseable {
             Map.entry("range.txt", new Answer("text/plain", PAGE, List.of("Accept-Ranges", "bytes"))),
             Map.entry("app.js", new Answer("text/javascript", PAGE, List.of("Cache-Control", "max-age=60",
                     "ETag", "\"a1\""))),
+            Map.entry("styles.css", new Answer("text/css", PAGE, List.of("Cache-Control", "max-age=60"))),
             Map.entry("revalidated.js", new Answer("text/javascript", PAGE, List.of("Cache-Control",
                     "max-age=0, must-revalidate", "ETag", "\"r1\""))));
 
