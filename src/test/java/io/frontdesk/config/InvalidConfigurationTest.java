@@ -122,7 +122,11 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.waf.budget.cpu-time", "-1s", "frontdesk.waf.budget.cpu-time"),
                 Arguments.of("frontdesk.access-log.path", validPool().set("frontdesk.access-log.enabled", "true")
                         .set("frontdesk.access-log.path", "/proc/frontdesk/access.log")),
-                invalid("frontdesk.tracing.trusted-clients[0]", "10.0.0.0/99", "frontdesk.tracing.trusted-clients[0]"));
+                invalid("frontdesk.tracing.trusted-clients[0]", "10.0.0.0/99", "frontdesk.tracing.trusted-clients[0]"),
+                invalid("frontdesk.compression.gzip-level", "10", "frontdesk.compression.gzip-level"),
+                invalid("frontdesk.compression.types[0]", "html", "frontdesk.compression.types"),
+                invalid("frontdesk.compression.routes.nosuchroute.enabled", "false",
+                        "frontdesk.compression.routes.nosuchroute"));
     }
 
     /** A rule file whose second line names an operator the engine does not have. */
@@ -162,7 +166,8 @@ class InvalidConfigurationTest {
                 Arguments.of("frontdesk.waf.mode", "maybe", "on, detection-only, off"),
                 Arguments.of("frontdesk.waf.audit.mode", "verbose", "relevant, all, off"),
                 Arguments.of("frontdesk.waf.budget.policy", "ignore", "refuse, pass"),
-                Arguments.of("frontdesk.waf.routes.web.mode", "sometimes", "on, detection-only, off"));
+                Arguments.of("frontdesk.waf.routes.web.mode", "sometimes", "on, detection-only, off"),
+                Arguments.of("frontdesk.compression.codings[0]", "zstd", "br, gzip"));
     }
 
     @ParameterizedTest(name = "{0}")
