@@ -15,19 +15,21 @@ public final class RuleSet {
     private final Map<Path, Integer> rulesByFile;
     private final List<String> notes;
     private final PersistentCollections persistent;
+    private final int transformationChains;
 
     RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
-            List<String> notes, PersistentCollections persistent) {
+            List<String> notes, PersistentCollections persistent, int transformationChains) {
         this.phases = phases;
         this.settings = settings;
         this.rulesByFile = rulesByFile;
         this.notes = notes;
         this.persistent = persistent;
+        this.transformationChains = transformationChains;
     }
 
     /** The same rules under other settings (the operator's mode over the files' SecRuleEngine, say). */
     public RuleSet withSettings(EngineSettings newSettings) {
-        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent);
+        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent, transformationChains);
     }
 
     /** A transaction to inspect one request and its response; {@code id} is its UNIQUE_ID. */
@@ -55,6 +57,11 @@ public final class RuleSet {
 
     List<PhaseEntry> phase(int phase) {
         return phases.get(phase);
+    }
+
+    /** How many transformation chains the rules have, the empty one included (see {@code TransformationChain}). */
+    int transformationChains() {
+        return transformationChains;
     }
 
     PersistentCollections persistent() {

@@ -16,6 +16,7 @@ import io.frontdesk.waf.engine.seclang.SecLangException;
 import io.frontdesk.waf.engine.seclang.SecLangParser;
 import io.frontdesk.waf.engine.seclang.Statement;
 import io.frontdesk.waf.engine.seclang.VariableSpec;
+import io.frontdesk.waf.engine.transform.TransformationChains;
 
 /**
  * Loads SecLang files into a {@link RuleSet}, applying the statements in order as ModSecurity
@@ -42,6 +43,7 @@ public final class RuleSetLoader {
     private final List<Loaded> rules = new ArrayList<>();
     private final Map<Integer, List<ActionSpec>> defaults = new HashMap<>();
     private EngineSettings settings = EngineSettings.DEFAULTS;
+    private final TransformationChains chains = new TransformationChains();
 
     private RuleSetLoader() {
     }
@@ -162,11 +164,11 @@ public final class RuleSetLoader {
             Loaded loaded = (Loaded) entry;
             rulesByFile.merge(loaded.spec.source().file(), loaded.removed ? 0 : 1, Integer::sum);
             if (!loaded.removed) {
-                Rule rule = RuleCompiler.compile(loaded.spec, loaded.defaults);
+                Rule rule = RuleCompiler.compile(loaded.spec, loaded.defaults, chains);
                 phases.get(loaded.phase).add(new PhaseEntry(rule, null));
             }
         }
         return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
-                List.copyOf(notes), new PersistentCollections());
+                List.copyOf(notes), new PersistentCollections(), chains.size());
     }
 }

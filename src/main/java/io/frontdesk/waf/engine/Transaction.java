@@ -20,7 +20,7 @@ import io.frontdesk.waf.engine.rule.MatchAction;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleContext;
 import io.frontdesk.waf.engine.rule.RuleInfo;
-import io.frontdesk.waf.engine.transform.Transformation;
+import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 import io.frontdesk.waf.engine.variable.Target;
 import io.frontdesk.waf.engine.variable.VariableValue;
@@ -58,7 +58,7 @@ public final class Transaction {
     private final Set<String> removedTags = new HashSet<>();
     private final List<TargetRemoval> removedTargets = new ArrayList<>();
     private final Map<String, String> openedKeys = new HashMap<>();
-    private final Map<String, Map<String, String>> transformed = new HashMap<>();
+    private final TransformedValues transformed;
     private final List<VariableValue> values = new ArrayList<>();
 
     private final List<RuleMatch> matches = new ArrayList<>();
@@ -84,6 +84,7 @@ public final class Transaction {
         this.id = id;
         this.mode = settings.mode();
         this.requestBodyAccess = settings.requestBodyAccess();
+        this.transformed = new TransformedValues(ruleSet.transformationChains());
         variables.scalars.put("UNIQUE_ID", id);
         variables.rule = this::ruleFact;
     }
@@ -534,7 +535,8 @@ public final class Transaction {
     }
 
     private static boolean excludes(List<Target> exclusions, String collection, String key) {
-        for (Target exclusion : exclusions) {
+        for (int i = 0; i < exclusions.size(); i++) {
+            Target exclusion = exclusions.get(i);
             if (exclusion.collection().equals(collection) && exclusion.selects(key)) {
                 return true;
             }
@@ -549,8 +551,8 @@ public final class Transaction {
             if (link.operator().matches(value, context) != link.negated()) {
                 return value;
             }
-            for (Transformation transformation : link.transformations()) {
-                String next = transformation.apply(value);
+            for (TransformationChain step : link.transformations().steps()) {
+                String next = transformed.of(raw, step);
                 if (!next.equals(value) && link.operator().matches(next, context) != link.negated()) {
                     return next;
                 }
@@ -558,24 +560,8 @@ public final class Transaction {
             }
             return null;
         }
-        String value = transform(link, raw);
+        String value = transformed.of(raw, link.transformations());
         return link.operator().matches(value, context) != link.negated() ? value : null;
-    }
-
-    private String transform(Rule link, String raw) {
-        if (link.transformations().isEmpty()) {
-            return raw;
-        }
-        Map<String, String> cache = transformed.computeIfAbsent(link.transformationKey(), key -> new HashMap<>());
-        String done = cache.get(raw);
-        if (done == null) {
-            done = raw;
-            for (Transformation transformation : link.transformations()) {
-                done = transformation.apply(done);
-            }
-            cache.put(raw, done);
-        }
-        return done;
     }
 
     private void onMatch(Rule link, String name, String value) {
