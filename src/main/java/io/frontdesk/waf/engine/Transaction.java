@@ -14,6 +14,7 @@ import io.frontdesk.waf.engine.body.BodyProcessors;
 import io.frontdesk.waf.engine.body.ParsedBody;
 import io.frontdesk.waf.engine.body.UrlEncodedFields;
 import io.frontdesk.waf.engine.operator.OperatorContext;
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
 import io.frontdesk.waf.engine.rule.Disruption;
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.rule.MatchAction;
@@ -59,6 +60,7 @@ public final class Transaction {
     private final List<TargetRemoval> removedTargets = new ArrayList<>();
     private final Map<String, String> openedKeys = new HashMap<>();
     private final TransformedValues transformed;
+    private final Map<String, ScannedValue> scanned = new HashMap<>();
     private final List<VariableValue> values = new ArrayList<>();
 
     private final List<RuleMatch> matches = new ArrayList<>();
@@ -551,8 +553,9 @@ public final class Transaction {
             if (link.operator().matches(value, context) != link.negated()) {
                 return value;
             }
-            for (TransformationChain step : link.transformations().steps()) {
-                String next = transformed.of(raw, step);
+            List<TransformationChain> steps = link.transformations().steps();
+            for (int i = 0; i < steps.size(); i++) {
+                String next = transformed.of(raw, steps.get(i));
                 if (!next.equals(value) && link.operator().matches(next, context) != link.negated()) {
                     return next;
                 }
@@ -651,6 +654,16 @@ public final class Transaction {
         @Override
         public void matchLimitExceeded(String detail) {
             variables.tx.set("MSC_PCRE_LIMITS_EXCEEDED", "1");
+        }
+
+        @Override
+        public ScannedValue scanned(String value) {
+            ScannedValue found = scanned.get(value);
+            if (found == null) {
+                found = ruleSet.scan().scan(value);
+                scanned.put(value, found);
+            }
+            return found;
         }
 
         @Override

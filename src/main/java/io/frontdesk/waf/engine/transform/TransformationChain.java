@@ -16,11 +16,14 @@ public final class TransformationChain {
     private final Transformation last;
     private final int index;
     private final List<TransformationChain> steps;
+    private final List<TransformationChain> sameLast;
 
-    TransformationChain(TransformationChain prefix, Transformation last, int index) {
+    TransformationChain(TransformationChain prefix, Transformation last, int index,
+            List<TransformationChain> sameLast) {
         this.prefix = prefix;
         this.last = last;
         this.index = index;
+        this.sameLast = sameLast;
         List<TransformationChain> path = new ArrayList<>(prefix == null ? List.of() : prefix.steps);
         if (prefix != null) {
             path.add(this);
@@ -45,6 +48,14 @@ public final class TransformationChain {
     /** The chains from the first transformation to this one, each one longer than the one before. */
     public List<TransformationChain> steps() {
         return steps;
+    }
+
+    /**
+     * The chains of the set that end with the same transformation as this one, this one among
+     * them: where one's prefix made the same of a value as this one's, so does the whole chain.
+     */
+    public List<TransformationChain> sameLast() {
+        return sameLast;
     }
 
     /** The last transformation applied to what the prefix made of a value. */
