@@ -33,7 +33,7 @@ final class Html5Tokenizer {
 
     private final String input;
     private final int length;
-    private final char startingQuote;
+    private char startingQuote;
     private State state;
     private int pos;
     /** A {@code </} was read and no tag has been closed since; kept as libinjection keeps it. */
@@ -46,6 +46,16 @@ final class Html5Tokenizer {
     Html5Tokenizer(String input, Html5Start start) {
         this.input = input;
         this.length = input.length();
+        restart(start);
+    }
+
+    /** Reads the input again from its start, as if it landed at {@code start}. */
+    void restart(Html5Start start) {
+        pos = 0;
+        endTag = false;
+        tokenType = null;
+        tokenStart = 0;
+        tokenLength = 0;
         this.startingQuote = switch (start) {
             case VALUE_SINGLE_QUOTE -> '\'';
             case VALUE_DOUBLE_QUOTE -> '"';

@@ -19,16 +19,17 @@ public final class XssDetector {
         if (input == null) {
             return false;
         }
+        Html5Tokenizer tokens = new Html5Tokenizer(input, STARTS[0]);
         for (Html5Start start : STARTS) {
-            if (isXss(input, start)) {
+            tokens.restart(start);
+            if (isXss(input, tokens)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isXss(String input, Html5Start start) {
-        Html5Tokenizer tokens = new Html5Tokenizer(input, start);
+    private static boolean isXss(String input, Html5Tokenizer tokens) {
         XssBlacklist.Attribute attribute = XssBlacklist.Attribute.HARMLESS;
         while (tokens.next()) {
             int from = tokens.tokenStart();
