@@ -31,8 +31,8 @@ final class Html5Tokenizer {
         END
     }
 
-    private final String input;
-    private final int length;
+    private String input;
+    private int length;
     private char startingQuote;
     private State state;
     private int pos;
@@ -44,13 +44,17 @@ final class Html5Tokenizer {
     private int tokenLength;
 
     Html5Tokenizer(String input, Html5Start start) {
-        this.input = input;
-        this.length = input.length();
+        read(input, start);
+    }
+
+    /** Reads another input, from its start, as if it landed at {@code start}. */
+    void read(String newInput, Html5Start start) {
+        input = newInput;
+        length = newInput.length();
         restart(start);
     }
 
-    /** Reads the input again from its start, as if it landed at {@code start}. */
-    void restart(Html5Start start) {
+    private void restart(Html5Start start) {
         pos = 0;
         endTag = false;
         tokenType = null;

@@ -6,16 +6,18 @@ package io.frontdesk.waf.engine.operator.regex;
  */
 public final class ScannedValue {
 
-    private final SharedScan scan;
-    private final long[] bytes;
-    private final boolean wide;
-    private final long[] touched;
+    /** Words of the set of members touched, from {@link #MEMBERS} on; the bytes held before. */
+    static final int MEMBERS = 4;
 
-    ScannedValue(SharedScan scan, long[] bytes, boolean wide, long[] touched) {
+    private final SharedScan scan;
+    private final long[] bits;
+    private final boolean wide;
+
+    /** {@code bits}: the set of bytes held (four words of 64), then the set of members touched. */
+    ScannedValue(SharedScan scan, long[] bits, boolean wide) {
         this.scan = scan;
-        this.bytes = bytes;
+        this.bits = bits;
         this.wide = wide;
-        this.touched = touched;
     }
 
     /** Whether this is what that scan found (and so what its numbers mean here). */
@@ -28,12 +30,12 @@ public final class ScannedValue {
      * {@link SharedScan#addPhrases}, say): for a list of phrases, whether one of them occurs.
      */
     public boolean touches(int member) {
-        return (touched[member >> 6] & (1L << member)) != 0;
+        return (bits[MEMBERS + (member >> 6)] & (1L << member)) != 0;
     }
 
     /** Whether the value holds one of the bytes set in {@code set} (four words of 64), or a char above 0xFF. */
     boolean holdsAnyOf(long[] set) {
-        return wide || (bytes[0] & set[0]) != 0 || (bytes[1] & set[1]) != 0 || (bytes[2] & set[2]) != 0
-                || (bytes[3] & set[3]) != 0;
+        return wide || (bits[0] & set[0]) != 0 || (bits[1] & set[1]) != 0 || (bits[2] & set[2]) != 0
+                || (bits[3] & set[3]) != 0;
     }
 }

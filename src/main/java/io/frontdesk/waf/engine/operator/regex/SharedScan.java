@@ -73,20 +73,21 @@ public final class SharedScan {
 
     /** What one pass over the value tells every member. */
     public ScannedValue scan(String value) {
-        long[] bytes = new long[4];
+        Pass pass = passes.get();
+        pass.nextValue();
+        scanner.scan(value, pass);
+        long[] bits = new long[ScannedValue.MEMBERS + pass.touched.length];
+        System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, pass.touched.length);
         boolean wide = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c > 0xFF) {
                 wide = true;
             } else {
-                bytes[c >> 6] |= 1L << c;
+                bits[c >> 6] |= 1L << c;
             }
         }
-        Pass pass = passes.get();
-        pass.nextValue();
-        scanner.scan(value, pass);
-        return new ScannedValue(this, bytes, wide, pass.touched.clone());
+        return new ScannedValue(this, bits, wide);
     }
 
     /**
