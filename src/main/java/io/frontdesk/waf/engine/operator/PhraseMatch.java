@@ -1,7 +1,6 @@
 package io.frontdesk.waf.engine.operator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -62,9 +62,4 @@ public final class TransformationChain {
     public String applyLast(String prefixResult) {
         return last.apply(prefixResult);
     }
-
-    /** The whole chain applied to a value, nothing kept. */
-    public String apply(String value) {
-        return prefix == null ? value : last.apply(prefix.apply(value));
-    }
 }
