@@ -115,6 +115,8 @@ class InvalidConfigurationTest {
                         "frontdesk.waf.routes.web.remove-rules"),
                 invalid("frontdesk.waf.routes.web.exclude-targets[0]", "942100",
                         "frontdesk.waf.routes.web.exclude-targets"),
+                invalid("frontdesk.waf.routes.web.exclude-targets[0]", "942100;ARGZ:pw",
+                        "frontdesk.waf.routes.web.exclude-targets"),
                 invalid("frontdesk.waf.rules[0]", brokenRuleFile(), "frontdesk.waf"),
                 invalid("frontdesk.waf.routes.nosuchroute.mode", "off", "frontdesk.waf.routes.nosuchroute"),
                 invalid("frontdesk.waf.audit.path", "/proc/frontdesk/audit.log", "frontdesk.waf.audit.path"),

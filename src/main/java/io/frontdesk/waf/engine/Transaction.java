@@ -1,6 +1,7 @@
 package io.frontdesk.waf.engine;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.frontdesk.waf.engine.rule.MatchAction;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleContext;
 import io.frontdesk.waf.engine.rule.RuleInfo;
+import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 import io.frontdesk.waf.engine.variable.Target;
@@ -36,7 +38,7 @@ import io.frontdesk.waf.engine.variable.VariableValue;
 public final class Transaction {
 
     private static final int MOST_LOG_DATA = 512;
-    private static final BiPredicate<String, String> NOTHING_EXCLUDED = (collection, key) -> false;
+    private static final BiPredicate<Variable, String> NOTHING_EXCLUDED = (variable, key) -> false;
 
     private final RuleSet ruleSet;
     private final EngineSettings settings;
@@ -58,7 +60,7 @@ public final class Transaction {
     private final List<IdRanges> removedIds = new ArrayList<>();
     private final Set<String> removedTags = new HashSet<>();
     private final List<TargetRemoval> removedTargets = new ArrayList<>();
-    private final Map<String, String> openedKeys = new HashMap<>();
+    private final Map<Variable, String> openedKeys = new EnumMap<>(Variable.class);
     private final TransformedValues transformed;
     private final Map<String, ScannedValue> scanned = new HashMap<>();
     private final List<VariableValue> values = new ArrayList<>();
@@ -87,7 +89,7 @@ public final class Transaction {
         this.mode = settings.mode();
         this.requestBodyAccess = settings.requestBodyAccess();
         this.transformed = new TransformedValues(ruleSet.transformationChains());
-        variables.scalars.put("UNIQUE_ID", id);
+        variables.scalars.put(Variable.UNIQUE_ID, id);
         variables.rule = this::ruleFact;
     }
 
@@ -126,11 +128,11 @@ public final class Transaction {
 
     /** The client's and the server's addresses and ports. */
     public void connection(String clientAddress, int clientPort, String serverAddress, int serverPort) {
-        variables.scalars.put("REMOTE_ADDR", clientAddress);
-        variables.scalars.put("REMOTE_HOST", clientAddress);
-        variables.scalars.put("REMOTE_PORT", Integer.toString(clientPort));
-        variables.scalars.put("SERVER_ADDR", serverAddress);
-        variables.scalars.put("SERVER_PORT", Integer.toString(serverPort));
+        variables.scalars.put(Variable.REMOTE_ADDR, clientAddress);
+        variables.scalars.put(Variable.REMOTE_HOST, clientAddress);
+        variables.scalars.put(Variable.REMOTE_PORT, Integer.toString(clientPort));
+        variables.scalars.put(Variable.SERVER_ADDR, serverAddress);
+        variables.scalars.put(Variable.SERVER_PORT, Integer.toString(serverPort));
     }
 
     /** The request line: method, request-target as sent, protocol ({@code HTTP/1.1}). */
@@ -149,7 +151,7 @@ public final class Transaction {
             requestContentType = value;
         } else if (name.equalsIgnoreCase("Host")) {
             int colon = value.startsWith("[") ? value.indexOf(':', value.indexOf(']')) : value.indexOf(':');
-            variables.scalars.put("SERVER_NAME", colon < 0 ? value : value.substring(0, colon));
+            variables.scalars.put(Variable.SERVER_NAME, colon < 0 ? value : value.substring(0, colon));
         }
     }
 
@@ -172,21 +174,21 @@ public final class Transaction {
 
     private Interruption requestHeaders() {
         RequestTarget target = RequestTarget.parse(uri);
-        Map<String, String> scalars = variables.scalars;
-        scalars.put("REQUEST_METHOD", method);
-        scalars.put("REQUEST_PROTOCOL", protocol);
-        scalars.put("REQUEST_LINE", method + " " + uri + " " + protocol);
-        scalars.put("REQUEST_URI_RAW", uri);
-        scalars.put("REQUEST_URI", target.uri());
-        scalars.put("REQUEST_FILENAME", target.filename());
-        scalars.put("REQUEST_BASENAME", target.basename());
-        scalars.put("QUERY_STRING", target.query() == null ? "" : target.query());
+        Map<Variable, String> scalars = variables.scalars;
+        scalars.put(Variable.REQUEST_METHOD, method);
+        scalars.put(Variable.REQUEST_PROTOCOL, protocol);
+        scalars.put(Variable.REQUEST_LINE, method + " " + uri + " " + protocol);
+        scalars.put(Variable.REQUEST_URI_RAW, uri);
+        scalars.put(Variable.REQUEST_URI, target.uri());
+        scalars.put(Variable.REQUEST_FILENAME, target.filename());
+        scalars.put(Variable.REQUEST_BASENAME, target.basename());
+        scalars.put(Variable.QUERY_STRING, target.query() == null ? "" : target.query());
         if (target.query() != null) {
             UrlEncodedFields.split(target.query(), settings.argumentSeparator(), variables.argsGet::add);
         }
         bodyProcessor = BodyProcessors.forContentType(requestContentType);
         if (bodyProcessor != null) {
-            scalars.put("REQBODY_PROCESSOR", bodyProcessor);
+            scalars.put(Variable.REQBODY_PROCESSOR, bodyProcessor);
         }
         return run(1);
     }
@@ -224,10 +226,10 @@ public final class Transaction {
     }
 
     private Interruption requestBody() {
-        Map<String, String> scalars = variables.scalars;
+        Map<Variable, String> scalars = variables.scalars;
         if (requestBodyAccess) {
             if (requestBody.overLimit()) {
-                scalars.put("INBOUND_DATA_ERROR", "1");
+                scalars.put(Variable.INBOUND_DATA_ERROR, "1");
                 if (settings.rejectOverLimit() && mode == EngineMode.ON) {
                     interruption = new Interruption(Interruption.Action.DENY, 413, null, 0);
                     return interruption;
@@ -238,16 +240,16 @@ public final class Transaction {
         return run(2);
     }
 
-    private void readRequestBody(Map<String, String> scalars) {
+    private void readRequestBody(Map<Variable, String> scalars) {
         String body = requestBody.toString();
-        scalars.put("REQUEST_BODY_LENGTH", Integer.toString(body.length()));
+        scalars.put(Variable.REQUEST_BODY_LENGTH, Integer.toString(body.length()));
         // JSON too, as ModSecurity v3 fills it: CRS rules written for JSON bodies (934210) look there.
         if (bodyProcessor == null || bodyProcessor.equals("URLENCODED") || bodyProcessor.equals("JSON")
                 || forceRequestBodyVariable) {
-            scalars.put("REQUEST_BODY", body);
+            scalars.put(Variable.REQUEST_BODY, body);
         }
-        scalars.put("REQBODY_ERROR", "0");
-        scalars.put("REQBODY_PROCESSOR_ERROR", "0");
+        scalars.put(Variable.REQBODY_ERROR, "0");
+        scalars.put(Variable.REQBODY_PROCESSOR_ERROR, "0");
         if (bodyProcessor == null || body.isEmpty()) {
             return;
         }
@@ -275,34 +277,34 @@ public final class Transaction {
             variables.xml.add("/*", text.toString());
         }
         parsed.xmlAttributes().forEach(attribute -> variables.xml.add("//@*", attribute.value()));
-        parsed.collectionValues().forEach(value -> variables.multiValued
-                .computeIfAbsent(value.name(), name -> new ArrayList<>()).add(value.value()));
-        scalars.putAll(parsed.flags());
+        parsed.collectionValues().forEach(value -> variables.lists
+                .computeIfAbsent(Variable.named(value.name()), name -> new ArrayList<>()).add(value.value()));
+        parsed.flags().forEach((name, value) -> scalars.put(Variable.named(name), value));
         if (parsed.error() != null) {
             bodyError(parsed.error());
         }
     }
 
     private void bodyError(String message) {
-        variables.scalars.put("REQBODY_ERROR", "1");
-        variables.scalars.put("REQBODY_PROCESSOR_ERROR", "1");
-        variables.scalars.put("REQBODY_ERROR_MSG", message);
-        variables.scalars.put("REQBODY_PROCESSOR_ERROR_MSG", message);
+        variables.scalars.put(Variable.REQBODY_ERROR, "1");
+        variables.scalars.put(Variable.REQBODY_PROCESSOR_ERROR, "1");
+        variables.scalars.put(Variable.REQBODY_ERROR_MSG, message);
+        variables.scalars.put(Variable.REQBODY_PROCESSOR_ERROR_MSG, message);
     }
 
     /** The response's status line. */
     public void responseStatus(int status, String responseProtocol) {
-        variables.scalars.put("RESPONSE_STATUS", Integer.toString(status));
-        variables.scalars.put("RESPONSE_PROTOCOL", responseProtocol);
-        variables.scalars.put("STATUS_LINE", responseProtocol + " " + status);
+        variables.scalars.put(Variable.RESPONSE_STATUS, Integer.toString(status));
+        variables.scalars.put(Variable.RESPONSE_PROTOCOL, responseProtocol);
+        variables.scalars.put(Variable.STATUS_LINE, responseProtocol + " " + status);
     }
 
     public void responseHeader(String name, String value) {
         variables.responseHeaders.add(name, value);
         if (name.equalsIgnoreCase("Content-Type")) {
-            variables.scalars.put("RESPONSE_CONTENT_TYPE", value);
+            variables.scalars.put(Variable.RESPONSE_CONTENT_TYPE, value);
         } else if (name.equalsIgnoreCase("Content-Length")) {
-            variables.scalars.put("RESPONSE_CONTENT_LENGTH", value);
+            variables.scalars.put(Variable.RESPONSE_CONTENT_LENGTH, value);
         }
     }
 
@@ -317,7 +319,7 @@ public final class Transaction {
                 || transactionAllowed) {
             return false;
         }
-        String type = variables.scalars.getOrDefault("RESPONSE_CONTENT_TYPE", "");
+        String type = variables.scalars.getOrDefault(Variable.RESPONSE_CONTENT_TYPE, "");
         int semicolon = type.indexOf(';');
         String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
         return settings.responseBodyMimeTypes().contains(mediaType);
@@ -335,13 +337,13 @@ public final class Transaction {
 
     private Interruption responseBody() {
         if (responseBody.overLimit()) {
-            variables.scalars.put("OUTBOUND_DATA_ERROR", "1");
+            variables.scalars.put(Variable.OUTBOUND_DATA_ERROR, "1");
             if (settings.rejectResponseOverLimit() && mode == EngineMode.ON && interruption == null) {
                 interruption = new Interruption(Interruption.Action.DENY, 500, null, 0);
                 return interruption;
             }
         }
-        variables.scalars.put("RESPONSE_BODY", responseBody.toString());
+        variables.scalars.put(Variable.RESPONSE_BODY, responseBody.toString());
         return run(4);
     }
 
@@ -349,7 +351,7 @@ public final class Transaction {
     public void processLogging() {
         metered(5, () -> run(5));
         long now = System.currentTimeMillis() / 1000;
-        openedKeys.forEach((collection, key) -> ruleSet.persistent().store(collection, key,
+        openedKeys.forEach((collection, key) -> ruleSet.persistent().store(collection.name(), key,
                 variables.opened.get(collection), now, settings.collectionTimeoutSeconds()));
     }
 
@@ -375,7 +377,7 @@ public final class Transaction {
 
     /** Why the request body could not be parsed (REQBODY_ERROR_MSG, in ModSecurity's words), or {@code null}. */
     public String requestBodyError() {
-        return variables.scalars.get("REQBODY_ERROR_MSG");
+        return variables.scalars.get(Variable.REQBODY_ERROR_MSG);
     }
 
     /** A TX variable (lower-case key), or {@code null}. */
@@ -500,7 +502,7 @@ public final class Transaction {
             return matched;
         }
         values.clear();
-        BiPredicate<String, String> excluded = exclusions(link, head);
+        BiPredicate<Variable, String> excluded = exclusions(link, head);
         for (Target target : link.targets()) {
             variables.select(target, excluded, values);
         }
@@ -520,7 +522,7 @@ public final class Transaction {
         return any;
     }
 
-    private BiPredicate<String, String> exclusions(Rule link, Rule head) {
+    private BiPredicate<Variable, String> exclusions(Rule link, Rule head) {
         List<Target> runtime = List.of();
         for (TargetRemoval removal : removedTargets) {
             if (removal.appliesTo(head.info())) {
@@ -532,14 +534,14 @@ public final class Transaction {
             return NOTHING_EXCLUDED;
         }
         List<Target> atRunTime = runtime;
-        return (collection, key) -> excludes(link.exclusions(), collection, key)
-                || excludes(atRunTime, collection, key);
+        return (variable, key) -> excludes(link.exclusions(), variable, key)
+                || excludes(atRunTime, variable, key);
     }
 
-    private static boolean excludes(List<Target> exclusions, String collection, String key) {
+    private static boolean excludes(List<Target> exclusions, Variable variable, String key) {
         for (int i = 0; i < exclusions.size(); i++) {
             Target exclusion = exclusions.get(i);
-            if (exclusion.collection().equals(collection) && exclusion.selects(key)) {
+            if (exclusion.variable() == variable && exclusion.selects(key)) {
                 return true;
             }
         }
@@ -568,8 +570,8 @@ public final class Transaction {
     }
 
     private void onMatch(Rule link, String name, String value) {
-        variables.scalars.put("MATCHED_VAR", value);
-        variables.scalars.put("MATCHED_VAR_NAME", name);
+        variables.scalars.put(Variable.MATCHED_VAR, value);
+        variables.scalars.put(Variable.MATCHED_VAR_NAME, name);
         variables.matchedVars.add(name, value);
         for (MatchAction action : link.matchActions()) {
             action.apply(context);
@@ -588,8 +590,8 @@ public final class Transaction {
         String data = info.logdata() == null ? "" : info.logdata().expand(context);
         matches.add(new RuleMatch(info, info.msg() == null ? "" : info.msg().expand(context),
                 data.length() > MOST_LOG_DATA ? data.substring(0, MOST_LOG_DATA) : data,
-                variables.scalars.getOrDefault("MATCHED_VAR_NAME", ""),
-                variables.scalars.getOrDefault("MATCHED_VAR", "")));
+                variables.scalars.getOrDefault(Variable.MATCHED_VAR_NAME, ""),
+                variables.scalars.getOrDefault(Variable.MATCHED_VAR, "")));
     }
 
     private Interruption interruption(Rule head) {
@@ -673,12 +675,14 @@ public final class Transaction {
 
         @Override
         public void openCollection(String name, String key) {
-            if (!Variables.isPersistent(name)) {
+            Variable collection = Variable.named(name);
+            if (collection == null || collection.kind() != Variable.Kind.PERSISTENT) {
                 return;
             }
             long now = System.currentTimeMillis() / 1000;
-            variables.opened.put(name, ruleSet.persistent().load(name, key, now, settings.collectionTimeoutSeconds()));
-            openedKeys.put(name, key);
+            variables.opened.put(collection,
+                    ruleSet.persistent().load(name, key, now, settings.collectionTimeoutSeconds()));
+            openedKeys.put(collection, key);
         }
 
         @Override
@@ -723,7 +727,7 @@ public final class Transaction {
         @Override
         public void setRequestBodyProcessor(String name) {
             bodyProcessor = name;
-            variables.scalars.put("REQBODY_PROCESSOR", name);
+            variables.scalars.put(Variable.REQBODY_PROCESSOR, name);
         }
 
         @Override

@@ -1,12 +1,13 @@
 package io.frontdesk.waf.engine;
 
 import java.time.ZonedDateTime;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
 
+import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.variable.KeyedValues;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 import io.frontdesk.waf.engine.variable.Target;
@@ -20,13 +21,6 @@ import io.frontdesk.waf.engine.variable.VariableValue;
  */
 final class Variables {
 
-    private static final Map<String, String> NAMES_OF = Map.of("ARGS_NAMES", "ARGS", "ARGS_GET_NAMES", "ARGS_GET",
-            "ARGS_POST_NAMES", "ARGS_POST", "REQUEST_HEADERS_NAMES", "REQUEST_HEADERS", "REQUEST_COOKIES_NAMES",
-            "REQUEST_COOKIES", "FILES_NAMES", "FILES", "RESPONSE_HEADERS_NAMES", "RESPONSE_HEADERS",
-            "MATCHED_VARS_NAMES", "MATCHED_VARS");
-
-    private static final List<String> PERSISTENT = List.of("IP", "GLOBAL", "SESSION", "USER", "RESOURCE");
-
     final KeyedValues argsGet = new KeyedValues();
     final KeyedValues argsPost = new KeyedValues();
     final KeyedValues requestHeaders = new KeyedValues();
@@ -39,17 +33,13 @@ final class Variables {
     final KeyedValues matchedVars = new KeyedValues();
     final KeyedValues env = new KeyedValues();
     final KeyedValues xml = new KeyedValues();
-    /** Variables a body processor gives several values (MULTIPART_NAME, MULTIPART_FILENAME). */
-    final Map<String, List<String>> multiValued = new HashMap<>();
+    /** The values of {@link Variable.Kind#LIST} variables the body processor gave. */
+    final Map<Variable, List<String>> lists = new EnumMap<>(Variable.class);
     final MutableCollection tx = new MutableCollection();
-    final Map<String, MutableCollection> opened = new HashMap<>();
-    final Map<String, String> scalars = new HashMap<>();
-    private final Map<String, KeyedValues> keyed = Map.ofEntries(Map.entry("ARGS_GET", argsGet),
-            Map.entry("ARGS_POST", argsPost), Map.entry("REQUEST_HEADERS", requestHeaders),
-            Map.entry("REQUEST_COOKIES", requestCookies), Map.entry("FILES", files),
-            Map.entry("FILES_SIZES", filesSizes), Map.entry("FILES_TMP_CONTENT", filesContent),
-            Map.entry("MULTIPART_PART_HEADERS", partHeaders), Map.entry("RESPONSE_HEADERS", responseHeaders),
-            Map.entry("MATCHED_VARS", matchedVars), Map.entry("ENV", env), Map.entry("XML", xml));
+    final Map<Variable, MutableCollection> opened = new EnumMap<>(Variable.class);
+    final Map<Variable, String> scalars = new EnumMap<>(Variable.class);
+    /** Where each keyed variable's entries are: ARGS is ARGS_GET's then ARGS_POST's. */
+    private final Map<Variable, List<KeyedValues>> keyed = new EnumMap<>(Variable.class);
 
     private final long startNanos = System.nanoTime();
     private final ZonedDateTime start = ZonedDateTime.now();
@@ -61,21 +51,38 @@ final class Variables {
         String value(String key);
     }
 
-    /** The TX collection, or a persistent one once opened; {@code null} otherwise. */
-    MutableCollection mutable(String name) {
-        return name.equals("TX") ? tx : opened.get(name);
+    Variables() {
+        keyed.put(Variable.ARGS, List.of(argsGet, argsPost));
+        keyed.put(Variable.ARGS_GET, List.of(argsGet));
+        keyed.put(Variable.ARGS_POST, List.of(argsPost));
+        keyed.put(Variable.REQUEST_HEADERS, List.of(requestHeaders));
+        keyed.put(Variable.REQUEST_COOKIES, List.of(requestCookies));
+        keyed.put(Variable.FILES, List.of(files));
+        keyed.put(Variable.FILES_SIZES, List.of(filesSizes));
+        keyed.put(Variable.FILES_TMP_CONTENT, List.of(filesContent));
+        keyed.put(Variable.MULTIPART_PART_HEADERS, List.of(partHeaders));
+        keyed.put(Variable.RESPONSE_HEADERS, List.of(responseHeaders));
+        keyed.put(Variable.MATCHED_VARS, List.of(matchedVars));
+        keyed.put(Variable.ENV, List.of(env));
+        keyed.put(Variable.XML, List.of(xml));
     }
 
-    static boolean isPersistent(String name) {
-        return PERSISTENT.contains(name);
+    /** TX or a persistent collection by its name, once opened; {@code null} otherwise. */
+    MutableCollection mutable(String name) {
+        Variable variable = Variable.named(name);
+        return variable == null ? null : mutable(variable);
+    }
+
+    private MutableCollection mutable(Variable variable) {
+        return variable == Variable.TX ? tx : opened.get(variable);
     }
 
     /**
      * Adds the values {@code target} selects to {@code out}, less those {@code excluded} says are
-     * excluded (by collection and key).
+     * excluded (by variable and key).
      */
-    void select(Target target, BiPredicate<String, String> excluded, List<VariableValue> out) {
-        String collection = target.collection();
+    void select(Target target, BiPredicate<Variable, String> excluded, List<VariableValue> out) {
+        Variable variable = target.variable();
         if (target.count()) {
             int before = out.size();
             select(target.uncounted(), excluded, out);
@@ -84,132 +91,105 @@ final class Variables {
             out.add(new VariableValue(target.toString(), Integer.toString(count)));
             return;
         }
-        switch (collection) {
-            case "ARGS" -> {
-                keyedValues("ARGS", argsGet, target, excluded, out);
-                keyedValues("ARGS", argsPost, target, excluded, out);
-            }
-            case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> mutableValues(collection, target, excluded, out);
-            case "RULE" -> {
+        switch (variable.kind()) {
+            case KEYED -> entries(variable, variable, false, target, excluded, out);
+            case NAMES -> entries(variable, variable.namesOf(), true, target, excluded, out);
+            case TRANSIENT, PERSISTENT -> mutableValues(variable, target, excluded, out);
+            case RULE -> {
                 if (rule != null && target.key() != null) {
                     out.add(new VariableValue("RULE", target.key(), rule.value(target.key().toLowerCase(Locale.ROOT))));
                 }
             }
-            default -> {
-                KeyedValues values = keyed.get(collection);
-                if (values != null) {
-                    keyedValues(collection, values, target, excluded, out);
-                    return;
+            case LIST -> {
+                List<String> several = lists.get(variable);
+                if (several != null && !excluded.test(variable, variable.name())) {
+                    several.forEach(value -> out.add(new VariableValue(variable.name(), value)));
                 }
-                List<String> several = multiValued.get(collection);
-                if (several != null) {
-                    if (!excluded.test(collection, collection)) {
-                        several.forEach(value -> out.add(new VariableValue(collection, value)));
-                    }
-                    return;
-                }
-                String namesOf = NAMES_OF.get(collection);
-                if (namesOf != null) {
-                    names(collection, namesOf, target, excluded, out);
-                    return;
-                }
-                String value = scalar(collection);
-                if (value != null && !excluded.test(collection, collection)) {
-                    out.add(new VariableValue(collection, value));
+            }
+            case SCALAR, NEVER_SET -> {
+                String value = scalar(variable);
+                if (value != null && !excluded.test(variable, variable.name())) {
+                    out.add(new VariableValue(variable.name(), value));
                 }
             }
         }
     }
 
-    private static void keyedValues(String collection, KeyedValues values, Target target,
-            BiPredicate<String, String> excluded, List<VariableValue> out) {
-        selected(collection, values, values.valuesAs(collection), target, excluded, out);
-    }
-
-    private static void selected(String collection, KeyedValues values, List<VariableValue> view, Target target,
-            BiPredicate<String, String> excluded, List<VariableValue> out) {
-        for (int i = 0; i < view.size(); i++) {
-            String key = values.key(i);
-            if (target.selects(key) && !excluded.test(collection, key)) {
-                out.add(view.get(i));
+    /** The values (or, {@code ofKeys}, the keys) of {@code source}'s entries, under {@code variable}'s name. */
+    private void entries(Variable variable, Variable source, boolean ofKeys, Target target,
+            BiPredicate<Variable, String> excluded, List<VariableValue> out) {
+        List<KeyedValues> sources = keyed.get(source);
+        for (int part = 0; part < sources.size(); part++) {
+            KeyedValues values = sources.get(part);
+            List<VariableValue> view = ofKeys ? values.keysAs(variable.name()) : values.valuesAs(variable.name());
+            for (int i = 0; i < view.size(); i++) {
+                String key = values.key(i);
+                if (target.selects(key) && !excluded.test(variable, key)) {
+                    out.add(view.get(i));
+                }
             }
         }
     }
 
-    private void names(String collection, String namesOf, Target target, BiPredicate<String, String> excluded,
+    private void mutableValues(Variable variable, Target target, BiPredicate<Variable, String> excluded,
             List<VariableValue> out) {
-        if (namesOf.equals("ARGS")) {
-            names(collection, argsGet, target, excluded, out);
-            names(collection, argsPost, target, excluded, out);
-        } else {
-            names(collection, keyed.get(namesOf), target, excluded, out);
-        }
-    }
-
-    private static void names(String collection, KeyedValues values, Target target,
-            BiPredicate<String, String> excluded, List<VariableValue> out) {
-        selected(collection, values, values.keysAs(collection), target, excluded, out);
-    }
-
-    private void mutableValues(String collection, Target target, BiPredicate<String, String> excluded,
-            List<VariableValue> out) {
-        MutableCollection values = mutable(collection);
+        MutableCollection values = mutable(variable);
         if (values == null) {
             return;
         }
         if (target.key() != null) {
             String value = values.get(target.key());
-            if (value != null && !excluded.test(collection, target.key())) {
-                out.add(new VariableValue(collection, target.key().toLowerCase(Locale.ROOT), value));
+            if (value != null && !excluded.test(variable, target.key())) {
+                out.add(new VariableValue(variable.name(), target.key().toLowerCase(Locale.ROOT), value));
             }
             return;
         }
         for (Map.Entry<String, String> entry : values.asMap().entrySet()) {
             String key = entry.getKey();
             if (!key.startsWith(PersistentCollections.EXPIRY_PREFIX) && target.selects(key)
-                    && !excluded.test(collection, key)) {
-                out.add(new VariableValue(collection, key, entry.getValue()));
+                    && !excluded.test(variable, key)) {
+                out.add(new VariableValue(variable.name(), key, entry.getValue()));
             }
         }
     }
 
     /** A scalar's value, or {@code null} when the transaction has none. */
-    String scalar(String name) {
-        String value = scalars.get(name);
+    private String scalar(Variable variable) {
+        String value = scalars.get(variable);
         if (value != null) {
             return value;
         }
-        switch (name) {
-            case "ARGS_COMBINED_SIZE":
+        switch (variable) {
+            case ARGS_COMBINED_SIZE:
                 return Long.toString(combinedSize(argsGet) + combinedSize(argsPost));
-            case "FILES_COMBINED_SIZE":
+            case FILES_COMBINED_SIZE:
                 long total = 0;
                 for (int i = 0; i < filesSizes.size(); i++) {
                     total += Long.parseLong(filesSizes.value(i));
                 }
                 return Long.toString(total);
-            case "DURATION":
+            case DURATION:
                 return Long.toString((System.nanoTime() - startNanos) / 1000);
-            case "HIGHEST_SEVERITY":
+            case HIGHEST_SEVERITY:
                 return Integer.toString(highestSeverity);
-            case "TIME":
+            case TIME:
                 return String.format(Locale.ROOT, "%02d:%02d:%02d", start.getHour(), start.getMinute(),
                         start.getSecond());
-            case "TIME_DAY":
+            case TIME_DAY:
                 return Integer.toString(start.getDayOfMonth());
-            case "TIME_EPOCH":
+            case TIME_EPOCH:
                 return Long.toString(start.toEpochSecond());
-            case "TIME_HOUR":
+            case TIME_HOUR:
                 return Integer.toString(start.getHour());
-            case "TIME_MIN":
+            case TIME_MIN:
                 return Integer.toString(start.getMinute());
-            case "TIME_MON":
+            case TIME_MON:
                 return Integer.toString(start.getMonthValue() - 1);
-            case "TIME_SEC":
+            case TIME_SEC:
                 return Integer.toString(start.getSecond());
-            case "TIME_WDAY":
+            case TIME_WDAY:
                 return Integer.toString(start.getDayOfWeek().getValue() % 7);
-            case "TIME_YEAR":
+            case TIME_YEAR:
                 return Integer.toString(start.getYear());
             default:
                 return null;
@@ -225,22 +205,27 @@ final class Variables {
     }
 
     /** What {@code %{NAME}} or {@code %{COLLECTION.key}} expands to; empty when there is nothing. */
-    String macroValue(String variable, String key) {
-        String value;
-        if (key == null) {
-            value = scalar(variable);
-        } else if (variable.equals("RULE")) {
-            value = rule == null ? null : rule.value(key);
-        } else if (variable.equals("ARGS")) {
-            value = argsGet.first(key);
-            if (value == null) {
-                value = argsPost.first(key);
-            }
-        } else {
-            MutableCollection mutable = mutable(variable);
-            KeyedValues values = keyed.get(variable);
-            value = mutable != null ? mutable.get(key) : values != null ? values.first(key) : null;
-        }
+    String macroValue(String name, String key) {
+        Variable variable = Variable.named(name);
+        String value = variable == null ? null : key == null ? scalar(variable) : keyedValue(variable, key);
         return value == null ? "" : value;
+    }
+
+    private String keyedValue(Variable variable, String key) {
+        if (variable == Variable.RULE) {
+            return rule == null ? null : rule.value(key);
+        }
+        if (variable.mutable()) {
+            MutableCollection values = mutable(variable);
+            return values == null ? null : values.get(key);
+        }
+        List<KeyedValues> sources = keyed.getOrDefault(variable, List.of());
+        for (int i = 0; i < sources.size(); i++) {
+            String value = sources.get(i).first(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 }

@@ -13,6 +13,7 @@ import io.frontdesk.waf.engine.seclang.ActionSpec;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
 import io.frontdesk.waf.engine.seclang.SecLangParser;
 import io.frontdesk.waf.engine.seclang.Statement;
+import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.seclang.VariableSpec;
 import io.frontdesk.waf.engine.transform.Transformation;
 import io.frontdesk.waf.engine.transform.Transformations;
@@ -72,7 +73,7 @@ final class CrsRuleInput {
             if (target.excluded() || target.count()) {
                 continue;
             }
-            boolean names = target.collection().endsWith("_NAMES");
+            boolean names = target.variable().kind() == Variable.Kind.NAMES;
             for (CrsRequest.Variable variable : variables) {
                 if (selects(target, variable) && !excluded(variable)) {
                     values.add(transform(names ? variable.name() : variable.value()));
@@ -100,9 +101,8 @@ final class CrsRuleInput {
 
     /** {@code ARGS_NAMES} selects from the same variables as {@code ARGS}, giving their names. */
     private static String collectionOf(VariableSpec target) {
-        String collection = target.collection();
-        return collection.endsWith("_NAMES") ? collection.substring(0, collection.length() - "_NAMES".length())
-                : collection;
+        Variable variable = target.variable();
+        return (variable.kind() == Variable.Kind.NAMES ? variable.namesOf() : variable).name();
     }
 
     private String transform(String value) {

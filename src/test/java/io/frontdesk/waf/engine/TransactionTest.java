@@ -265,5 +265,8 @@ class TransactionTest {
         assertThatThrownBy(() -> rules("SecAction \"id:1,ctl:noSuchControl=1\"\n"))
                 .isInstanceOf(SecLangException.class).hasMessageContaining("rules.conf:1")
                 .hasMessageContaining("noSuchControl");
+        assertThatThrownBy(() -> rules("SecAction \"id:1,ctl:ruleRemoveTargetById=2;ARGZ:pw\"\n"))
+                .isInstanceOf(SecLangException.class).hasMessageContaining("rules.conf:1")
+                .hasMessageContaining("unknown variable ARGZ");
     }
 }

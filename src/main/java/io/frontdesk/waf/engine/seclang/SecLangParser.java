@@ -73,7 +73,7 @@ public final class SecLangParser {
         switch (name) {
             case "SecRule" -> {
                 expect(directive, 3);
-                rule(new RuleSpec(variables(arguments.get(0), source), operator(arguments.get(1), source),
+                rule(new RuleSpec(SpecParser.variables(arguments.get(0), source), operator(arguments.get(1), source),
                         arguments.size() > 2 ? actions(arguments.get(2), source) : List.of(), null, source));
             }
             case "SecAction" -> {
@@ -101,7 +101,7 @@ public final class SecLangParser {
                             + " to replace");
                 }
                 statements.add(new Statement.TargetUpdate(name.substring("SecRuleUpdateTargetBy".length()),
-                        arguments.get(0), variables(arguments.get(1), source),
+                        arguments.get(0), SpecParser.variables(arguments.get(1), source),
                         arguments.size() == 3 ? arguments.get(2) : null, source));
             }
             case "SecRuleUpdateActionById" -> {
@@ -183,16 +183,6 @@ public final class SecLangParser {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-    }
-
-    private static List<VariableSpec> variables(String text, Source source) {
-        List<VariableSpec> variables = SpecParser.variables(text, source);
-        for (VariableSpec variable : variables) {
-            if (!SecLangNames.VARIABLES.contains(variable.collection())) {
-                throw new SecLangException(source, "unknown variable " + variable.collection());
-            }
-        }
-        return variables;
     }
 
     private static OperatorSpec operator(String text, Source source) {

@@ -32,11 +32,15 @@ final class SpecParser {
             if (collection.isEmpty()) {
                 throw new SecLangException(source, "a rule target is empty in '" + text + "'");
             }
+            Variable variable = Variable.named(collection);
+            if (variable == null) {
+                throw new SecLangException(source, "unknown variable " + collection);
+            }
             String selector = null;
             boolean regex = false;
             if (end < text.length() && text.charAt(end) == ':') {
                 end++;
-                if (!collection.equals("XML") && end < text.length() && text.charAt(end) == '/') {
+                if (variable != Variable.XML && end < text.length() && text.charAt(end) == '/') {
                     int close = closing(text, end + 1, '/');
                     if (close < 0) {
                         throw new SecLangException(source, "the regular expression of '" + collection
@@ -61,7 +65,7 @@ final class SpecParser {
                     selector = text.substring(start, end);
                 }
             }
-            variables.add(new VariableSpec(collection, selector, regex, count, excluded));
+            variables.add(new VariableSpec(variable, selector, regex, count, excluded));
             if (end < text.length() && text.charAt(end) != '|') {
                 throw new SecLangException(source, "unexpected '" + text.charAt(end) + "' after the target '"
                         + collection + "' in '" + text + "'");

@@ -1,18 +1,18 @@
 package io.frontdesk.waf.engine.seclang;
 
 /**
- * One target of a rule, as written: a collection ({@code ARGS}), perhaps narrowed by a selector
+ * One target of a rule, as written: a variable ({@code ARGS}), perhaps narrowed by a selector
  * ({@code ARGS:id}, {@code ARGS:/^id_/} when {@code regex}), counted ({@code &ARGS}) or excluded
  * ({@code !ARGS:password}).
  */
-public record VariableSpec(String collection, String selector, boolean regex, boolean count, boolean excluded) {
+public record VariableSpec(Variable variable, String selector, boolean regex, boolean count, boolean excluded) {
 
     @Override
     public String toString() {
         String prefix = excluded ? "!" : count ? "&" : "";
         if (selector == null) {
-            return prefix + collection;
+            return prefix + variable;
         }
-        return prefix + collection + ":" + (regex ? "/" + selector + "/" : selector);
+        return prefix + variable + ":" + (regex ? "/" + selector + "/" : selector);
     }
 }

@@ -2,23 +2,24 @@ package io.frontdesk.waf.engine.variable;
 
 import java.util.regex.Pattern;
 
+import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.seclang.VariableSpec;
 
 /**
- * A rule target, ready to select: a collection, and perhaps a key ({@code ARGS:id}) or a key pattern
+ * A rule target, ready to select: a variable, and perhaps a key ({@code ARGS:id}) or a key pattern
  * ({@code ARGS:/^id_/}); counted ({@code &ARGS}) or excluded ({@code !ARGS:password}). Keys and key
  * patterns ignore case, as ModSecurity's collections do.
  */
 public final class Target {
 
-    private final String collection;
+    private final Variable variable;
     private final String key;
     private final Pattern keyPattern;
     private final boolean count;
     private final boolean excluded;
 
-    private Target(String collection, String key, Pattern keyPattern, boolean count, boolean excluded) {
-        this.collection = collection;
+    private Target(Variable variable, String key, Pattern keyPattern, boolean count, boolean excluded) {
+        this.variable = variable;
         this.key = key;
         this.keyPattern = keyPattern;
         this.count = count;
@@ -35,27 +36,34 @@ public final class Target {
                 throw new IllegalArgumentException("bad key pattern in " + spec + ": " + e.getMessage(), e);
             }
         }
-        return new Target(spec.collection(), spec.regex() ? null : spec.selector(), pattern, spec.count(),
+        return new Target(spec.variable(), spec.regex() ? null : spec.selector(), pattern, spec.count(),
                 spec.excluded());
     }
 
-    /** Parses {@code ARGS:foo} or {@code REQUEST_COOKIES:/^_ga/} as {@code ctl:ruleRemoveTargetById} writes it. */
+    /**
+     * Parses {@code ARGS:foo} or {@code REQUEST_COOKIES:/^_ga/} as {@code ctl:ruleRemoveTargetById}
+     * writes it; a variable the engine does not know is an {@link IllegalArgumentException} naming it.
+     */
     public static Target excluding(String text) {
         int colon = text.indexOf(':');
-        String collection = (colon < 0 ? text : text.substring(0, colon)).strip().toUpperCase(java.util.Locale.ROOT);
+        String name = (colon < 0 ? text : text.substring(0, colon)).strip().toUpperCase(java.util.Locale.ROOT);
+        Variable variable = Variable.named(name);
+        if (variable == null) {
+            throw new IllegalArgumentException("unknown variable " + name);
+        }
         String selector = colon < 0 ? null : text.substring(colon + 1).strip();
         boolean regex = selector != null && selector.length() > 1 && selector.startsWith("/") && selector.endsWith("/");
-        return of(new VariableSpec(collection, regex ? selector.substring(1, selector.length() - 1) : selector, regex,
+        return of(new VariableSpec(variable, regex ? selector.substring(1, selector.length() - 1) : selector, regex,
                 false, true));
     }
 
     /** The same selection, its values listed rather than counted. */
     public Target uncounted() {
-        return new Target(collection, key, keyPattern, false, excluded);
+        return new Target(variable, key, keyPattern, false, excluded);
     }
 
-    public String collection() {
-        return collection;
+    public Variable variable() {
+        return variable;
     }
 
     /** The key as written, or {@code null} when the target has none or a key pattern. */
@@ -87,8 +95,8 @@ public final class Target {
     public String toString() {
         String prefix = excluded ? "!" : count ? "&" : "";
         if (whole()) {
-            return prefix + collection;
+            return prefix + variable;
         }
-        return prefix + collection + ":" + (key != null ? key : "/" + keyPattern.pattern() + "/");
+        return prefix + variable + ":" + (key != null ? key : "/" + keyPattern.pattern() + "/");
     }
 }

@@ -85,10 +85,10 @@ class SecLangParserTest {
                 .map(statement -> ((Statement.Rule) statement).rule()).filter(r -> "942100".equals(r.action("id")))
                 .findFirst().orElseThrow();
         assertThat(rule.operator()).isEqualTo(new OperatorSpec("detectSQLi", "", false));
-        assertThat(rule.variables()).contains(new VariableSpec("REQUEST_COOKIES", null, false, false, false),
-                new VariableSpec("REQUEST_HEADERS", "User-Agent", false, false, false),
-                new VariableSpec("XML", "/*", false, false, false),
-                new VariableSpec("ARGS_NAMES", null, false, false, false));
+        assertThat(rule.variables()).contains(new VariableSpec(Variable.REQUEST_COOKIES, null, false, false, false),
+                new VariableSpec(Variable.REQUEST_HEADERS, "User-Agent", false, false, false),
+                new VariableSpec(Variable.XML, "/*", false, false, false),
+                new VariableSpec(Variable.ARGS_NAMES, null, false, false, false));
         assertThat(rule.actions()).contains(new ActionSpec("phase", "2"), new ActionSpec("block", null),
                 new ActionSpec("t", "utf8toUnicode"),
                 new ActionSpec("msg", "SQL Injection Attack Detected via libinjection"),
@@ -105,9 +105,9 @@ class SecLangParserTest {
         assertThat(statements).hasSize(2);
         RuleSpec first = ((Statement.Rule) statements.get(0)).rule();
         RuleSpec third = first.chained().chained();
-        assertThat(first.chained().variables()).containsExactly(new VariableSpec("ARGS", null, false, true, false));
-        assertThat(third.variables()).containsExactly(new VariableSpec("ARGS", "a-b", false, false, false),
-                new VariableSpec("ARGS", "^x|y$", true, false, true));
+        assertThat(first.chained().variables()).containsExactly(new VariableSpec(Variable.ARGS, null, false, true, false));
+        assertThat(third.variables()).containsExactly(new VariableSpec(Variable.ARGS, "a-b", false, false, false),
+                new VariableSpec(Variable.ARGS, "^x|y$", true, false, true));
         assertThat(third.operator()).isEqualTo(new OperatorSpec("rx", "\"q\"", true));
         assertThat(third.action("setvar")).isEqualTo("tx.s=+1");
         assertThat(third.chained()).isNull();
