@@ -1,32 +1,21 @@
 package io.frontdesk.waf.engine;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import io.frontdesk.waf.engine.body.BodyProcessors;
 import io.frontdesk.waf.engine.body.ParsedBody;
 import io.frontdesk.waf.engine.body.UrlEncodedFields;
-import io.frontdesk.waf.engine.operator.OperatorContext;
 import io.frontdesk.waf.engine.operator.regex.ScannedValue;
 import io.frontdesk.waf.engine.rule.Disruption;
 import io.frontdesk.waf.engine.rule.IdRanges;
-import io.frontdesk.waf.engine.rule.MatchAction;
-import io.frontdesk.waf.engine.rule.Rule;
-import io.frontdesk.waf.engine.rule.RuleContext;
-import io.frontdesk.waf.engine.rule.RuleInfo;
 import io.frontdesk.waf.engine.seclang.Variable;
-import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 import io.frontdesk.waf.engine.variable.Target;
-import io.frontdesk.waf.engine.variable.VariableValue;
 
 /**
  * One request and its response going through the rules, phase by phase: give it the request line
@@ -34,17 +23,21 @@ import io.frontdesk.waf.engine.variable.VariableValue;
  * {@link #processRequestBody()} (phase 2); the same for the response (phases 3 and 4); and
  * {@link #processLogging()} (phase 5) at the end. Each phase returns the interruption when a rule
  * stopped the transaction. Not thread-safe: one transaction is used by one thread at a time.
+ *
+ * <p>The transaction is the state: its variables, what stopped or allowed it, its bodies, the
+ * collections it opened, its budget. A {@link PhaseRunner} runs each phase's rules over it, and a
+ * {@link RuleEvaluator} each rule.
  */
 public final class Transaction {
-
-    private static final int MOST_LOG_DATA = 512;
-    private static final BiPredicate<Variable, String> NOTHING_EXCLUDED = (variable, key) -> false;
 
     private final RuleSet ruleSet;
     private final EngineSettings settings;
     private final String id;
     private final Variables variables = new Variables();
+    private final RuleRemovals removals = new RuleRemovals();
     private final Context context = new Context();
+    private final RuleEvaluator evaluator;
+    private final PhaseRunner phases;
     private EngineMode mode;
 
     private String method = "GET";
@@ -57,30 +50,17 @@ public final class Transaction {
     private final HeldBody requestBody = new HeldBody();
     private final HeldBody responseBody = new HeldBody();
 
-    private final List<IdRanges> removedIds = new ArrayList<>();
-    private final Set<String> removedTags = new HashSet<>();
-    private final List<TargetRemoval> removedTargets = new ArrayList<>();
-    private final Map<Variable, String> openedKeys = new EnumMap<>(Variable.class);
-    private final TransformedValues transformed;
+    private final OpenedCollections persistent;
     private final Map<String, ScannedValue> scanned = new HashMap<>();
-    private final List<VariableValue> values = new ArrayList<>();
 
     private final List<RuleMatch> matches = new ArrayList<>();
     private Interruption interruption;
     private boolean requestAllowed;
     private boolean transactionAllowed;
     private String auditEngine;
-    private Rule current;
-    private Rule currentHead;
     private BudgetMeter meter = new BudgetMeter(null);
     private int budgetSpentIn;
     private int runningPhase;
-
-    private record TargetRemoval(IdRanges ids, String tag, Target target) {
-        boolean appliesTo(RuleInfo rule) {
-            return ids != null ? ids.contains(rule.id()) : rule.tags().contains(tag);
-        }
-    }
 
     Transaction(RuleSet ruleSet, String id) {
         this.ruleSet = ruleSet;
@@ -88,9 +68,13 @@ public final class Transaction {
         this.id = id;
         this.mode = settings.mode();
         this.requestBodyAccess = settings.requestBodyAccess();
-        this.transformed = new TransformedValues(ruleSet.transformationChains());
+        this.persistent = new OpenedCollections(ruleSet.persistent(), settings.collectionTimeoutSeconds(),
+                variables.opened);
+        this.evaluator = new RuleEvaluator(variables, removals,
+                new TransformedValues(ruleSet.transformationChains()), context);
+        this.phases = new PhaseRunner(this, ruleSet, variables, removals, evaluator, context, matches);
         variables.scalars.put(Variable.UNIQUE_ID, id);
-        variables.rule = this::ruleFact;
+        variables.rule = key -> evaluator.rule() == null ? null : evaluator.rule().info().fact(key, context);
     }
 
     public String id() {
@@ -190,7 +174,7 @@ public final class Transaction {
         if (bodyProcessor != null) {
             scalars.put(Variable.REQBODY_PROCESSOR, bodyProcessor);
         }
-        return run(1);
+        return phases.run(1);
     }
 
     /** The most request body bytes worth giving: the rest would be over the limit. */
@@ -237,7 +221,7 @@ public final class Transaction {
             }
             readRequestBody(scalars);
         }
-        return run(2);
+        return phases.run(2);
     }
 
     private void readRequestBody(Map<Variable, String> scalars) {
@@ -260,26 +244,7 @@ public final class Transaction {
         }
         ParsedBody parsed = new ParsedBody();
         processor.process(body, requestContentType, parsed);
-        for (ParsedBody.Field field : parsed.arguments()) {
-            variables.argsPost.add(field.name(), field.value());
-        }
-        for (ParsedBody.UploadedFile file : parsed.files()) {
-            variables.files.add(file.field(), file.fileName());
-            variables.filesSizes.add(file.field(), Long.toString(file.size()));
-            variables.filesContent.add(file.field(), file.content());
-        }
-        for (ParsedBody.Field header : parsed.partHeaders()) {
-            variables.partHeaders.add(header.name(), header.value());
-        }
-        if (!parsed.xmlNodes().isEmpty()) {
-            StringBuilder text = new StringBuilder();
-            parsed.xmlNodes().forEach(node -> text.append(node.value()));
-            variables.xml.add("/*", text.toString());
-        }
-        parsed.xmlAttributes().forEach(attribute -> variables.xml.add("//@*", attribute.value()));
-        parsed.collectionValues().forEach(value -> variables.lists
-                .computeIfAbsent(Variable.named(value.name()), name -> new ArrayList<>()).add(value.value()));
-        parsed.flags().forEach((name, value) -> scalars.put(Variable.named(name), value));
+        RequestBodyVariables.fill(parsed, variables);
         if (parsed.error() != null) {
             bodyError(parsed.error());
         }
@@ -310,7 +275,7 @@ public final class Transaction {
 
     /** Phase 3: the response status and headers. */
     public Interruption processResponseHeaders() {
-        return metered(3, () -> run(3));
+        return metered(3, () -> phases.run(3));
     }
 
     /** Whether the response body is inspected: SecResponseBodyAccess, for the listed media types. */
@@ -344,15 +309,13 @@ public final class Transaction {
             }
         }
         variables.scalars.put(Variable.RESPONSE_BODY, responseBody.toString());
-        return run(4);
+        return phases.run(4);
     }
 
     /** Phase 5, which runs even for a stopped transaction; persistent collections are saved after it. */
     public void processLogging() {
-        metered(5, () -> run(5));
-        long now = System.currentTimeMillis() / 1000;
-        openedKeys.forEach((collection, key) -> ruleSet.persistent().store(collection.name(), key,
-                variables.opened.get(collection), now, settings.collectionTimeoutSeconds()));
+        metered(5, () -> phases.run(5));
+        persistent.save();
     }
 
     /** The logged rules that matched, in the order they matched. */
@@ -402,7 +365,8 @@ public final class Transaction {
         return stopped;
     }
 
-    private Interruption budgetSpent() {
+    /** Marks the budget spent in the running phase; the interruption that follows, or {@code null}. */
+    Interruption budgetSpent() {
         budgetSpentIn = runningPhase;
         if (meter.refuses() && mode == EngineMode.ON && interruption == null
                 && runningPhase != 5) {
@@ -411,232 +375,29 @@ public final class Transaction {
         return interruption;
     }
 
-    private Interruption run(int phase) {
-        if (mode == EngineMode.OFF) {
-            return null;
-        }
-        if (phase != 5 && (interruption != null || transactionAllowed || (requestAllowed && phase <= 2))) {
-            return interruption;
-        }
-        List<PhaseEntry> entries = ruleSet.phase(phase);
-        String skipAfter = null;
-        int skip = 0;
-        for (PhaseEntry entry : entries) {
-            if (entry.marker() != null) {
-                if (entry.marker().equals(skipAfter)) {
-                    skipAfter = null;
-                }
-                continue;
-            }
-            if (skipAfter != null) {
-                continue;
-            }
-            if (skip > 0) {
-                skip--;
-                continue;
-            }
-            Rule rule = entry.rule();
-            if (removed(rule.info())) {
-                continue;
-            }
-            if (meter.rule()) {
-                return budgetSpent();
-            }
-            boolean matched = evaluate(rule);
-            if (budgetSpentIn != 0) {
-                return interruption;
-            }
-            if (!matched) {
-                continue;
-            }
-            matched(rule);
-            Disruption disruption = rule.disruption();
-            if (mode == EngineMode.ON && disruption.stops() && phase != 5) {
-                interruption = interruption(rule);
-                return interruption;
-            }
-            if (mode == EngineMode.ON && disruption.kind() == Disruption.Kind.ALLOW) {
-                Disruption.AllowScope scope = disruption.allowScope();
-                requestAllowed = scope == Disruption.AllowScope.REQUEST;
-                transactionAllowed = scope == Disruption.AllowScope.TRANSACTION;
-                return null;
-            }
-            skip = rule.skip();
-            skipAfter = rule.skipAfter();
-        }
-        return null;
+    BudgetMeter meter() {
+        return meter;
     }
 
-    private boolean removed(RuleInfo rule) {
-        for (IdRanges ids : removedIds) {
-            if (ids.contains(rule.id())) {
-                return true;
-            }
-        }
-        for (String tag : rule.tags()) {
-            if (removedTags.contains(tag)) {
-                return true;
-            }
-        }
-        return false;
+    /** Stops the transaction; returns {@code stop}. */
+    Interruption interrupt(Interruption stop) {
+        interruption = stop;
+        return stop;
     }
 
-    private boolean evaluate(Rule head) {
-        variables.matchedVars.clear();
-        currentHead = head;
-        for (Rule link = head; link != null; link = link.chained()) {
-            if (!evaluateLink(link, head)) {
-                return false;
-            }
-        }
-        return true;
+    /** What a rule's {@code allow} lets through: from now on, the request's phases or every phase (but logging). */
+    void allow(Disruption.AllowScope scope) {
+        requestAllowed = scope == Disruption.AllowScope.REQUEST;
+        transactionAllowed = scope == Disruption.AllowScope.TRANSACTION;
     }
 
-    private boolean evaluateLink(Rule link, Rule head) {
-        current = link;
-        if (link.targets().isEmpty()) {
-            boolean matched = link.operator().matches("", context) != link.negated();
-            if (matched) {
-                onMatch(link, "", "");
-            }
-            return matched;
-        }
-        values.clear();
-        BiPredicate<Variable, String> excluded = exclusions(link, head);
-        for (Target target : link.targets()) {
-            variables.select(target, excluded, values);
-        }
-        boolean any = false;
-        for (int i = 0; i < values.size(); i++) {
-            VariableValue value = values.get(i);
-            if (meter.value(value.value())) {
-                budgetSpent();
-                return false;
-            }
-            String matchedValue = matchValue(link, value.value());
-            if (matchedValue != null) {
-                any = true;
-                onMatch(link, value.name(), matchedValue);
-            }
-        }
-        return any;
-    }
-
-    private BiPredicate<Variable, String> exclusions(Rule link, Rule head) {
-        List<Target> runtime = List.of();
-        for (TargetRemoval removal : removedTargets) {
-            if (removal.appliesTo(head.info())) {
-                runtime = runtime.isEmpty() ? new ArrayList<>() : runtime;
-                runtime.add(removal.target());
-            }
-        }
-        if (link.exclusions().isEmpty() && runtime.isEmpty()) {
-            return NOTHING_EXCLUDED;
-        }
-        List<Target> atRunTime = runtime;
-        return (variable, key) -> excludes(link.exclusions(), variable, key)
-                || excludes(atRunTime, variable, key);
-    }
-
-    private static boolean excludes(List<Target> exclusions, Variable variable, String key) {
-        for (int i = 0; i < exclusions.size(); i++) {
-            Target exclusion = exclusions.get(i);
-            if (exclusion.variable() == variable && exclusion.selects(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The value the operator matched (transformed), or {@code null} when it matched none. */
-    private String matchValue(Rule link, String raw) {
-        if (link.multiMatch()) {
-            String value = raw;
-            if (link.operator().matches(value, context) != link.negated()) {
-                return value;
-            }
-            List<TransformationChain> steps = link.transformations().steps();
-            for (int i = 0; i < steps.size(); i++) {
-                String next = transformed.of(raw, steps.get(i));
-                if (!next.equals(value) && link.operator().matches(next, context) != link.negated()) {
-                    return next;
-                }
-                value = next;
-            }
-            return null;
-        }
-        String value = transformed.of(raw, link.transformations());
-        return link.operator().matches(value, context) != link.negated() ? value : null;
-    }
-
-    private void onMatch(Rule link, String name, String value) {
-        variables.scalars.put(Variable.MATCHED_VAR, value);
-        variables.scalars.put(Variable.MATCHED_VAR_NAME, name);
-        variables.matchedVars.add(name, value);
-        for (MatchAction action : link.matchActions()) {
-            action.apply(context);
-        }
-    }
-
-    private void matched(Rule head) {
-        current = head;
-        if (!head.log()) {
-            return;
-        }
-        RuleInfo info = head.info();
-        if (info.severity() >= 0) {
-            variables.highestSeverity = Math.min(variables.highestSeverity, info.severity());
-        }
-        String data = info.logdata() == null ? "" : info.logdata().expand(context);
-        matches.add(new RuleMatch(info, info.msg() == null ? "" : info.msg().expand(context),
-                data.length() > MOST_LOG_DATA ? data.substring(0, MOST_LOG_DATA) : data,
-                variables.scalars.getOrDefault(Variable.MATCHED_VAR_NAME, ""),
-                variables.scalars.getOrDefault(Variable.MATCHED_VAR, "")));
-    }
-
-    private Interruption interruption(Rule head) {
-        Disruption disruption = head.disruption();
-        switch (disruption.kind()) {
-            case DROP:
-                return new Interruption(Interruption.Action.DROP, 0, null, head.id());
-            case REDIRECT:
-                return new Interruption(Interruption.Action.REDIRECT,
-                        disruption.status() != 0 ? disruption.status() : 302, disruption.redirect().expand(context),
-                        head.id());
-            default:
-                return new Interruption(Interruption.Action.DENY,
-                        disruption.status() != 0 ? disruption.status() : settings.denyStatus(), null, head.id());
-        }
-    }
-
-    private String ruleFact(String key) {
-        Rule rule = currentHead != null ? currentHead : current;
-        if (rule == null) {
-            return null;
-        }
-        RuleInfo info = rule.info();
-        switch (key) {
-            case "id":
-                return Integer.toString(info.id());
-            case "msg":
-                return info.msg() == null ? "" : info.msg().expand(context);
-            case "logdata":
-                return info.logdata() == null ? "" : info.logdata().expand(context);
-            case "severity":
-                return info.severity() < 0 ? "" : Integer.toString(info.severity());
-            case "phase":
-                return Integer.toString(info.phase());
-            case "ver":
-                return info.ver();
-            case "rev":
-                return info.rev();
-            default:
-                return null;
-        }
+    /** Whether an {@code allow} let the phase's rules off. */
+    boolean allows(int phase) {
+        return transactionAllowed || (requestAllowed && phase <= 2);
     }
 
     /** What rules and their operators reach of the transaction. */
-    private final class Context implements RuleContext, OperatorContext {
+    private final class Context implements RuleScope {
 
         @Override
         public String value(String variable, String key) {
@@ -645,7 +406,7 @@ public final class Transaction {
 
         @Override
         public boolean capturing() {
-            return current != null && current.capture();
+            return evaluator.capturing();
         }
 
         @Override
@@ -675,14 +436,7 @@ public final class Transaction {
 
         @Override
         public void openCollection(String name, String key) {
-            Variable collection = Variable.named(name);
-            if (collection == null || collection.kind() != Variable.Kind.PERSISTENT) {
-                return;
-            }
-            long now = System.currentTimeMillis() / 1000;
-            variables.opened.put(collection,
-                    ruleSet.persistent().load(name, key, now, settings.collectionTimeoutSeconds()));
-            openedKeys.put(collection, key);
+            persistent.open(name, key);
         }
 
         @Override
@@ -706,22 +460,22 @@ public final class Transaction {
 
         @Override
         public void removeRules(IdRanges ids) {
-            removedIds.add(ids);
+            removals.removeRules(ids);
         }
 
         @Override
         public void removeRulesByTag(String tag) {
-            removedTags.add(tag);
+            removals.removeRulesByTag(tag);
         }
 
         @Override
         public void removeTarget(IdRanges ids, Target target) {
-            removedTargets.add(new TargetRemoval(ids, null, target));
+            removals.removeTarget(ids, target);
         }
 
         @Override
         public void removeTargetByTag(String tag, Target target) {
-            removedTargets.add(new TargetRemoval(null, tag, target));
+            removals.removeTargetByTag(tag, target);
         }
 
         @Override

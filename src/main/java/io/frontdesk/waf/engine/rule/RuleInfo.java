@@ -3,6 +3,7 @@ package io.frontdesk.waf.engine.rule;
 import java.util.List;
 
 import io.frontdesk.waf.engine.macro.Macro;
+import io.frontdesk.waf.engine.macro.MacroScope;
 import io.frontdesk.waf.engine.seclang.Source;
 
 /**
@@ -31,6 +32,32 @@ public record RuleInfo(int id, int phase, Macro msg, Macro logdata, List<String>
             // reported below
         }
         throw new IllegalArgumentException("unknown severity '" + text + "'");
+    }
+
+    /**
+     * What {@code RULE.key} gives of this rule ({@code id}, {@code msg}, {@code logdata},
+     * {@code severity}, {@code phase}, {@code ver}, {@code rev}; messages expanded in
+     * {@code scope}), or {@code null} for any other key.
+     */
+    public String fact(String key, MacroScope scope) {
+        switch (key) {
+            case "id":
+                return Integer.toString(id);
+            case "msg":
+                return msg == null ? "" : msg.expand(scope);
+            case "logdata":
+                return logdata == null ? "" : logdata.expand(scope);
+            case "severity":
+                return severity < 0 ? "" : Integer.toString(severity);
+            case "phase":
+                return Integer.toString(phase);
+            case "ver":
+                return ver;
+            case "rev":
+                return rev;
+            default:
+                return null;
+        }
     }
 
     /** The severity's name, or {@code null} when the rule gives none. */

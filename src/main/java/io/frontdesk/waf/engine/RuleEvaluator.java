@@ -1,0 +1,127 @@
+package io.frontdesk.waf.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+
+import io.frontdesk.waf.engine.rule.MatchAction;
+import io.frontdesk.waf.engine.rule.Rule;
+import io.frontdesk.waf.engine.seclang.Variable;
+import io.frontdesk.waf.engine.transform.TransformationChain;
+import io.frontdesk.waf.engine.variable.Target;
+import io.frontdesk.waf.engine.variable.VariableValue;
+
+/**
+ * Evaluates one rule of a transaction, its chain included. For each rule of the chain, the values
+ * of its targets (less those excluded) go through its transformations to its operator; each
+ * matching value sets MATCHED_VAR, MATCHED_VAR_NAME and MATCHED_VARS and runs the rule's
+ * non-disruptive actions. The chain's next rule is evaluated once its rule matched a value; the
+ * chain matches when its last rule does.
+ */
+final class RuleEvaluator {
+
+    /** How an evaluation ended. */
+    enum Outcome {
+        MATCHED,
+        NOT_MATCHED,
+        /** The budget ran out before every value was evaluated: whether the rule matches is not known. */
+        BUDGET_SPENT
+    }
+
+    private final Variables variables;
+    private final RuleRemovals removals;
+    private final TransformedValues transformed;
+    private final RuleScope scope;
+    private final List<VariableValue> values = new ArrayList<>();
+    private Rule head;
+    private Rule link;
+
+    RuleEvaluator(Variables variables, RuleRemovals removals, TransformedValues transformed, RuleScope scope) {
+        this.variables = variables;
+        this.removals = removals;
+        this.transformed = transformed;
+        this.scope = scope;
+    }
+
+    /** The chain being evaluated (or last evaluated) by its first rule, whose facts RULE gives; or {@code null}. */
+    Rule rule() {
+        return head;
+    }
+
+    /** Whether the rule of the chain being evaluated asked for captures. */
+    boolean capturing() {
+        return link != null && link.capture();
+    }
+
+    /** Evaluates the chain {@code chain} starts, counting each value on {@code meter}. */
+    Outcome evaluate(Rule chain, BudgetMeter meter) {
+        variables.matchedVars.clear();
+        head = chain;
+        for (Rule next = chain; next != null; next = next.chained()) {
+            Outcome outcome = evaluateLink(next, meter);
+            if (outcome != Outcome.MATCHED) {
+                return outcome;
+            }
+        }
+        return Outcome.MATCHED;
+    }
+
+    private Outcome evaluateLink(Rule rule, BudgetMeter meter) {
+        link = rule;
+        if (rule.targets().isEmpty()) {
+            boolean matched = rule.operator().matches("", scope) != rule.negated();
+            if (matched) {
+                onMatch(rule, "", "");
+            }
+            return matched ? Outcome.MATCHED : Outcome.NOT_MATCHED;
+        }
+        values.clear();
+        BiPredicate<Variable, String> excluded = removals.exclusions(rule, head);
+        for (Target target : rule.targets()) {
+            variables.select(target, excluded, values);
+        }
+        boolean any = false;
+        for (int i = 0; i < values.size(); i++) {
+            VariableValue value = values.get(i);
+            if (meter.value(value.value())) {
+                return Outcome.BUDGET_SPENT;
+            }
+            String matchedValue = matchValue(rule, value.value());
+            if (matchedValue != null) {
+                any = true;
+                onMatch(rule, value.name(), matchedValue);
+            }
+        }
+        return any ? Outcome.MATCHED : Outcome.NOT_MATCHED;
+    }
+
+    /** The value the operator matched (transformed), or {@code null} when it matched none. */
+    private String matchValue(Rule rule, String raw) {
+        if (rule.multiMatch()) {
+            String value = raw;
+            if (rule.operator().matches(value, scope) != rule.negated()) {
+                return value;
+            }
+            List<TransformationChain> steps = rule.transformations().steps();
+            for (int i = 0; i < steps.size(); i++) {
+                String next = transformed.of(raw, steps.get(i));
+                if (!next.equals(value) && rule.operator().matches(next, scope) != rule.negated()) {
+                    return next;
+                }
+                value = next;
+            }
+            return null;
+        }
+        String value = transformed.of(raw, rule.transformations());
+        return rule.operator().matches(value, scope) != rule.negated() ? value : null;
+    }
+
+    private void onMatch(Rule rule, String name, String value) {
+        variables.scalars.put(Variable.MATCHED_VAR, value);
+        variables.scalars.put(Variable.MATCHED_VAR_NAME, name);
+        variables.matchedVars.add(name, value);
+        for (MatchAction action : rule.matchActions()) {
+            action.apply(scope);
+        }
+    }
+}
