@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.frontdesk.waf.engine.seclang.SecLangException;
+import io.frontdesk.waf.engine.seclang.Variable;
 
 /** Rules run over transactions: variables, chains, actions, flow and the controls rules have. */
 class TransactionTest {
@@ -255,6 +256,23 @@ class TransactionTest {
             transaction.processLogging();
         }
         assertThat(get(rules, "/").interruption().ruleId()).isEqualTo(2);
+    }
+
+    @Test
+    void everyVariableARuleMayNameIsSelectedCountedAndExpanded() throws IOException {
+        StringBuilder text = new StringBuilder();
+        int id = 1;
+        for (Variable variable : Variable.values()) {
+            String name = variable.name();
+            String target = variable.kind() == Variable.Kind.RULE ? "RULE:id" : name;
+            text.append("SecRule ").append(target).append("|&").append(name).append(" \"@unconditionalMatch\" \"id:")
+                    .append(id++).append(",phase:2,pass,msg:'%{").append(name).append("} %{").append(name)
+                    .append(".a}'\"\n");
+        }
+        Transaction transaction = post(rules(text.toString()), "application/x-www-form-urlencoded", "a=1");
+        assertThat(transaction.matches()).hasSize(Variable.values().length);
+        assertThat(transaction.matches()).filteredOn(match -> match.rule().id() == Variable.ARGS.ordinal() + 1)
+                .singleElement().extracting(RuleMatch::message).isEqualTo(" 1");
     }
 
     @Test
