@@ -115,16 +115,12 @@ public final class RuleSetLoader {
             List<ActionSpec> actions = new ArrayList<>(rule.spec.actions());
             for (ActionSpec replacement : update.actions()) {
                 actions.removeIf(action -> action.name().equals(replacement.name())
-                        || (isDisruptive(action) && isDisruptive(replacement)));
+                        || (action.action().disruptive() && replacement.action().disruptive()));
             }
             actions.addAll(update.actions());
             rule.spec = new RuleSpec(rule.spec.variables(), rule.spec.operator(), actions, rule.spec.chained(),
                     rule.spec.source());
         }
-    }
-
-    private static boolean isDisruptive(ActionSpec action) {
-        return List.of("pass", "block", "deny", "drop", "allow", "redirect").contains(action.name());
     }
 
     private List<Loaded> matching(String by, String which) {

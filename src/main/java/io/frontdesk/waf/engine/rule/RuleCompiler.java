@@ -7,6 +7,7 @@ import java.util.List;
 import io.frontdesk.waf.engine.macro.Macro;
 import io.frontdesk.waf.engine.operator.Operator;
 import io.frontdesk.waf.engine.operator.Operators;
+import io.frontdesk.waf.engine.seclang.Action;
 import io.frontdesk.waf.engine.seclang.ActionSpec;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
 import io.frontdesk.waf.engine.seclang.SecLangException;
@@ -27,7 +28,7 @@ public final class RuleCompiler {
     public static int phase(List<ActionSpec> actions) {
         int phase = 2;
         for (ActionSpec action : actions) {
-            if (action.name().equals("phase")) {
+            if (action.action() == Action.PHASE) {
                 phase = phaseNumber(action.argument());
             }
         }
@@ -124,40 +125,40 @@ public final class RuleCompiler {
 
         void apply(ActionSpec action, boolean fromDefaults) {
             String argument = action.argument();
-            switch (action.name()) {
-                case "id" -> id = number("id", argument);
-                case "msg" -> msg = Macro.parse(argument);
-                case "logdata" -> logdata = Macro.parse(argument);
-                case "tag" -> tags.add(argument);
-                case "severity" -> severity = RuleInfo.severity(argument);
-                case "ver" -> ver = argument;
-                case "rev" -> rev = argument;
-                case "t" -> transformation(argument);
-                case "multiMatch" -> multiMatch = true;
-                case "capture" -> capture = true;
-                case "setvar" -> matchActions.add(SetVar.parse(argument));
-                case "ctl" -> matchActions.add(Control.parse(argument));
-                case "initcol" -> matchActions.add(PersistentActions.initcol(argument));
-                case "expirevar" -> matchActions.add(PersistentActions.expirevar(argument));
-                case "setenv" -> matchActions.add(PersistentActions.setenv(argument));
-                case "pass", "block", "deny", "drop", "allow", "redirect" -> disruptive(action, fromDefaults);
-                case "status" -> {
+            switch (action.action()) {
+                case ID -> id = number("id", argument);
+                case MSG -> msg = Macro.parse(argument);
+                case LOGDATA -> logdata = Macro.parse(argument);
+                case TAG -> tags.add(argument);
+                case SEVERITY -> severity = RuleInfo.severity(argument);
+                case VER -> ver = argument;
+                case REV -> rev = argument;
+                case T -> transformation(argument);
+                case MULTI_MATCH -> multiMatch = true;
+                case CAPTURE -> capture = true;
+                case SETVAR -> matchActions.add(SetVar.parse(argument));
+                case CTL -> matchActions.add(Control.parse(argument));
+                case INITCOL -> matchActions.add(PersistentActions.initcol(argument));
+                case EXPIREVAR -> matchActions.add(PersistentActions.expirevar(argument));
+                case SETENV -> matchActions.add(PersistentActions.setenv(argument));
+                case PASS, BLOCK, DENY, DROP, ALLOW, REDIRECT -> disruptive(action, fromDefaults);
+                case STATUS -> {
                     status = number("status", argument);
                     if (fromDefaults) {
                         defaultStatus = status;
                     }
                 }
-                case "skip" -> skip = number("skip", argument);
-                case "skipAfter" -> skipAfter = argument;
-                case "log" -> log = true;
-                case "nolog" -> {
+                case SKIP -> skip = number("skip", argument);
+                case SKIP_AFTER -> skipAfter = argument;
+                case LOG -> log = true;
+                case NOLOG -> {
                     log = false;
                     auditLog = false;
                 }
-                case "auditlog" -> auditLog = true;
-                case "noauditlog" -> auditLog = false;
-                default -> {
-                    // phase, chain, maturity, accuracy, sanitiseMatched: read elsewhere or without effect here
+                case AUDITLOG -> auditLog = true;
+                case NOAUDITLOG -> auditLog = false;
+                case PHASE, CHAIN, MATURITY, ACCURACY, SANITISE_MATCHED, SANITIZE_MATCHED -> {
+                    // read elsewhere, or without effect here
                 }
             }
         }
@@ -171,7 +172,7 @@ public final class RuleCompiler {
         }
 
         private void disruptive(ActionSpec action, boolean fromDefaults) {
-            Disruption.Kind named = Disruption.Kind.valueOf(action.name().toUpperCase(java.util.Locale.ROOT));
+            Disruption.Kind named = Disruption.Kind.valueOf(action.action().name());
             if (named == Disruption.Kind.REDIRECT) {
                 redirect = Macro.parse(action.argument() == null ? "" : action.argument());
             }

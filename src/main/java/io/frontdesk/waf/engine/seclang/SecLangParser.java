@@ -196,10 +196,10 @@ public final class SecLangParser {
     private static List<ActionSpec> actions(String text, Source source) {
         List<ActionSpec> actions = SpecParser.actions(text, source);
         for (ActionSpec action : actions) {
-            if (!SecLangNames.ACTIONS.contains(action.name())) {
+            if (action.action() == null) {
                 throw new SecLangException(source, "unknown action " + action.name());
             }
-            boolean transformation = action.name().equals("t");
+            boolean transformation = action.action() == Action.T;
             if (transformation && (action.argument() == null || Transformations.named(action.argument()) == null)) {
                 throw new SecLangException(source, "unknown transformation " + action.argument());
             }
