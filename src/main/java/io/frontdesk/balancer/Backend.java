@@ -35,9 +35,14 @@ public final class Backend {
         this.health = health;
         this.poolInFlight = poolInFlight;
         this.latency = new LatencyEstimate(latencyDecayNanos);
-        this.id = uri.getHost() + ":" + uri.getPort();
+        this.id = idOf(uri);
         this.instance = new DefaultServiceInstance(id, poolName, uri.getHost(), uri.getPort(),
                 "https".equals(uri.getScheme()));
+    }
+
+    /** The id of the backend at {@code uri}: its {@code host:port}. */
+    static String idOf(URI uri) {
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     /** {@code host:port}, unique within a pool. */

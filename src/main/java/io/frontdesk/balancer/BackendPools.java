@@ -74,6 +74,8 @@ public final class BackendPools {
         requireAtLeast(prefix + ".retry.min-retry-concurrency", retry.minRetryConcurrency(), 0);
 
         AtomicInteger inFlight = new AtomicInteger();
+        MemberFactory members = new MemberFactory(name, properties.healthCheck().rise(),
+                properties.healthCheck().fall(), healthCheck.enabled(), inFlight, properties.latency().decay().toNanos());
         List<Backend> backends = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < properties.backends().size(); i++) {
@@ -85,15 +87,13 @@ public final class BackendPools {
                         + backend.url() + "' must be an https:// URL; plain and TLS backends belong in separate pools");
             }
             requireAtLeast(key + ".weight", backend.weight(), 1);
-            ActiveHealth health = new ActiveHealth(properties.healthCheck().rise(), properties.healthCheck().fall());
-            Backend built = new Backend(name, uri, backend.weight(), health, inFlight,
-                    properties.latency().decay().toNanos());
+            Backend built = members.initial(uri, backend.weight());
             if (!ids.add(built.id())) {
                 throw new InvalidConfigurationException(key + ".url", built.id() + " is listed twice in the pool");
             }
             backends.add(built);
         }
-        return new BackendPool(name, backends, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
+        return new BackendPool(name, "static", backends, members, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
                 properties.panicThreshold(), properties.slowStart().toNanos(), outlier, healthCheck,
                 retry.maxAttempts(), new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
     }

@@ -1,0 +1,156 @@
+package io.frontdesk.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.config.PoolProperties.Algorithm;
+
+/** Members that change while the pool runs: state kept, newcomers warmed up, leavers drained. */
+class MembershipTest {
+
+    private static final Pools.Facts NO_KEY = new Pools.Facts("192.0.2.1", null);
+
+    @Test
+    void aBackendThatStaysKeepsItsStateAndOneThatLeavesTakesNoNewRequestsButFinishesItsOwn() {
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(3));
+        Backend staying = pool.backends().get(0);
+        Backend leaving = pool.backends().get(2);
+        staying.outlier().recordFailure();
+        pool.recordLatency(staying, 5_000_000);
+        staying.acquire();
+        leaving.acquire();
+
+        pool.replaceMembers(List.of(uri(1), uri(2), uri(4)), Instant.now());
+
+        assertThat(pool.backends()).hasSize(3).startsWith(staying);
+        assertThat(staying.inFlight()).isEqualTo(1);
+        assertThat(staying.latency().sampled()).isTrue();
+        assertThat(pool.inFlight()).isEqualTo(2);
+        for (int i = 0; i < 30; i++) {
+            Backend picked = pool.pick(NO_KEY, Set.of());
+            picked.release();
+            assertThat(picked).isNotSameAs(leaving);
+        }
+        leaving.release();
+        staying.release();
+        assertThat(pool.inFlight()).isZero();
+        assertThat(leaving.inFlight()).isZero();
+    }
+
+    @Test
+    void aNewcomerRampsUpThroughSlowStart() {
+        BackendPool pool = Pools.pool(Algorithm.WEIGHTED_ROUND_ROBIN, "client-ip", Pools.equalWeights(2),
+                Duration.ofMinutes(1), Pools.outlier(5, 50));
+        pool.replaceMembers(List.of(uri(1), uri(2), uri(3)), Instant.now());
+        Backend newcomer = pool.backends().get(2);
+        assertThat(pool.warmupShare(newcomer)).isLessThan(0.2);
+        assertThat(pool.warmupShare(pool.backends().get(0))).isEqualTo(1);
+        Map<Backend, Integer> picks = new HashMap<>();
+        for (int i = 0; i < 210; i++) {
+            Backend picked = pool.pick(NO_KEY, Set.of());
+            picked.release();
+            picks.merge(picked, 1, Integer::sum);
+        }
+        assertThat(picks.getOrDefault(newcomer, 0)).as("picks of the newcomer at a tenth of its weight")
+                .isBetween(5, 15);
+    }
+
+    @Test
+    void aNewcomerUnderActiveChecksWaitsForItsFirstProbe() {
+        ActiveHealth passes = ActiveHealth.unchecked(2, 3);
+        assertThat(passes.healthy()).isFalse();
+        assertThat(passes.record(true)).isEqualTo(ActiveHealth.Transition.BECAME_HEALTHY);
+
+        ActiveHealth fails = ActiveHealth.unchecked(2, 3);
+        assertThat(fails.record(false)).isEqualTo(ActiveHealth.Transition.NONE);
+        assertThat(fails.record(true)).isEqualTo(ActiveHealth.Transition.NONE);
+        assertThat(fails.record(true)).as("after a failed first probe, rise applies")
+                .isEqualTo(ActiveHealth.Transition.BECAME_HEALTHY);
+    }
+
+    @Test
+    void anEmptyPoolIsFilledAtFullWeightAndAnsweredWithNothingBefore() {
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(1),
+                Duration.ofMinutes(1), Pools.outlier(5, 50));
+        pool.replaceMembers(List.of(), Instant.now());
+        assertThat(pool.pick(NO_KEY, Set.of())).isNull();
+        assertThat(pool.panicking()).isFalse();
+
+        pool.replaceMembers(List.of(uri(1), uri(2)), Instant.now());
+        assertThat(pool.backends()).allSatisfy(backend -> assertThat(pool.warmupShare(backend)).isEqualTo(1));
+    }
+
+    @Test
+    void listenersHearOfTheCurrentMembersThenOfEachChange() {
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(2));
+        List<String> heard = new ArrayList<>();
+        pool.watchMembers((changed, added, removed) -> heard.add(ids(added) + " -" + ids(removed)));
+        pool.replaceMembers(List.of(uri(2), uri(3)), Instant.now());
+        pool.replaceMembers(List.of(uri(2), uri(3)), Instant.now());
+        assertThat(heard).containsExactly("[10.0.0.1:8080, 10.0.0.2:8080] -[]", "[10.0.0.3:8080] -[10.0.0.1:8080]");
+        assertThat(pool.membershipStatus()).extracting(MembershipStatus::source, MembershipStatus::stale)
+                .containsExactly("static", false);
+        pool.markStale();
+        assertThat(pool.membershipStatus().stale()).isTrue();
+        assertThat(pool.membershipStatus().lastRefresh()).isNotNull();
+    }
+
+    @Test
+    void consistentHashKeepsMostKeysWhenAMemberLeavesAndAnotherJoins() {
+        BackendPool pool = Pools.pool(Algorithm.CONSISTENT_HASH, "header:X-User", Pools.equalWeights(10));
+        int keys = 20_000;
+        Map<String, String> before = placement(pool, keys);
+        List<URI> nine = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            nine.add(uri(i));
+        }
+        pool.replaceMembers(nine, Instant.now());
+        assertThat(keptShare(before, placement(pool, keys), "10.0.0.10:8080"))
+                .as("keys of the nine that stay, after the tenth left").isGreaterThanOrEqualTo(0.95);
+
+        Map<String, String> ofNine = placement(pool, keys);
+        List<URI> ten = new ArrayList<>(nine);
+        ten.add(uri(11));
+        pool.replaceMembers(ten, Instant.now());
+        Map<String, String> after = placement(pool, keys);
+        long moved = ofNine.keySet().stream().filter(key -> !ofNine.get(key).equals(after.get(key))).count();
+        long toNewcomer = ofNine.keySet().stream().filter(key -> after.get(key).equals("10.0.0.11:8080")).count();
+        assertThat((double) moved / keys).as("share of keys moved when one joins").isLessThan(0.15);
+        assertThat((double) (moved - toNewcomer) / keys).as("moved to anyone but the newcomer").isLessThan(0.05);
+    }
+
+    private static Map<String, String> placement(BackendPool pool, int keys) {
+        Map<String, String> placed = new HashMap<>();
+        for (int i = 0; i < keys; i++) {
+            Backend picked = pool.pick(new Pools.Facts(null, "user-" + i), Set.of());
+            picked.release();
+            placed.put("user-" + i, picked.id());
+        }
+        return placed;
+    }
+
+    private static double keptShare(Map<String, String> before, Map<String, String> after, String leaver) {
+        long movable = before.values().stream().filter(id -> !id.equals(leaver)).count();
+        long kept = before.keySet().stream()
+                .filter(key -> !before.get(key).equals(leaver) && before.get(key).equals(after.get(key))).count();
+        return (double) kept / movable;
+    }
+
+    private static URI uri(int host) {
+        return URI.create("http://10.0.0." + host + ":8080");
+    }
+
+    private static List<String> ids(List<Backend> backends) {
+        return backends.stream().map(Backend::id).toList();
+    }
+}
