@@ -26,6 +26,8 @@ import io.frontdesk.config.PoolProperties.BackendProperties;
 public final class BackendPools {
 
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?");
     private static final Pattern STATUS_RANGE = Pattern.compile("([1-5][0-9][0-9])(?:-([1-5][0-9][0-9]))?");
 
     private final Map<String, BackendPool> byName;
@@ -57,8 +59,11 @@ public final class BackendPools {
                     "a pool name must be lower-case letters, digits and inner hyphens, so that lb://" + name
                             + " is a valid URI");
         }
-        if (properties.backends().isEmpty()) {
-            throw new InvalidConfigurationException(prefix + ".backends", "the pool has no backends");
+        boolean discovered = properties.discovery().type() != PoolProperties.DiscoveryType.STATIC;
+        if (discovered) {
+            validateDnsDiscovery(prefix, properties);
+        } else {
+            validateStatic(prefix, properties);
         }
         BalancingAlgorithm algorithm = Algorithms.create(properties.algorithm());
         HashKeySource hashKey = properties.algorithm() == PoolProperties.Algorithm.CONSISTENT_HASH
@@ -93,9 +98,56 @@ public final class BackendPools {
             }
             backends.add(built);
         }
-        return new BackendPool(name, "static", backends, members, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
+        return new BackendPool(name, Choices.written(properties.discovery().type()), backends, members, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
                 properties.panicThreshold(), properties.slowStart().toNanos(), outlier, healthCheck,
                 retry.maxAttempts(), new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
+    }
+
+    private static void validateStatic(String prefix, PoolProperties properties) {
+        PoolProperties.DiscoveryProperties discovery = properties.discovery();
+        if (discovery.name() != null || discovery.port() != null) {
+            throw new InvalidConfigurationException(prefix + ".discovery.type",
+                    "discovery.name and discovery.port are read with type: dns only; set type: dns, or list"
+                            + " backends and drop them");
+        }
+        if (properties.backends().isEmpty()) {
+            throw new InvalidConfigurationException(prefix + ".backends",
+                    "the pool has no backends; list them, or find them with discovery.type: dns");
+        }
+    }
+
+    private static void validateDnsDiscovery(String prefix, PoolProperties properties) {
+        String key = prefix + ".discovery";
+        PoolProperties.DiscoveryProperties discovery = properties.discovery();
+        if (!properties.backends().isEmpty()) {
+            throw new InvalidConfigurationException(prefix + ".backends",
+                    "the pool finds its members with discovery.type: " + Choices.written(discovery.type())
+                            + "; list backends or discover them, not both");
+        }
+        if (discovery.name() == null || discovery.name().isBlank()) {
+            throw new InvalidConfigurationException(key + ".name",
+                    "a dns pool needs the name to look up, such as shop.shop.svc.cluster.local");
+        }
+        if (!DNS_NAME.matcher(discovery.name()).matches()) {
+            throw new InvalidConfigurationException(key + ".name",
+                    "'" + discovery.name() + "' is not a DNS name; give the name alone, without scheme or port");
+        }
+        if (discovery.port() == null) {
+            throw new InvalidConfigurationException(key + ".port", "a dns pool needs the port of its members");
+        }
+        if (discovery.port() < 1 || discovery.port() > 65535) {
+            throw new InvalidConfigurationException(key + ".port",
+                    "must be a port from 1 to 65535, was " + discovery.port());
+        }
+        if (!"http".equals(discovery.scheme()) && !"https".equals(discovery.scheme())) {
+            throw new InvalidConfigurationException(key + ".scheme",
+                    "must be http or https, was '" + discovery.scheme() + "'");
+        }
+        if (properties.tls().configured() && !"https".equals(discovery.scheme())) {
+            throw new InvalidConfigurationException(key + ".scheme",
+                    "the pool has tls settings, so its members must be reached over https");
+        }
+        requirePositive(key + ".refresh", discovery.refresh());
     }
 
     static URI backendUri(String key, String value) {

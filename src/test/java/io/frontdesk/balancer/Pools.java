@@ -9,6 +9,8 @@ import io.frontdesk.config.PoolProperties;
 import io.frontdesk.config.PoolProperties.Algorithm;
 import io.frontdesk.config.PoolProperties.BackendProperties;
 import io.frontdesk.config.PoolProperties.BackendTlsProperties;
+import io.frontdesk.config.PoolProperties.DiscoveryProperties;
+import io.frontdesk.config.PoolProperties.DiscoveryType;
 import io.frontdesk.config.PoolProperties.HealthCheckProperties;
 import io.frontdesk.config.PoolProperties.LatencyProperties;
 import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
@@ -31,7 +33,8 @@ final class Pools {
         for (int i = 0; i < weights.length; i++) {
             backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
         }
-        PoolProperties properties = new PoolProperties(backends, algorithm, hashOn, 50, slowStart,
+        PoolProperties properties = new PoolProperties(backends,
+                new DiscoveryProperties(DiscoveryType.STATIC, null, null, "http", Duration.ofSeconds(5)), algorithm, hashOn, 50, slowStart,
                 new LatencyProperties(Duration.ofSeconds(5)),
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
                 outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));

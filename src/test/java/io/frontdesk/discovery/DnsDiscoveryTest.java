@@ -1,0 +1,169 @@
+package io.frontdesk.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.balancer.Backend;
+import io.frontdesk.balancer.BackendPool;
+import io.frontdesk.balancer.BackendPools;
+import io.frontdesk.support.DnsServer;
+import io.frontdesk.support.GatewaySettings;
+import io.frontdesk.support.GatewaySettings.Route;
+import io.frontdesk.support.RunningGateway;
+import io.frontdesk.support.TestBackend;
+
+/**
+ * A pool that follows the A records of a name, served by a real DNS server on loopback, with
+ * real backends on 127.0.0.2, 127.0.0.3, ... sharing one port. The pool's refresh interval is a
+ * minute unless a test says otherwise, so every change seen within seconds was seen because of
+ * the records' 1 s TTL.
+ */
+class DnsDiscoveryTest {
+
+    private static final String NAME = "web.frontdesk.test";
+    private static final Duration SOON = Duration.ofSeconds(10);
+
+    private final List<TestBackend> backends = new ArrayList<>();
+    private DnsServer dns;
+
+    @AfterEach
+    void stop() {
+        backends.forEach(TestBackend::close);
+        if (dns != null) {
+            dns.close();
+        }
+    }
+
+    /** Backends named b2, b3, ... on 127.0.0.2, 127.0.0.3, ..., all on the first one's port. */
+    private void startBackends(int... lastOctets) {
+        for (int octet : lastOctets) {
+            int port = backends.isEmpty() ? 0 : backends.get(0).port();
+            backends.add(TestBackend.startOn("b" + octet, "127.0.0." + octet, port));
+        }
+    }
+
+    private TestBackend backend(int lastOctet) {
+        return backends.stream().filter(backend -> backend.name().equals("b" + lastOctet)).findFirst().orElseThrow();
+    }
+
+    private GatewaySettings dnsPool() {
+        return GatewaySettings.empty()
+                .set("frontdesk.discovery.dns.servers[0]", dns.address())
+                .set("frontdesk.pools.web.discovery.type", "dns")
+                .set("frontdesk.pools.web.discovery.name", NAME)
+                .set("frontdesk.pools.web.discovery.port", String.valueOf(backends.get(0).port()))
+                .set("frontdesk.pools.web.discovery.refresh", "60s")
+                .set("frontdesk.pools.web.algorithm", "round-robin")
+                .route(Route.to("web"));
+    }
+
+    /** A failed lookup is tried again after the refresh interval: here a second. */
+    private GatewaySettings retryingEverySecond() {
+        return dnsPool().set("frontdesk.pools.web.discovery.refresh", "1s");
+    }
+
+    @Test
+    void membersFollowTheRecordsAndALeaverFinishesItsRequests() throws Exception {
+        startBackends(2, 3, 4);
+        dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3");
+        try (RunningGateway gateway = RunningGateway.start(dnsPool())) {
+            BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
+            assertThat(ids(pool)).as("members once the gateway has started")
+                    .containsExactly("127.0.0.2:" + backends.get(0).port(), "127.0.0.3:" + backends.get(0).port());
+            assertThat(answeredBy(gateway, 20)).containsOnly("b2", "b3").contains("b2", "b3");
+
+            backend(3).delay(Duration.ofSeconds(2));
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                inFlight.add(CompletableFuture.supplyAsync(() -> gateway.get("/")));
+            }
+            await(() -> backend(3).requests() >= 1, "a request in flight at b3");
+            int atB3 = backend(3).requests();
+            dns.records(NAME, "127.0.0.2");
+            await(() -> pool.backends().size() == 1, "b3 gone from the pool");
+            assertThat(answeredBy(gateway, 10)).containsOnly("b2");
+            assertThat(backend(3).requests()).as("requests b3 got after it left").isEqualTo(atB3);
+            for (CompletableFuture<HttpResponse<String>> request : inFlight) {
+                assertThat(request.get().statusCode()).isEqualTo(200);
+            }
+            assertThat(pool.inFlight()).isZero();
+
+            dns.records(NAME, "127.0.0.2", "127.0.0.4");
+            await(() -> pool.backends().size() == 2, "b4 in the pool");
+            assertThat(answeredBy(gateway, 10)).contains("b4");
+            assertThat(gateway.getManagement("/actuator/prometheus").body())
+                    .contains("frontdesk_pool_members{pool=\"web\",source=\"dns\"} 2")
+                    .containsPattern("frontdesk_discovery_refreshes_total\\{outcome=\"success\",pool=\"web\"} [1-9]")
+                    .contains("frontdesk_backend_in_flight{backend=\"127.0.0.4:")
+                    .doesNotContain("frontdesk_backend_in_flight{backend=\"127.0.0.3:");
+        }
+    }
+
+    @Test
+    void aResolverOutageKeepsTheMembersAndFlagsThePoolStale() {
+        startBackends(2, 3);
+        dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3");
+        try (RunningGateway gateway = RunningGateway.start(retryingEverySecond())) {
+            BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
+            assertThat(gateway.getManagement("/actuator/backends/web").body())
+                    .contains("\"source\":\"dns\"", "\"stale\":false", "\"lastRefresh\":\"");
+
+            dns.stop();
+            await(() -> pool.membershipStatus().stale(), "the pool flagged stale");
+            assertThat(pool.backends()).hasSize(2);
+            assertThat(answeredBy(gateway, 10)).contains("b2", "b3");
+            assertThat(gateway.getManagement("/actuator/backends/web").body()).contains("\"stale\":true");
+            assertThat(gateway.getManagement("/actuator/prometheus").body())
+                    .contains("frontdesk_pool_stale{pool=\"web\"} 1")
+                    .containsPattern("frontdesk_discovery_refreshes_total\\{outcome=\"failure\",pool=\"web\"} [1-9]");
+
+            dns.records(NAME, "127.0.0.3");
+            dns.restart();
+            await(() -> !pool.membershipStatus().stale() && pool.backends().size() == 1, "fresh members again");
+        }
+    }
+
+    @Test
+    void aPoolWhoseNameDoesNotResolveAtStartUpAnswers503UntilItDoes() {
+        startBackends(2);
+        dns = DnsServer.start().ttlSeconds(1);
+        try (RunningGateway gateway = RunningGateway.start(retryingEverySecond())) {
+            BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
+            assertThat(pool.backends()).isEmpty();
+            assertThat(pool.membershipStatus().stale()).isTrue();
+            assertThat(gateway.get("/").statusCode()).isEqualTo(503);
+
+            dns.records(NAME, "127.0.0.2");
+            await(() -> pool.backends().size() == 1, "b2 in the pool");
+            assertThat(answeredBy(gateway, 3)).containsOnly("b2");
+        }
+    }
+
+    private static List<String> answeredBy(RunningGateway gateway, int requests) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            HttpResponse<String> response = gateway.get("/");
+            assertThat(response.statusCode()).isEqualTo(200);
+            names.add(response.headers().firstValue("X-Backend-Instance").orElseThrow());
+        }
+        return names;
+    }
+
+    private static List<String> ids(BackendPool pool) {
+        return pool.backends().stream().map(Backend::id).toList();
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        Awaitility.await(what).atMost(SOON).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+    }
+}
