@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
@@ -19,6 +21,7 @@ import io.frontdesk.balancer.BackendPools;
 import io.frontdesk.support.DnsServer;
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
+import io.frontdesk.support.Load;
 import io.frontdesk.support.RunningGateway;
 import io.frontdesk.support.TestBackend;
 
@@ -146,6 +149,42 @@ class DnsDiscoveryTest {
             dns.records(NAME, "127.0.0.2");
             await(() -> pool.backends().size() == 1, "b2 in the pool");
             assertThat(answeredBy(gateway, 3)).containsOnly("b2");
+        }
+    }
+
+    /**
+     * Under a bounded load of eight clients at once, a member leaves the records, drains, and
+     * its server then stops, as a pod taken out of a Service does: no request fails.
+     */
+    @Test
+    void aMemberRemovedUnderLoadCostsNoRequest() throws Exception {
+        startBackends(2, 3, 4);
+        backends.forEach(backend -> backend.delay(Duration.ofMillis(5)));
+        dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3", "127.0.0.4");
+        try (RunningGateway gateway = RunningGateway.start(dnsPool())) {
+            BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
+            Backend leaving = pool.backends().get(1);
+            Load load = new Load();
+            AtomicBoolean enough = new AtomicBoolean();
+            CompletableFuture<Load> running = CompletableFuture.supplyAsync(
+                    () -> load.run(gateway.uri("/"), 8, 20_000, enough::get));
+            await(() -> load.completed() >= 200, "load under way");
+
+            dns.records(NAME, "127.0.0.2", "127.0.0.4");
+            await(() -> !pool.backends().contains(leaving), "b3 gone from the pool");
+            int atB3 = backend(3).requests();
+            await(() -> leaving.inFlight() == 0, "b3 drained");
+            backend(3).stop();
+            int afterStop = load.completed();
+            await(() -> load.completed() >= afterStop + 300, "300 more requests");
+            enough.set(true);
+
+            running.get(30, TimeUnit.SECONDS);
+            assertThat(load.failures()).as("failed requests").isEmpty();
+            assertThat(load.completed()).isGreaterThanOrEqualTo(500);
+            assertThat(backend(3).requests() - atB3).as("requests reaching b3 after it left the pool")
+                    .isLessThanOrEqualTo(8);
+            assertThat(load.answeredBy("b2") + load.answeredBy("b4")).isGreaterThan(load.completed() / 2);
         }
     }
 
