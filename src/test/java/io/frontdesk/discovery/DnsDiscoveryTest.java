@@ -113,6 +113,28 @@ class DnsDiscoveryTest {
     }
 
     @Test
+    void aNewcomerUnderActiveChecksTakesNoTrafficBeforeItsProbeSucceeds() {
+        startBackends(2, 3);
+        backend(3).healthStatus(503);
+        dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2");
+        GatewaySettings settings = dnsPool().set("frontdesk.pools.web.health-check.enabled", "true")
+                .set("frontdesk.pools.web.health-check.path", "/health")
+                .set("frontdesk.pools.web.health-check.interval", "300ms");
+        try (RunningGateway gateway = RunningGateway.start(settings)) {
+            BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
+            dns.records(NAME, "127.0.0.2", "127.0.0.3");
+            await(() -> pool.backends().size() == 2, "b3 in the pool");
+            Backend newcomer = pool.backends().get(1);
+            await(() -> newcomer.probesFailed() >= 1, "b3 probed");
+            assertThat(answeredBy(gateway, 10)).containsOnly("b2");
+
+            backend(3).healthStatus(200);
+            await(newcomer::healthy, "b3 healthy");
+            assertThat(answeredBy(gateway, 10)).contains("b3");
+        }
+    }
+
+    @Test
     void aResolverOutageKeepsTheMembersAndFlagsThePoolStale() {
         startBackends(2, 3);
         dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3");
