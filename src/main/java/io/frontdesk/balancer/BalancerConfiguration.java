@@ -93,6 +93,13 @@ public class BalancerConfiguration {
     }
 
     @Bean
+    LeaverConnections leaverConnections(BackendPools pools, HttpClient httpClient) {
+        LeaverConnections leavers = new LeaverConnections(httpClient.configuration().connectionProvider());
+        pools.all().forEach(pool -> pool.watchMembers(leavers));
+        return leavers;
+    }
+
+    @Bean
     BalancerMetrics balancerMetrics(BackendPools pools) {
         return new BalancerMetrics(pools);
     }

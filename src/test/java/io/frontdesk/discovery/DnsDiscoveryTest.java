@@ -100,6 +100,8 @@ class DnsDiscoveryTest {
                 assertThat(request.get().statusCode()).isEqualTo(200);
             }
             assertThat(pool.inFlight()).isZero();
+            await(() -> backend(3).openConnections() == 0, "the gateway's connections to b3 closed");
+            assertThat(backend(2).openConnections()).as("connections kept to b2").isPositive();
 
             dns.records(NAME, "127.0.0.2", "127.0.0.4");
             await(() -> pool.backends().size() == 2, "b4 in the pool");

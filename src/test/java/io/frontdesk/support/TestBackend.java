@@ -168,6 +168,11 @@ public final class TestBackend implements AutoCloseable {
         return (tls == null ? "http" : "https") + "://" + host + ":" + port;
     }
 
+    /** Connections open to it now. */
+    public int openConnections() {
+        return connections.size();
+    }
+
     /** Requests received, health checks not counted. */
     public int requests() {
         return requests.get();
