@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,16 +112,18 @@ public final class BackendPool {
         List<Backend> next = new ArrayList<>();
         List<Backend> added = new ArrayList<>();
         long now = System.nanoTime();
+        Set<String> ids = new HashSet<>();
         for (URI uri : uris) {
-            Backend staying = leaving.remove(Backend.idOf(uri));
+            String id = Backend.idOf(uri);
+            if (!ids.add(id)) {
+                continue;
+            }
+            Backend staying = leaving.remove(id);
             if (staying != null) {
                 next.add(staying);
                 continue;
             }
-            Backend joining = first ? memberFactory.initial(uri, 1) : memberFactory.joining(uri);
-            if (!first) {
-                joining.startWarmup(now);
-            }
+            Backend joining = first ? memberFactory.initial(uri, 1) : memberFactory.joining(uri, now);
             next.add(joining);
             added.add(joining);
         }

@@ -59,8 +59,7 @@ public final class BackendPools {
                     "a pool name must be lower-case letters, digits and inner hyphens, so that lb://" + name
                             + " is a valid URI");
         }
-        boolean discovered = properties.discovery().type() != PoolProperties.DiscoveryType.STATIC;
-        if (discovered) {
+        if (properties.discovery().type() == PoolProperties.DiscoveryType.DNS) {
             validateDnsDiscovery(prefix, properties);
         } else {
             validateStatic(prefix, properties);
@@ -80,7 +79,8 @@ public final class BackendPools {
 
         AtomicInteger inFlight = new AtomicInteger();
         MemberFactory members = new MemberFactory(name, properties.healthCheck().rise(),
-                properties.healthCheck().fall(), healthCheck.enabled(), inFlight, properties.latency().decay().toNanos());
+                properties.healthCheck().fall(), healthCheck.enabled(), inFlight,
+                properties.latency().decay().toNanos());
         List<Backend> backends = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < properties.backends().size(); i++) {
@@ -98,9 +98,10 @@ public final class BackendPools {
             }
             backends.add(built);
         }
-        return new BackendPool(name, Choices.written(properties.discovery().type()), backends, members, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
-                properties.panicThreshold(), properties.slowStart().toNanos(), outlier, healthCheck,
-                retry.maxAttempts(), new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
+        return new BackendPool(name, Choices.written(properties.discovery().type()), backends, members, inFlight,
+                Choices.written(properties.algorithm()), algorithm, hashKey, properties.panicThreshold(),
+                properties.slowStart().toNanos(), outlier, healthCheck, retry.maxAttempts(),
+                new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
     }
 
     private static void validateStatic(String prefix, PoolProperties properties) {

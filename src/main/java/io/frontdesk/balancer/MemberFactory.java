@@ -28,9 +28,14 @@ final class MemberFactory {
         return new Backend(poolName, uri, weight, new ActiveHealth(rise, fall), poolInFlight, latencyDecayNanos);
     }
 
-    /** A backend that joins the running pool: with active checks on, it waits for its first probe. */
-    Backend joining(URI uri) {
+    /**
+     * A backend that joins the running pool at {@code nowNanos}: its slow start begins, and with
+     * active checks on it waits for its first probe.
+     */
+    Backend joining(URI uri, long nowNanos) {
         ActiveHealth health = probedBeforeTraffic ? ActiveHealth.unchecked(rise, fall) : new ActiveHealth(rise, fall);
-        return new Backend(poolName, uri, 1, health, poolInFlight, latencyDecayNanos);
+        Backend backend = new Backend(poolName, uri, 1, health, poolInFlight, latencyDecayNanos);
+        backend.startWarmup(nowNanos);
+        return backend;
     }
 }

@@ -33,8 +33,9 @@ final class Pools {
         for (int i = 0; i < weights.length; i++) {
             backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
         }
-        PoolProperties properties = new PoolProperties(backends,
-                new DiscoveryProperties(DiscoveryType.STATIC, null, null, "http", Duration.ofSeconds(5)), algorithm, hashOn, 50, slowStart,
+        DiscoveryProperties discovery = new DiscoveryProperties(DiscoveryType.STATIC, null, null, "http",
+                Duration.ofSeconds(5));
+        PoolProperties properties = new PoolProperties(backends, discovery, algorithm, hashOn, 50, slowStart,
                 new LatencyProperties(Duration.ofSeconds(5)),
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
                 outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));

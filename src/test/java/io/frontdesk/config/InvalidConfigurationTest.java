@@ -128,7 +128,8 @@ class InvalidConfigurationTest {
                 Arguments.of("frontdesk.pools.web.backends",
                         GatewaySettings.empty().set("frontdesk.pools.web.slow-start", "1s").route(Route.to("web"))),
                 invalid("frontdesk.pools.web.discovery.name", "web.internal", "frontdesk.pools.web.discovery.type"),
-                invalidDns("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:1", "frontdesk.pools.web.backends"),
+                invalidDns("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:1",
+                        "frontdesk.pools.web.backends"),
                 invalidDns("frontdesk.pools.web.discovery.name", "", "frontdesk.pools.web.discovery.name"),
                 invalidDns("frontdesk.pools.web.discovery.name", "http://web.internal",
                         "frontdesk.pools.web.discovery.name"),
@@ -139,7 +140,8 @@ class InvalidConfigurationTest {
                 invalidDns("frontdesk.pools.web.discovery.scheme", "ftp", "frontdesk.pools.web.discovery.scheme"),
                 invalidDns("frontdesk.pools.web.discovery.refresh", "0s", "frontdesk.pools.web.discovery.refresh"),
                 invalidDns("frontdesk.pools.web.discovery.refresh", "-5s", "frontdesk.pools.web.discovery.refresh"),
-                invalid("frontdesk.discovery.dns.servers[0]", "dns.internal:53", "frontdesk.discovery.dns.servers[0]"),
+                invalid("frontdesk.discovery.dns.servers[0]", "dns.internal:53",
+                        "frontdesk.discovery.dns.servers[0]"),
                 invalid("frontdesk.discovery.dns.servers[0]", "10.96.0.10:99999",
                         "frontdesk.discovery.dns.servers[0]"));
     }
