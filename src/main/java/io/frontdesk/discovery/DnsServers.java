@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.frontdesk.config.InvalidConfigurationException;
-import io.netty.util.NetUtil;
+import io.frontdesk.net.IpLiteral;
 
 /** The DNS servers of {@code frontdesk.discovery.dns.servers}: IP addresses, so that naming them needs no lookup. */
 final class DnsServers {
@@ -39,7 +39,7 @@ final class DnsServers {
             host = server.substring(0, colon);
             port = server.substring(colon + 1);
         }
-        byte[] ip = NetUtil.createByteArrayFromIpAddressString(host);
+        byte[] ip = host.isEmpty() ? null : IpLiteral.parse(host);
         if (ip == null) {
             throw new InvalidConfigurationException(key,
                     "'" + server + "' must be an IP address with an optional port, such as 10.96.0.10:53");

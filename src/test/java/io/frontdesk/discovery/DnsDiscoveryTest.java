@@ -85,12 +85,17 @@ class DnsDiscoveryTest {
                     .containsExactly("127.0.0.2:" + backends.get(0).port(), "127.0.0.3:" + backends.get(0).port());
             assertThat(answeredBy(gateway, 20)).containsOnly("b2", "b3").contains("b2", "b3");
 
+            Backend leaving = pool.backends().get(1);
             backend(3).delay(Duration.ofSeconds(2));
+            int beforeB3 = backend(3).requests();
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 inFlight.add(CompletableFuture.supplyAsync(() -> gateway.get("/")));
             }
-            await(() -> backend(3).requests() >= 1, "a request in flight at b3");
+            // Every request picked (answered or in flight), and each picked for b3 arrived there.
+            await(() -> inFlight.stream().filter(CompletableFuture::isDone).count() + pool.inFlight() == 4
+                    && leaving.inFlight() >= 1 && backend(3).requests() - beforeB3 == leaving.inFlight(),
+                    "requests in flight at b3");
             int atB3 = backend(3).requests();
             dns.records(NAME, "127.0.0.2");
             await(() -> pool.backends().size() == 1, "b3 gone from the pool");
