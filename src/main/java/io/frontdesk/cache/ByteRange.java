@@ -1,12 +1,40 @@
 package io.frontdesk.cache;
 
-/** A single byte range of a Range header field (RFC 9110 section 14.1.2). */
+/** Byte ranges: a single one of a Range header field (RFC 9110 section 14.1.2), and a Content-Range. */
 final class ByteRange {
 
     /** The range lies wholly past the end of the representation. */
     static final long[] UNSATISFIABLE = new long[0];
 
     private ByteRange() {
+    }
+
+    /**
+     * The first and last byte and the complete length a Content-Range field gives a 206 (RFC 9110
+     * section 14.4), or {@code null} unless it is {@code bytes first-last/length} with a known length
+     * and a range inside it.
+     */
+    static long[] contentRange(String header) {
+        if (header == null || !header.startsWith("bytes ")) {
+            return null;
+        }
+        int dash = header.indexOf('-');
+        int slash = header.indexOf('/');
+        if (dash < 0 || slash < dash) {
+            return null;
+        }
+        long first = position(header.substring(6, dash));
+        long last = position(header.substring(dash + 1, slash));
+        long length = position(header.substring(slash + 1));
+        return first < 0 || last < first || length <= last ? null : new long[] {first, last, length};
+    }
+
+    /** Digits only, at most 18 of them; else -1. */
+    private static long position(String digits) {
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Long.parseLong(digits);
     }
 
     /**

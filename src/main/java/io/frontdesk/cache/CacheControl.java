@@ -22,6 +22,11 @@ final class CacheControl {
         this.directives = directives;
     }
 
+    /** Directives already parsed (from a targeted field), names in lower case. */
+    static CacheControl of(Map<String, String> directives) {
+        return directives.isEmpty() ? NONE : new CacheControl(Map.copyOf(directives));
+    }
+
     /** Parses every Cache-Control field value; {@code null} or empty gives {@link #NONE}. */
     static CacheControl parse(List<String> values) {
         if (values == null || values.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.frontdesk.cache;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -38,8 +40,11 @@ import reactor.core.publisher.Mono;
  */
 final class CacheFilter implements GatewayFilter, Ordered {
 
-    private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
-            HttpMethod.PATCH);
+    /** Safe methods (RFC 9110 section 9.2.1): every other one, extension methods included, may change state. */
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
+    /** Response fields naming other URLs an unsafe request may have changed (RFC 9111 section 4.4). */
+    private static final List<String> CHANGED_ELSEWHERE = List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_LOCATION);
     /** Request fields the cache replaces with its own validators when it revalidates an entry. */
     private static final List<String> CLIENT_CONDITIONS = List.of(HttpHeaders.IF_NONE_MATCH,
             HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, HttpHeaders.IF_RANGE,
@@ -73,8 +78,9 @@ final class CacheFilter implements GatewayFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         HttpMethod method = request.getMethod();
+        withoutTargetedFields(exchange.getResponse());
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            return UNSAFE.contains(method) ? invalidatingAfter(exchange, chain) : chain.filter(exchange);
+            return SAFE.contains(method) ? chain.filter(exchange) : invalidatingAfter(exchange, chain);
         }
         Lookup lookup = new Lookup(exchange, CacheKeys.primary(request, policy),
                 requestControl(request.getHeaders()), routeId(exchange));
@@ -86,6 +92,12 @@ final class CacheFilter implements GatewayFilter, Ordered {
         if (stored == null) {
             return lookup.control.has("only-if-cached") ? notCached(lookup, found.missReason())
                     : coalescedMiss(chain, lookup, found.missReason());
+        }
+        if (!CachedResponseWriter.canAnswer(lookup.exchange.getRequest(), stored)) {
+            // A part that does not hold the range asked for: the request goes as it is, and the
+            // part it brings back is combined with what is held.
+            return lookup.control.has("only-if-cached") ? notCached(lookup, "partial")
+                    : forward(chain, lookup, null, "partial", false);
         }
         long now = clock.getAsLong();
         if (!lookup.control.has("no-cache") && !stored.alwaysRevalidate()) {
@@ -229,7 +241,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 .then(Mono.defer(() -> cache.lookup(lookup.key, lookup.exchange.getRequest().getHeaders())))
                 .flatMap(found -> {
                     StoredResponse stored = found.response();
-                    if (stored == null) {
+                    if (stored == null || !CachedResponseWriter.canAnswer(lookup.exchange.getRequest(), stored)) {
                         return forward(chain, lookup, null, reason, true);
                     }
                     long now = clock.getAsLong();
@@ -278,7 +290,14 @@ final class CacheFilter implements GatewayFilter, Ordered {
                 });
     }
 
+    /**
+     * Whether a failed validation may be answered with the stored response: never one that says
+     * no-cache, which must not be used unvalidated (RFC 9111 section 4.2.4), fresh or not.
+     */
     private boolean staleIfErrorAllows(StoredResponse stored, Lookup lookup, long now) {
+        if (stored.alwaysRevalidate()) {
+            return false;
+        }
         long ttl = stored.timeToLive(now);
         if (ttl > 0) {
             return true;
@@ -290,17 +309,57 @@ final class CacheFilter implements GatewayFilter, Ordered {
         return -ttl <= allowed;
     }
 
-    /** Invalidates before the response is committed, so the client's next request cannot see the old entry. */
+    /**
+     * Invalidates the target URL, and the Location and Content-Location of the response when they
+     * are on the same host, after a non-error response (RFC 9111 section 4.4). Done before the
+     * response is committed, so the client's next request cannot see the old entry.
+     */
     private Mono<Void> invalidatingAfter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> {
             HttpStatusCode status = response.getStatusCode();
-            if (status != null && (status.is2xxSuccessful() || status.is3xxRedirection())) {
-                return cache.invalidate(CacheKeys.url(exchange.getRequest().getURI(), policy::ignoresParameter));
+            if (status == null || !status.is2xxSuccessful() && !status.is3xxRedirection()) {
+                return Mono.empty();
             }
-            return Mono.empty();
+            URI target = exchange.getRequest().getURI();
+            List<Mono<Void>> invalidations = new ArrayList<>();
+            invalidations.add(cache.invalidate(CacheKeys.url(target, policy::ignoresParameter)));
+            for (String field : CHANGED_ELSEWHERE) {
+                URI other = sameHost(target, response.getHeaders().getFirst(field));
+                if (other != null) {
+                    invalidations.add(cache.invalidate(CacheKeys.url(other, policy::ignoresParameter)));
+                }
+            }
+            return Mono.when(invalidations);
         });
         return chain.filter(exchange);
+    }
+
+    /** The reference resolved against the target, when it is on the target's host and port; else {@code null}. */
+    private static URI sameHost(URI target, String reference) {
+        if (reference == null) {
+            return null;
+        }
+        try {
+            URI resolved = target.resolve(reference.trim());
+            return target.getHost() != null && target.getHost().equalsIgnoreCase(resolved.getHost())
+                    && target.getPort() == resolved.getPort() ? resolved : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The fields on the policy's target list were meant for this cache (RFC 9213): they do not go
+     * on to the client, whether the answer comes from the backend or from the cache.
+     */
+    private void withoutTargetedFields(ServerHttpResponse response) {
+        if (!policy.targetedFields().isEmpty()) {
+            response.beforeCommit(() -> {
+                policy.targetedFields().forEach(response.getHeaders()::remove);
+                return Mono.empty();
+            });
+        }
     }
 
     private static CacheControl requestControl(HttpHeaders request) {
@@ -370,6 +429,13 @@ final class CacheFilter implements GatewayFilter, Ordered {
         private Mono<Void> refreshed(long responseTime) {
             metrics.revalidation(lookup.route, "not_modified");
             count(lookup, Result.REVALIDATED);
+            if (!stored.freshenedBy(getHeaders())) {
+                // The backend confirmed what it was asked about, so the stored response answers this
+                // request; but the 304 describes another representation and must not update it.
+                return CachedResponseWriter.write(lookup.exchange.getRequest(), getDelegate(), lookup.ownHeaders,
+                        stored, responseTime, CacheStatus.forward(reason).forwardStatus(304)
+                                .ttl(stored.timeToLive(responseTime)));
+            }
             StoredResponse refreshed = stored.refreshedBy(backendHeaders(), requestTime, responseTime, policy,
                     path());
             CacheStatus cacheStatus = CacheStatus.forward(reason).forwardStatus(304);
@@ -431,7 +497,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
         private String refusal(int status, HttpHeaders response) {
             ServerHttpRequest request = lookup.exchange.getRequest();
             return Storability.refusal(request.getHeaders(), lookup.control, status, response,
-                    CacheControl.parse(response.get(HttpHeaders.CACHE_CONTROL)), policy);
+                    ResponseDirectives.of(response, policy.targetedFields()), policy);
         }
 
         /**
@@ -443,7 +509,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
             lookup.ownHeaders.headerNames().forEach(kept::remove);
             kept.remove(CacheStatus.HEADER);
             kept.remove(HttpHeaders.TRANSFER_ENCODING);
-            CacheControl control = CacheControl.parse(kept.get(HttpHeaders.CACHE_CONTROL));
+            CacheControl control = ResponseDirectives.of(kept, policy.targetedFields()).control();
             control.fieldNames("private").forEach(kept::remove);
             control.fieldNames("no-cache").forEach(kept::remove);
             return kept;

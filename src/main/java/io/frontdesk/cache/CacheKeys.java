@@ -2,6 +2,7 @@ package io.frontdesk.cache;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -11,8 +12,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Cache keys. The URL part is {@code host[:port]} and the raw path, then the query with ignored
- * parameters left out and the rest sorted, so that parameter order and tracking parameters do
- * not split the cache. The policy's key headers and cookies follow, one line each.
+ * parameters left out and the rest sorted by name, so that the order of distinct parameters and
+ * tracking parameters do not split the cache. A parameter given more than once keeps the order
+ * of its values: applications take the first or the last, so {@code a=2&a=1} and {@code a=1&a=2}
+ * are different requests. The policy's key headers and cookies follow, one line each.
  */
 final class CacheKeys {
 
@@ -46,18 +49,22 @@ final class CacheKeys {
         if (query != null && !query.isEmpty()) {
             List<String> parameters = new ArrayList<>();
             for (String parameter : query.split("&")) {
-                int equals = parameter.indexOf('=');
-                String name = equals < 0 ? parameter : parameter.substring(0, equals);
-                if (!parameter.isEmpty() && !ignoredParameter.test(name)) {
+                if (!parameter.isEmpty() && !ignoredParameter.test(name(parameter))) {
                     parameters.add(parameter);
                 }
             }
             if (!parameters.isEmpty()) {
-                parameters.sort(null);
+                // A stable sort: the values of a repeated name stay in the order the client gave them.
+                parameters.sort(Comparator.comparing(CacheKeys::name));
                 url.append('?').append(String.join("&", parameters));
             }
         }
         return url.toString();
+    }
+
+    private static String name(String parameter) {
+        int equals = parameter.indexOf('=');
+        return equals < 0 ? parameter : parameter.substring(0, equals);
     }
 
     /** The URL part of a key: without its key header and cookie lines and its variant. */

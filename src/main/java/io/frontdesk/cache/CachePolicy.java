@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.frontdesk.config.CacheProperties.PolicyProperties;
 import io.frontdesk.config.InvalidConfigurationException;
@@ -12,12 +13,15 @@ import io.frontdesk.config.InvalidConfigurationException;
 /** One named caching policy, validated: what a route that names it adds to RFC 9111. */
 final class CachePolicy {
 
+    private static final Pattern FIELD_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private final String name;
     private final long defaultTtlMillis;
     private final Set<String> defaultTtlExtensions = new HashSet<>();
     private final Set<String> defaultTtlContentTypes = new HashSet<>();
     private final List<String> defaultTtlContentTypeFamilies = new ArrayList<>();
     private final int heuristicPercent;
+    private final long heuristicMaxTtlMillis;
     private final List<String> keyHeaders;
     private final List<String> keyCookies;
     private final Set<String> ignoredParameters = new HashSet<>();
@@ -26,6 +30,7 @@ final class CachePolicy {
     private final long staleWhileRevalidateMillis;
     private final long staleIfErrorMillis;
     private final boolean storeSetCookie;
+    private final List<String> targetedFields;
 
     private CachePolicy(String name, PolicyProperties properties) {
         String prefix = "frontdesk.cache.policies." + name;
@@ -47,6 +52,11 @@ final class CachePolicy {
                     "must be a percentage from 0 to 100, was " + properties.heuristicPercent());
         }
         this.heuristicPercent = properties.heuristicPercent();
+        this.heuristicMaxTtlMillis = properties.heuristicMaxTtl().toMillis();
+        if (heuristicMaxTtlMillis <= 0) {
+            throw new InvalidConfigurationException(prefix + ".heuristic-max-ttl", "must be more than 0s (set "
+                    + prefix + ".heuristic-percent to 0 to turn heuristics off), was " + properties.heuristicMaxTtl());
+        }
         this.keyHeaders = properties.keyHeaders().stream().map(String::trim).toList();
         this.keyCookies = properties.keyCookies().stream().map(String::trim).toList();
         for (String parameter : properties.ignoreQueryParameters()) {
@@ -66,6 +76,21 @@ final class CachePolicy {
                 properties.staleWhileRevalidate().toMillis());
         this.staleIfErrorMillis = notNegative(prefix + ".stale-if-error", properties.staleIfError().toMillis());
         this.storeSetCookie = properties.storeSetCookie();
+        this.targetedFields = targetedFields(prefix + ".targeted-fields", properties.targetedFields());
+    }
+
+    private static List<String> targetedFields(String key, List<String> names) {
+        List<String> fields = names.stream().map(String::trim).toList();
+        for (String field : fields) {
+            if (!FIELD_NAME.matcher(field).matches()) {
+                throw new InvalidConfigurationException(key, "'" + field + "' is not a header field name");
+            }
+            if (field.equalsIgnoreCase("Cache-Control")) {
+                throw new InvalidConfigurationException(key, "lists fields that replace Cache-Control, not"
+                        + " Cache-Control itself");
+            }
+        }
+        return fields;
     }
 
     static CachePolicy from(String name, PolicyProperties properties) {
@@ -109,6 +134,10 @@ final class CachePolicy {
         return heuristicPercent;
     }
 
+    long heuristicMaxTtlMillis() {
+        return heuristicMaxTtlMillis;
+    }
+
     List<String> keyHeaders() {
         return keyHeaders;
     }
@@ -136,5 +165,10 @@ final class CachePolicy {
 
     boolean storeSetCookie() {
         return storeSetCookie;
+    }
+
+    /** The target list (RFC 9213 section 2.1), in order of preference. */
+    List<String> targetedFields() {
+        return targetedFields;
     }
 }

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers a request from a stored response: the client's own conditions (304), HEAD (headers
- * only), and a single byte range (206, or 416) of a stored full 200 response.
+ * only), a single byte range (206, or 416) of a stored full 200 response, and a range a stored
+ * partial response holds.
  */
 final class CachedResponseWriter {
 
@@ -38,7 +39,8 @@ final class CachedResponseWriter {
         headers.putAll(stored.headers());
         headers.set(HttpHeaders.AGE, Long.toString(stored.currentAge(now) / 1000));
         headers.set(CacheStatus.HEADER, status.toString());
-        if (stored.status() == 200 && notModified(request.getHeaders(), stored)) {
+        StoredResponse.Part part = stored.part();
+        if ((stored.status() == 200 || part != null) && notModified(request.getHeaders(), stored)) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
             List<String> dropped = headers.headerNames().stream()
                     .filter(name -> !KEPT_BY_304.contains(name.toLowerCase(java.util.Locale.ROOT))
@@ -48,37 +50,61 @@ final class CachedResponseWriter {
             dropped.forEach(headers::remove);
             return response.setComplete();
         }
-        int bodyLength = stored.bodyLength();
-        int from = 0;
-        int length = bodyLength;
-        HttpStatusCode code = HttpStatusCode.valueOf(stored.status());
-        if (stored.status() == 200 && request.getMethod() == HttpMethod.GET
-                && request.getHeaders().containsHeader(HttpHeaders.RANGE) && ifRangeHolds(request.getHeaders(), stored)) {
-            long[] range = ByteRange.single(request.getHeaders().getFirst(HttpHeaders.RANGE), bodyLength);
+        long completeLength = part == null ? stored.bodyLength() : part.completeLength();
+        long[] range = null;
+        if (part != null || stored.status() == 200 && rangeApplies(request, stored)) {
+            // A part answers only the ranges it holds: canAnswer has made sure of it.
+            range = ByteRange.single(request.getHeaders().getFirst(HttpHeaders.RANGE), completeLength);
             if (range == ByteRange.UNSATISFIABLE) {
                 response.setStatusCode(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
-                headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + bodyLength);
+                headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + completeLength);
                 headers.setContentLength(0);
                 return response.setComplete();
             }
-            if (range != null) {
-                from = (int) range[0];
-                length = (int) (range[1] - range[0] + 1);
-                code = HttpStatus.PARTIAL_CONTENT;
-                headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + bodyLength);
-            }
         }
-        response.setStatusCode(code);
+        long first = range == null ? 0 : range[0];
+        long last = range == null ? completeLength - 1 : range[1];
+        if (range != null) {
+            response.setStatusCode(HttpStatus.PARTIAL_CONTENT);
+            headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + completeLength);
+        } else {
+            response.setStatusCode(HttpStatusCode.valueOf(stored.status()));
+        }
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
-        headers.setContentLength(length);
+        headers.setContentLength(last - first + 1);
         if (request.getMethod() == HttpMethod.HEAD) {
             return response.setComplete();
         }
-        DataBuffer buffer = response.bufferFactory().wrap(stored.body().position(from).limit(from + length).slice());
+        DataBuffer buffer = response.bufferFactory().wrap(stored.bytes(first, last));
         return response.writeWith(Mono.just(buffer));
     }
 
-    /** If-None-Match by weak comparison, else If-Modified-Since against Last-Modified (RFC 9110 section 13.2.2). */
+    /**
+     * Whether the stored response can answer the request: a complete one always; a part only a
+     * GET for a single range it holds, when If-Range (if any) names it.
+     */
+    static boolean canAnswer(ServerHttpRequest request, StoredResponse stored) {
+        StoredResponse.Part part = stored.part();
+        if (part == null) {
+            return true;
+        }
+        if (!rangeApplies(request, stored)) {
+            return false;
+        }
+        long[] range = ByteRange.single(request.getHeaders().getFirst(HttpHeaders.RANGE), part.completeLength());
+        return range != null && range != ByteRange.UNSATISFIABLE && stored.holds(range[0], range[1]);
+    }
+
+    private static boolean rangeApplies(ServerHttpRequest request, StoredResponse stored) {
+        return request.getMethod() == HttpMethod.GET && request.getHeaders().containsHeader(HttpHeaders.RANGE)
+                && ifRangeHolds(request.getHeaders(), stored);
+    }
+
+    /**
+     * If-None-Match by weak comparison, else If-Modified-Since against Last-Modified (RFC 9110
+     * section 13.2.2); a stored response without Last-Modified is judged by its Date, else by
+     * when it was received (RFC 9111 section 4.3.2).
+     */
     static boolean notModified(HttpHeaders request, StoredResponse stored) {
         List<String> ifNoneMatch = request.get(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
@@ -89,7 +115,7 @@ final class CachedResponseWriter {
             for (String value : ifNoneMatch) {
                 for (String candidate : value.split(",")) {
                     String tag = candidate.trim();
-                    if (tag.equals("*") || weakTag(tag).equals(weakTag(etag))) {
+                    if (tag.equals("*") || StoredResponse.opaqueTag(tag).equals(StoredResponse.opaqueTag(etag))) {
                         return true;
                     }
                 }
@@ -97,12 +123,9 @@ final class CachedResponseWriter {
             return false;
         }
         long since = HttpDates.parse(request.getFirst(HttpHeaders.IF_MODIFIED_SINCE));
-        long lastModified = HttpDates.parse(stored.lastModified());
+        long lastModified = stored.lastModified() == null ? stored.dateOrReceived()
+                : HttpDates.parse(stored.lastModified());
         return since != HttpDates.INVALID && lastModified != HttpDates.INVALID && lastModified <= since;
-    }
-
-    private static String weakTag(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** If-Range: the range applies only while the entry is the representation the client has (strong match). */

@@ -79,14 +79,32 @@ final class ResponseCache {
 
     void store(String primaryKey, HttpHeaders request, StoredResponse response, CachePolicy policy, long now) {
         List<String> vary = VaryRule.namesOf(response.headers());
-        long keep = keepMillis(response, policy, now);
-        if (vary.isEmpty()) {
-            put(primaryKey, response, keep);
-            return;
+        String key = primaryKey;
+        if (!vary.isEmpty()) {
+            VaryRule rule = new VaryRule(vary);
+            put(primaryKey, rule, MAX_VALIDATION_WINDOW);
+            key = rule.variantKey(primaryKey, request);
         }
-        VaryRule rule = new VaryRule(vary);
-        put(primaryKey, rule, MAX_VALIDATION_WINDOW);
-        put(rule.variantKey(primaryKey, request), response, keep);
+        StoredResponse kept = response.part() == null ? response : withHeldParts(key, response);
+        if (kept != null) {
+            put(key, kept, keepMillis(kept, policy, now));
+        }
+    }
+
+    /**
+     * A part combined with the part of the same representation this process holds (RFC 9111
+     * section 3.4); it replaces a part of another one, and never a complete response, which is
+     * worth more ({@code null} then). Concurrent parts may miss each other: one of them is then
+     * fetched again later, nothing worse.
+     */
+    private StoredResponse withHeldParts(String key, StoredResponse part) {
+        if (!(memory.get(key) instanceof StoredResponse held)) {
+            return part;
+        }
+        if (held.part() == null) {
+            return null;
+        }
+        return held.samePartAs(part) ? held.combinedWith(part) : part;
     }
 
     private void put(String key, Stored value, long keepMillis) {

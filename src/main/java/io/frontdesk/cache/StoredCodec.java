@@ -21,7 +21,7 @@ import org.springframework.http.HttpHeaders;
  */
 final class StoredCodec {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final byte RESPONSE = 1;
     private static final byte VARY = 2;
 
@@ -55,6 +55,8 @@ final class StoredCodec {
         out.writeLong(response.requestTime());
         out.writeLong(response.responseTime());
         out.writeLong(response.freshnessLifetime());
+        writeString(out, response.directivesField());
+        writePart(out, response.part());
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         response.headers().forEach((name, values) -> values.forEach(value -> fields.add(Map.entry(name, value))));
         out.writeInt(fields.size());
@@ -91,6 +93,8 @@ final class StoredCodec {
             long requestTime = in.readLong();
             long responseTime = in.readLong();
             long freshnessLifetime = in.readLong();
+            String directivesField = readString(in);
+            StoredResponse.Part part = readPart(in);
             int fields = in.readInt();
             HttpHeaders headers = new HttpHeaders();
             for (int i = 0; i < fields; i++) {
@@ -98,11 +102,42 @@ final class StoredCodec {
             }
             byte[] body = readBytes(in);
             return new SharedTier.Entry(
-                    StoredResponse.restored(status, headers, body, requestTime, responseTime, freshnessLifetime),
+                    StoredResponse.restored(status, headers, body, requestTime, responseTime, directivesField,
+                            freshnessLifetime, part),
                     keepUntil);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The part a partial response holds: a count of range bounds (0 for a complete response), then its numbers. */
+    private static void writePart(DataOutputStream out, StoredResponse.Part part) throws IOException {
+        long[] bounds = part == null ? new long[0] : part.held().bounds();
+        out.writeInt(bounds.length);
+        if (part != null) {
+            out.writeLong(part.offset());
+            out.writeLong(part.completeLength());
+            for (long bound : bounds) {
+                out.writeLong(bound);
+            }
+        }
+    }
+
+    private static StoredResponse.Part readPart(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count == 0) {
+            return null;
+        }
+        if (count < 0 || count % 2 != 0 || count * 8L > in.available()) {
+            throw new IOException("bad range count " + count);
+        }
+        long offset = in.readLong();
+        long completeLength = in.readLong();
+        long[] bounds = new long[count];
+        for (int i = 0; i < count; i++) {
+            bounds[i] = in.readLong();
+        }
+        return new StoredResponse.Part(offset, HeldRanges.fromBounds(bounds), completeLength);
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -15,9 +15,16 @@ import org.springframework.http.HttpHeaders;
  */
 final class StoredResponse implements Stored {
 
-    /** Statuses a cache may give heuristic freshness (RFC 9110 section 15.1). 206 is not stored here. */
-    static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 300, 301, 308, 404, 405, 410, 414,
-            501);
+    /** Statuses a cache may give heuristic freshness (RFC 9110 section 15.1). */
+    static final Set<Integer> HEURISTICALLY_CACHEABLE = Set.of(200, 203, 204, 206, 300, 301, 308, 404, 405, 410,
+            414, 501);
+
+    /**
+     * What a 206 holds of its representation (RFC 9111 section 3.4): the body is the bytes from
+     * {@code offset} on, of which the held ranges count.
+     */
+    record Part(long offset, HeldRanges held, long completeLength) {
+    }
 
     private final int status;
     private final HttpHeaders headers;
@@ -26,31 +33,48 @@ final class StoredResponse implements Stored {
     private final long responseTime;
     private final long correctedInitialAge;
     private final long freshnessLifetime;
+    private final ResponseDirectives directives;
     private final CacheControl cacheControl;
+    private final Part part;
 
     private StoredResponse(int status, HttpHeaders headers, ByteBuffer body, long requestTime, long responseTime,
-            long freshnessLifetime) {
+            ResponseDirectives directives, long freshnessLifetime, Part part) {
         this.status = status;
+        this.part = part;
         this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
         this.body = body;
         this.requestTime = requestTime;
         this.responseTime = responseTime;
-        this.cacheControl = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+        this.directives = directives;
+        this.cacheControl = directives.control();
         this.correctedInitialAge = correctedInitialAge(headers, requestTime, responseTime);
         this.freshnessLifetime = freshnessLifetime;
     }
 
-    /** A response received now, its freshness judged by RFC 9111 and the policy. */
+    /**
+     * A response received now, its freshness judged by RFC 9111 and the policy. A 206 must have
+     * a single range with its complete length (as {@link Storability} requires).
+     */
     static StoredResponse received(int status, HttpHeaders headers, byte[] body, long requestTime,
             long responseTime, CachePolicy policy, String path) {
-        return new StoredResponse(status, headers, direct(body), requestTime, responseTime,
-                freshnessLifetime(status, headers, responseTime, policy, path));
+        ResponseDirectives directives = ResponseDirectives.of(headers, policy.targetedFields());
+        Part part = null;
+        if (status == 206) {
+            long[] range = ByteRange.contentRange(headers.getFirst(HttpHeaders.CONTENT_RANGE));
+            part = new Part(range[0], HeldRanges.of(range[0], range[1]), range[2]);
+        }
+        return new StoredResponse(status, headers, direct(body), requestTime, responseTime, directives,
+                freshnessLifetime(status, headers, directives, responseTime, policy, path), part);
     }
 
-    /** As it will be kept by a store that has it back from bytes, freshness already judged. */
+    /**
+     * As it will be kept by a store that has it back from bytes, freshness already judged, its
+     * directives read from the field chosen when it was received.
+     */
     static StoredResponse restored(int status, HttpHeaders headers, byte[] body, long requestTime, long responseTime,
-            long freshnessLifetime) {
-        return new StoredResponse(status, headers, direct(body), requestTime, responseTime, freshnessLifetime);
+            String directivesField, long freshnessLifetime, Part part) {
+        return new StoredResponse(status, headers, direct(body), requestTime, responseTime,
+                ResponseDirectives.from(headers, directivesField), freshnessLifetime, part);
     }
 
     private static ByteBuffer direct(byte[] bytes) {
@@ -60,14 +84,27 @@ final class StoredResponse implements Stored {
     private static long correctedInitialAge(HttpHeaders headers, long requestTime, long responseTime) {
         long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
         long apparentAge = date == HttpDates.INVALID ? 0 : Math.max(0, responseTime - date);
-        long ageValue = Math.max(0, CacheControl.deltaSeconds(headers.getFirst(HttpHeaders.AGE))) * 1000;
-        long correctedAgeValue = ageValue + (responseTime - requestTime);
+        long correctedAgeValue = ageValue(headers) + (responseTime - requestTime);
         return Math.max(apparentAge, correctedAgeValue);
     }
 
-    private static long freshnessLifetime(int status, HttpHeaders headers, long responseTime, CachePolicy policy,
-            String path) {
-        CacheControl cacheControl = CacheControl.parse(headers.get(HttpHeaders.CACHE_CONTROL));
+    /**
+     * The Age field in milliseconds (RFC 9111 section 5.1): of a list, the first member counts;
+     * a value that is not a non-negative integer is ignored.
+     */
+    private static long ageValue(HttpHeaders headers) {
+        String age = headers.getFirst(HttpHeaders.AGE);
+        if (age == null) {
+            return 0;
+        }
+        int comma = age.indexOf(',');
+        String first = (comma < 0 ? age : age.substring(0, comma)).trim();
+        return Math.max(0, CacheControl.deltaSeconds(first)) * 1000;
+    }
+
+    private static long freshnessLifetime(int status, HttpHeaders headers, ResponseDirectives directives,
+            long responseTime, CachePolicy policy, String path) {
+        CacheControl cacheControl = directives.control();
         long sharedMaxAge = cacheControl.lifetimeSeconds("s-maxage");
         if (sharedMaxAge >= 0) {
             return sharedMaxAge * 1000;
@@ -76,9 +113,10 @@ final class StoredResponse implements Stored {
         if (maxAge >= 0) {
             return maxAge * 1000;
         }
-        String expiresValue = headers.getFirst(HttpHeaders.EXPIRES);
-        if (expiresValue != null) {
-            long expires = HttpDates.parse(expiresValue);
+        List<String> expiresValues = directives.expires(headers);
+        if (expiresValues != null) {
+            // Expires is a single date: given twice, it is as invalid as a bad date (RFC 9111 section 5.3).
+            long expires = expiresValues.size() == 1 ? HttpDates.parse(expiresValues.get(0)) : HttpDates.INVALID;
             if (expires == HttpDates.INVALID) {
                 return 0;
             }
@@ -98,7 +136,7 @@ final class StoredResponse implements Stored {
         }
         long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
         long since = (date == HttpDates.INVALID ? responseTime : date) - lastModified;
-        return Math.max(0, since * policy.heuristicPercent() / 100);
+        return Math.min(policy.heuristicMaxTtlMillis(), Math.max(0, since * policy.heuristicPercent() / 100));
     }
 
     int status() {
@@ -132,6 +170,11 @@ final class StoredResponse implements Stored {
 
     CacheControl cacheControl() {
         return cacheControl;
+    }
+
+    /** The name of the field whose directives this cache follows for this response. */
+    String directivesField() {
+        return directives.field();
     }
 
     /** The current age (RFC 9111 section 4.2.3) in milliseconds. */
@@ -175,8 +218,32 @@ final class StoredResponse implements Stored {
         return headers.getFirst(HttpHeaders.LAST_MODIFIED);
     }
 
+    /** The Date of the response, or when it was received when it has none. */
+    long dateOrReceived() {
+        long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+        return date == HttpDates.INVALID ? responseTime : date;
+    }
+
     boolean hasValidators() {
         return etag() != null || lastModified() != null;
+    }
+
+    /**
+     * Whether a 304 may update this response (RFC 9111 section 4.3.4): not when its ETag (compared
+     * weakly) or, without one, its strong Last-Modified names another representation.
+     */
+    boolean freshenedBy(HttpHeaders notModified) {
+        String etag = notModified.getFirst(HttpHeaders.ETAG);
+        if (etag != null) {
+            return etag() != null && opaqueTag(etag).equals(opaqueTag(etag()));
+        }
+        String lastModified = strongValidator(notModified);
+        return lastModified == null || lastModified.equals(lastModified());
+    }
+
+    /** An entity tag without its weakness mark, for the weak comparison (RFC 9110 section 8.8.3.2). */
+    static String opaqueTag(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 
     /**
@@ -192,12 +259,78 @@ final class StoredResponse implements Stored {
                 merged.put(name, List.copyOf(values));
             }
         });
-        return new StoredResponse(status, merged, body, newRequestTime, newResponseTime,
-                freshnessLifetime(status, merged, newResponseTime, policy, path));
+        ResponseDirectives directives = ResponseDirectives.of(merged, policy.targetedFields());
+        return new StoredResponse(status, merged, body, newRequestTime, newResponseTime, directives,
+                freshnessLifetime(status, merged, directives, newResponseTime, policy, path), part);
     }
 
     private static final Set<String> UNCHANGED_BY_304 = Set.of("content-length", "content-encoding",
             "transfer-encoding", "content-range");
+
+    /** What a partial response holds; {@code null} for a complete one. */
+    Part part() {
+        return part;
+    }
+
+    /** Whether this partial response holds the bytes from first to last. */
+    boolean holds(long first, long last) {
+        return part != null && part.held().covers(first, last);
+    }
+
+    /** The bytes from first to last of the representation, read-only; only those of a held range or a complete body. */
+    ByteBuffer bytes(long first, long last) {
+        int from = (int) (first - (part == null ? 0 : part.offset()));
+        return body.duplicate().position(from).limit(from + (int) (last - first + 1)).slice();
+    }
+
+    /**
+     * A strong validator (RFC 9110 section 8.8.1): a strong ETag, else a Last-Modified at least a
+     * second before the Date; {@code null} when there is none. Only parts that share one are combined.
+     */
+    static String strongValidator(HttpHeaders headers) {
+        String etag = headers.getFirst(HttpHeaders.ETAG);
+        if (etag != null) {
+            return etag.startsWith("W/") ? null : etag;
+        }
+        String lastModified = headers.getFirst(HttpHeaders.LAST_MODIFIED);
+        long modified = HttpDates.parse(lastModified);
+        long date = HttpDates.parse(headers.getFirst(HttpHeaders.DATE));
+        return modified != HttpDates.INVALID && date != HttpDates.INVALID && date - modified >= 1000 ? lastModified
+                : null;
+    }
+
+    /** Whether a newer partial response is a part of the same representation as this one. */
+    boolean samePartAs(StoredResponse newer) {
+        return part != null && newer.part != null && part.completeLength() == newer.part.completeLength()
+                && strongValidator(headers) != null && strongValidator(headers).equals(strongValidator(newer.headers));
+    }
+
+    /**
+     * This part and a newer one of the same representation combined (RFC 9111 section 3.4), with
+     * the newer one's header fields and freshness: a complete 200 once every byte is held.
+     */
+    StoredResponse combinedWith(StoredResponse newer) {
+        long length = part.completeLength();
+        ByteBuffer whole = ByteBuffer.allocateDirect((int) length);
+        for (StoredResponse source : List.of(this, newer)) {
+            long[] bounds = source.part.held().bounds();
+            for (int i = 0; i < bounds.length; i += 2) {
+                whole.put((int) bounds[i], source.bytes(bounds[i], bounds[i + 1]), 0,
+                        (int) (bounds[i + 1] - bounds[i] + 1));
+            }
+        }
+        HeldRanges held = part.held().with(newer.part.held());
+        ByteBuffer body = whole.asReadOnlyBuffer();
+        if (!held.covers(0, length - 1)) {
+            return new StoredResponse(206, newer.headers, body, newer.requestTime, newer.responseTime,
+                    newer.directives, newer.freshnessLifetime, new Part(0, held, length));
+        }
+        HttpHeaders complete = HttpHeaders.copyOf(newer.headers);
+        complete.remove(HttpHeaders.CONTENT_RANGE);
+        complete.setContentLength(length);
+        return new StoredResponse(200, complete, body, newer.requestTime, newer.responseTime, newer.directives,
+                newer.freshnessLifetime, null);
+    }
 
     /** Bytes this entry takes in memory, roughly: body, header text and fixed overhead. */
     int weight() {

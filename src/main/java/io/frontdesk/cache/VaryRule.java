@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 
+import io.frontdesk.compression.AcceptEncoding;
+
 /**
  * The request headers a stored response varies on (RFC 9111 section 4.1). Stored under the
  * primary key; each variant lives under the primary key extended by the normalised values of
@@ -14,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 record VaryRule(List<String> headerNames) implements Stored {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern ZERO_QUALITY = Pattern.compile("q=0(\\.0*)?");
 
     /** The header names of the Vary fields, lower-cased and sorted; {@code null} for {@code Vary: *}. */
     static List<String> namesOf(HttpHeaders response) {
@@ -37,41 +38,28 @@ record VaryRule(List<String> headerNames) implements Stored {
         return List.copyOf(names);
     }
 
-    /** The variant key of a request: the primary key and the normalised value of each header. */
+    /**
+     * The variant key of a request: the primary key and the normalised value of each header;
+     * Accept-Encoding reduced to the codings Frontdesk's compression would pick from, in the
+     * client's order of preference ({@link AcceptEncoding#variantKey}), so that the many ways
+     * browsers write it make a few variants rather than hundreds, and each variant holds the one
+     * coding its requests get.
+     */
     String variantKey(String primaryKey, HttpHeaders request) {
         StringBuilder key = new StringBuilder(primaryKey).append("\n#");
         for (String name : headerNames) {
-            key.append(name).append('=').append(normalised(name, request.get(name))).append(';');
+            String value = name.equals("accept-encoding") ? AcceptEncoding.variantKey(request)
+                    : normalised(request.get(name));
+            key.append(name).append('=').append(value).append(';');
         }
         return key.toString();
     }
 
-    /**
-     * Values joined and with whitespace collapsed; Accept-Encoding reduced to the one coding a
-     * backend would pick (br, then gzip, else none), so that the many ways browsers write it
-     * make three variants rather than hundreds.
-     */
-    static String normalised(String name, List<String> values) {
+    /** Values joined, lower-cased and with whitespace collapsed. */
+    private static String normalised(List<String> values) {
         if (values == null || values.isEmpty()) {
             return "";
         }
-        String joined = WHITESPACE.matcher(String.join(",", values).toLowerCase(Locale.ROOT)).replaceAll("");
-        if (name.equals("accept-encoding")) {
-            if (accepts(joined, "br")) {
-                return "br";
-            }
-            return accepts(joined, "gzip") ? "gzip" : "";
-        }
-        return joined;
-    }
-
-    private static boolean accepts(String acceptEncoding, String coding) {
-        for (String entry : acceptEncoding.split(",")) {
-            String[] parts = entry.split(";");
-            if (parts[0].equals(coding)) {
-                return parts.length == 1 || !ZERO_QUALITY.matcher(parts[1]).matches();
-            }
-        }
-        return false;
+        return WHITESPACE.matcher(String.join(",", values).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

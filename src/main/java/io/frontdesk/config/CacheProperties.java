@@ -37,6 +37,7 @@ public record CacheProperties(
      * @param defaultTtlContentTypes content types (a trailing {@code /*} covers a family) that get the default TTL
      * @param heuristicPercent the share of the time since Last-Modified a response without explicit
      *        freshness stays fresh, where RFC 9111 allows heuristics; 0 turns heuristics off
+     * @param heuristicMaxTtl the longest freshness that share may give (as Apache's CacheMaxExpire)
      * @param keyHeaders request headers whose values become part of the cache key
      * @param keyCookies request cookies whose values become part of the cache key
      * @param ignoreQueryParameters query parameters left out of the key; a trailing {@code *} matches a prefix
@@ -46,6 +47,9 @@ public record CacheProperties(
      * @param staleIfError how long a stale response may be served when the backend fails, when the
      *        response does not say
      * @param storeSetCookie whether responses with Set-Cookie are stored (without the Set-Cookie)
+     * @param targetedFields the target list (RFC 9213): response fields whose directives replace
+     *        Cache-Control for this cache, the first valid one present winning; they are not
+     *        forwarded to clients
      */
     public record PolicyProperties(
             @DefaultValue("0s") Duration defaultTtl,
@@ -55,12 +59,14 @@ public record CacheProperties(
             @DefaultValue({"text/css", "text/javascript", "application/javascript", "image/*", "font/*"})
             List<String> defaultTtlContentTypes,
             @DefaultValue("10") int heuristicPercent,
+            @DefaultValue("1d") Duration heuristicMaxTtl,
             @DefaultValue List<String> keyHeaders,
             @DefaultValue List<String> keyCookies,
             @DefaultValue({"utm_*", "fbclid", "gclid"}) List<String> ignoreQueryParameters,
             @DefaultValue("8MB") DataSize maxObjectSize,
             @DefaultValue("0s") Duration staleWhileRevalidate,
             @DefaultValue("0s") Duration staleIfError,
-            @DefaultValue("false") boolean storeSetCookie) {
+            @DefaultValue("false") boolean storeSetCookie,
+            @DefaultValue({"Frontdesk-Cache-Control", "CDN-Cache-Control"}) List<String> targetedFields) {
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upstream timeouts of the connections to backends
  * @param tls the plain-HTTP redirect listener and HSTS
  * @param cache the response cache and its policies
+ * @param compression compression of responses at the edge
  * @param shield rate limits
  * @param waf the web application firewall
  * @param tracing which clients' trace context is continued
@@ -34,6 +35,7 @@ public record FrontdeskProperties(
         @DefaultValue UpstreamProperties upstream,
         @DefaultValue TlsProperties tls,
         @DefaultValue CacheProperties cache,
+        @DefaultValue CompressionProperties compression,
         @DefaultValue ShieldProperties shield,
         @DefaultValue WafProperties waf,
         @DefaultValue TracingProperties tracing) {

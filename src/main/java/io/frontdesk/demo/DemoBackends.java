@@ -25,7 +25,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * Small demo backends inside the gateway's process, one per configured port on 127.0.0.1. Each
  * names itself in {@code X-Backend-Instance}, echoes what the gateway told it about the
  * request, answers {@code /health}, and serves three static assets with the caching headers a
- * real site sends (Cache-Control, ETag, Last-Modified, 304 on a matching validator).
+ * real site sends (Cache-Control, ETag, Last-Modified, 304 on a matching validator), uncompressed
+ * as many backends send them: the gateway compresses them.
  */
 public final class DemoBackends implements SmartLifecycle {
 
@@ -42,8 +43,32 @@ public final class DemoBackends implements SmartLifecycle {
                     header img { height: 40px; }
                     """),
             "/static/app.js", new Asset("text/javascript; charset=utf-8", """
-                    document.addEventListener('DOMContentLoaded', () => {
-                      document.querySelector('#greeting').textContent = 'Served through frontdesk';
+                    // The demo page's script: a greeting, and the backend that answered each request.
+                    const greeting = 'Served through frontdesk';
+
+                    function describe(response) {
+                      const backend = response.headers.get('X-Backend-Instance') || 'the cache';
+                      const status = response.headers.get('Cache-Status') || 'not cached';
+                      return `${response.status} from ${backend} (${status})`;
+                    }
+
+                    async function ask(path) {
+                      const response = await fetch(path, { headers: { 'Accept': 'application/json' } });
+                      const line = document.createElement('li');
+                      line.textContent = `${path}: ${describe(response)}`;
+                      document.querySelector('#answers').appendChild(line);
+                      return response;
+                    }
+
+                    document.addEventListener('DOMContentLoaded', async () => {
+                      document.querySelector('#greeting').textContent = greeting;
+                      for (const path of ['/hello', '/static/site.css', '/static/logo.svg', '/static/app.js']) {
+                        try {
+                          await ask(path);
+                        } catch (error) {
+                          console.error(`asking ${path} failed`, error);
+                        }
+                      }
                     });
                     """));
 

@@ -1,6 +1,8 @@
 package io.frontdesk.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +18,8 @@ class FreshnessTest {
 
     private static final long T = 1_800_000_000_000L;
     private static final CachePolicy POLICY = CachePolicy.from("test", new PolicyProperties(Duration.ZERO,
-            List.of("css"), List.of("image/*"), 10, List.of(), List.of(), List.of("utm_*"), DataSize.ofMegabytes(1),
-            Duration.ZERO, Duration.ZERO, false));
+            List.of("css"), List.of("image/*"), 10, Duration.ofDays(1), List.of(), List.of(), List.of("utm_*"), DataSize.ofMegabytes(1),
+            Duration.ZERO, Duration.ZERO, false, List.of("CDN-Cache-Control")));
 
     private static StoredResponse received(long requestTime, long responseTime, String... headerPairs) {
         HttpHeaders headers = new HttpHeaders();
@@ -77,5 +79,85 @@ class FreshnessTest {
         assertThat(ByteRange.single("bytes=10-", 10)).isSameAs(ByteRange.UNSATISFIABLE);
         assertThat(ByteRange.single("bytes=0-1,4-5", 10)).isNull();
         assertThat(ByteRange.single("items=0-1", 10)).isNull();
+    }
+
+    @Test
+    void rfc9111_5_1_theFirstMemberOfAListAgeCountsAndAnInvalidAgeIsIgnored() {
+        assertThat(received(T, T, "Age", "7200, 0").currentAge(T)).isEqualTo(7_200_000);
+        assertThat(received(T, T, "Age", "-5").currentAge(T)).isZero();
+        assertThat(received(T, T, "Age", "1.5").currentAge(T)).isZero();
+    }
+
+    @Test
+    void rfc9110_5_6_7_httpDatesInTheirThreeFormsAndNothingElse() {
+        long sunday = 784_111_777_000L;
+        assertThat(HttpDates.parse("Sun, 06 Nov 1994 08:49:37 GMT")).isEqualTo(sunday);
+        assertThat(HttpDates.parse("Sunday, 06-Nov-94 08:49:37 GMT")).as("two-digit year: the last century")
+                .isEqualTo(sunday);
+        assertThat(HttpDates.parse("Sun Nov  6 08:49:37 1994")).isEqualTo(sunday);
+        assertThat(HttpDates.parse("Sun Nov 16 08:49:37 1994")).isEqualTo(sunday + 10 * 86_400_000L);
+        for (String invalid : List.of("Sun, 06 Nov 1994 8:49:37 GMT", "Sun, 6 Nov 1994 08:49:37 GMT",
+                "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 06 Nov 1994 08:49:37 +0000", "06 Nov 1994 08:49:37 GMT",
+                "Sun, 31 Feb 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT", "Sun Nov 6 08:49:37 1994",
+                "Sun, 06 Nov 1994 08:49:37 GMT junk", "0", "")) {
+            assertThat(HttpDates.parse(invalid)).as(invalid).isEqualTo(HttpDates.INVALID);
+        }
+    }
+
+    @Test
+    void rfc9111_5_3_expiresGivenTwiceMeansExpired() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("Expires", HttpDates.format(T + 60_000));
+        headers.add("Expires", HttpDates.format(T + 60_000));
+        assertThat(StoredResponse.received(200, headers, new byte[0], T, T, POLICY, "/page").freshnessLifetime())
+                .isZero();
+    }
+
+    @Test
+    void rfc9213_2_2_aTargetedFieldIsAStructuredDictionaryAndReplacesCacheControlAndExpires() {
+        assertThat(StructuredDictionary.parse("max-age=60, no-cache=\"Set-Cookie\", private=?0, must-revalidate;x=1"))
+                .containsExactly(entry("max-age", "60"), entry("no-cache", "Set-Cookie"), entry("must-revalidate", ""));
+        for (String invalid : List.of("Max-Age=60", "max-age=60,", "max-age=60 s-maxage=5", "no-cache=\"a", "max-age=?2",
+                "max-age=1234567890123456")) {
+            assertThat(StructuredDictionary.parse(invalid)).as(invalid).isNull();
+        }
+        StoredResponse targeted = received(T, T, "CDN-Cache-Control", "stale-if-error=10", "Cache-Control", "max-age=60",
+                "Expires", HttpDates.format(T + 60_000));
+        assertThat(targeted.freshnessLifetime()).isZero();
+        assertThat(targeted.directivesField()).isEqualTo("CDN-Cache-Control");
+        assertThat(received(T, T, "CDN-Cache-Control", "max-age=60;", "Cache-Control", "max-age=5").freshnessLifetime())
+                .as("invalid: Cache-Control applies").isEqualTo(5_000);
+    }
+
+    @Test
+    void rfc9111_3_4_partsOfOneRepresentationCombineIntoAWholeThatSurvivesTheSharedTierFormat() {
+        StoredResponse first = part(0, 3, "0123");
+        StoredResponse third = part(8, 9, "89");
+        StoredResponse partial = first.combinedWith(third);
+        assertThat(partial.holds(0, 3)).isTrue();
+        assertThat(partial.holds(3, 8)).isFalse();
+        StoredResponse restored = (StoredResponse) StoredCodec.decode(StoredCodec.encode(partial, T)).value();
+        assertThat(restored.holds(8, 9)).isTrue();
+        assertThat(UTF_8.decode(restored.bytes(8, 9)).toString()).isEqualTo("89");
+        StoredResponse whole = restored.combinedWith(part(2, 7, "234567"));
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.part()).isNull();
+        assertThat(UTF_8.decode(whole.body()).toString()).isEqualTo("0123456789");
+        assertThat(whole.headers().getContentLength()).isEqualTo(10);
+        assertThat(whole.headers().containsHeader("Content-Range")).isFalse();
+        assertThat(first.samePartAs(part(0, 3, "0123", "\"other\""))).isFalse();
+    }
+
+    private static StoredResponse part(long first, long last, String bytes) {
+        return part(first, last, bytes, "\"v\"");
+    }
+
+    private static StoredResponse part(long first, long last, String bytes, String etag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("ETag", etag);
+        headers.add("Cache-Control", "max-age=60");
+        headers.add("Content-Range", "bytes " + first + "-" + last + "/10");
+        headers.setContentLength(last - first + 1);
+        return StoredResponse.received(206, headers, bytes.getBytes(UTF_8), T, T, POLICY, "/page");
     }
 }

@@ -20,28 +20,34 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A real origin server on loopback for cache tests. Each path answers with the headers the test
- * gave it; it honours If-None-Match against its ETag with 304, counts requests by path and
- * remembers the request headers it saw.
+ * gave it (a value with line feeds becomes one field line per line); it honours If-None-Match
+ * against its ETag with 304, and a single byte range with 206 when the answer serves ranges;
+ * it counts requests by path and remembers the request headers it saw.
  */
 final class Origin implements AutoCloseable {
 
     /** What a path answers. */
-    record Answer(int status, Map<String, String> headers, String body, Duration delay) {
+    record Answer(int status, Map<String, String> headers, String body, Duration delay, boolean ranges) {
 
         static Answer of(String body, String... headerPairs) {
             Map<String, String> headers = new java.util.LinkedHashMap<>();
             for (int i = 0; i < headerPairs.length; i += 2) {
                 headers.put(headerPairs[i], headerPairs[i + 1]);
             }
-            return new Answer(200, headers, body, Duration.ZERO);
+            return new Answer(200, headers, body, Duration.ZERO, false);
         }
 
         Answer status(int value) {
-            return new Answer(value, headers, body, delay);
+            return new Answer(value, headers, body, delay, ranges);
         }
 
         Answer delayed(Duration value) {
-            return new Answer(status, headers, body, value);
+            return new Answer(status, headers, body, value, ranges);
+        }
+
+        /** Answers a single byte range {@code bytes=first-last} with 206. */
+        Answer servingRanges() {
+            return new Answer(status, headers, body, delay, true);
         }
     }
 
@@ -86,14 +92,23 @@ final class Origin implements AutoCloseable {
         counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         seen.add(request.requestHeaders().copy());
         methods.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(request.method().name());
-        Answer answer = answers.getOrDefault(path, new Answer(404, Map.of(), "not found", Duration.ZERO));
+        Answer answer = answers.getOrDefault(path, new Answer(404, Map.of(), "not found", Duration.ZERO, false));
         String etag = answer.headers().get("ETag");
         String ifNoneMatch = request.requestHeaders().get("If-None-Match");
-        answer.headers().forEach(response::header);
+        answer.headers().forEach((name, value) -> value.lines().forEach(line -> response.addHeader(name, line)));
         Mono<Void> reply;
+        String range = request.requestHeaders().get("Range");
         if (etag != null && etag.equals(ifNoneMatch) && answer.status() == 200) {
             response.header("Content-Length", "0");
             reply = response.status(304).send();
+        } else if (answer.ranges() && range != null && range.matches("bytes=\\d+-\\d+")) {
+            byte[] whole = answer.body().getBytes(StandardCharsets.UTF_8);
+            int first = Integer.parseInt(range.substring(6, range.indexOf('-')));
+            int last = Math.min(whole.length - 1, Integer.parseInt(range.substring(range.indexOf('-') + 1)));
+            byte[] part = java.util.Arrays.copyOfRange(whole, first, last + 1);
+            response.header("Content-Range", "bytes " + first + "-" + last + "/" + whole.length);
+            response.header("Content-Length", Integer.toString(part.length));
+            reply = response.status(206).sendByteArray(Mono.just(part)).then();
         } else {
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             response.header("Content-Length", Integer.toString(body.length));

@@ -87,6 +87,14 @@ class InvalidConfigurationTest {
                         .set("frontdesk.tls.handshake-timeout", "0s")),
                 invalid(routes + ".filters[0]", "Cache=missing", routes + ".filters[0]"),
                 invalid("frontdesk.cache.memory-size", "100TB", "frontdesk.cache.memory-size"),
+                invalid("frontdesk.cache.policies.site.heuristic-max-ttl", "-1h",
+                        "frontdesk.cache.policies.site.heuristic-max-ttl"),
+                invalid("frontdesk.cache.policies.site.heuristic-max-ttl", "0s",
+                        "frontdesk.cache.policies.site.heuristic-max-ttl"),
+                invalid("frontdesk.cache.policies.site.targeted-fields[0]", "Cache-Control",
+                        "frontdesk.cache.policies.site.targeted-fields"),
+                invalid("frontdesk.cache.policies.site.targeted-fields[0]", "CDN Cache Control",
+                        "frontdesk.cache.policies.site.targeted-fields"),
                 invalid("spring.data.redis.url", "http://cache.internal", "spring.data.redis.url"),
                 invalid(routes + ".filters[0]", "RateLimit=nope", routes + ".filters[0]"),
                 invalid("frontdesk.shield.limits.x.rate", "fast", "frontdesk.shield.limits.x.rate"),
@@ -143,7 +151,11 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.discovery.dns.servers[0]", "dns.internal:53",
                         "frontdesk.discovery.dns.servers[0]"),
                 invalid("frontdesk.discovery.dns.servers[0]", "10.96.0.10:99999",
-                        "frontdesk.discovery.dns.servers[0]"));
+                        "frontdesk.discovery.dns.servers[0]"),
+                invalid("frontdesk.compression.gzip-level", "10", "frontdesk.compression.gzip-level"),
+                invalid("frontdesk.compression.types[0]", "html", "frontdesk.compression.types"),
+                invalid("frontdesk.compression.routes.nosuchroute.enabled", "false",
+                        "frontdesk.compression.routes.nosuchroute"));
     }
 
     /** A rule file whose second line names an operator the engine does not have. */
@@ -184,7 +196,8 @@ class InvalidConfigurationTest {
                 Arguments.of("frontdesk.waf.mode", "maybe", "on, detection-only, off"),
                 Arguments.of("frontdesk.waf.audit.mode", "verbose", "relevant, all, off"),
                 Arguments.of("frontdesk.waf.budget.policy", "ignore", "refuse, pass"),
-                Arguments.of("frontdesk.waf.routes.web.mode", "sometimes", "on, detection-only, off"));
+                Arguments.of("frontdesk.waf.routes.web.mode", "sometimes", "on, detection-only, off"),
+                Arguments.of("frontdesk.compression.codings[0]", "zstd", "br, gzip"));
     }
 
     @ParameterizedTest(name = "{0}")

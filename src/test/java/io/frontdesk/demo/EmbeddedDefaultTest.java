@@ -51,6 +51,13 @@ class EmbeddedDefaultTest {
             assertThat(revalidated.headers().firstValue("Cache-Status")).as("answered by the cache")
                     .hasValueSatisfying(status -> assertThat(status).startsWith("Frontdesk; hit"));
 
+            gateway.get("/static/app.js", "Accept-Encoding", "gzip");
+            HttpResponse<String> compressedHit = gateway.get("/static/app.js", "Accept-Encoding", "gzip");
+            assertThat(compressedHit.headers().firstValue("Content-Encoding")).as("the README tour's compressed hit")
+                    .hasValue("gzip");
+            assertThat(compressedHit.headers().firstValue("Cache-Status"))
+                    .hasValueSatisfying(status -> assertThat(status).startsWith("Frontdesk; hit"));
+
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 statuses.add(gateway.get("/").statusCode());

@@ -31,9 +31,9 @@ final class Html5Tokenizer {
         END
     }
 
-    private final String input;
-    private final int length;
-    private final char startingQuote;
+    private String input;
+    private int length;
+    private char startingQuote;
     private State state;
     private int pos;
     /** A {@code </} was read and no tag has been closed since; kept as libinjection keeps it. */
@@ -44,8 +44,22 @@ final class Html5Tokenizer {
     private int tokenLength;
 
     Html5Tokenizer(String input, Html5Start start) {
-        this.input = input;
-        this.length = input.length();
+        read(input, start);
+    }
+
+    /** Reads another input, from its start, as if it landed at {@code start}. */
+    void read(String newInput, Html5Start start) {
+        input = newInput;
+        length = newInput.length();
+        restart(start);
+    }
+
+    private void restart(Html5Start start) {
+        pos = 0;
+        endTag = false;
+        tokenType = null;
+        tokenStart = 0;
+        tokenLength = 0;
         this.startingQuote = switch (start) {
             case VALUE_SINGLE_QUOTE -> '\'';
             case VALUE_DOUBLE_QUOTE -> '"';

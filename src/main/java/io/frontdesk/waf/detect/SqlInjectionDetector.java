@@ -8,9 +8,14 @@ import java.util.Optional;
  * the tokens are folded to a fingerprint of at most five token types, and {@link SqlInjectionRules}
  * decides whether that fingerprint is an injection. Where MySQL would read its comments
  * differently, the input is read in both dialects. Inputs are byte strings (one char a byte);
- * time is linear in the input, and a detection allocates a handful of small objects.
+ * time is linear in the input, and a detection allocates a few small objects: each thread reads
+ * with a tokenizer and folds in a folder of its own, reused reading after reading.
  */
 public final class SqlInjectionDetector {
+
+    private static final ThreadLocal<SqlFolder> FOLDERS = ThreadLocal.withInitial(SqlFolder::new);
+    private static final ThreadLocal<SqlTokenizer> TOKENIZERS =
+            ThreadLocal.withInitial(() -> new SqlTokenizer("", (char) 0, false));
 
     private SqlInjectionDetector() {
     }
@@ -20,7 +25,7 @@ public final class SqlInjectionDetector {
         if (input == null || input.isEmpty()) {
             return Optional.empty();
         }
-        SqlFolder folder = new SqlFolder();
+        SqlFolder folder = FOLDERS.get();
         SqlFingerprint found = inEitherDialect(input, (char) 0, folder);
         if (found == null && input.indexOf('\'') >= 0) {
             found = inEitherDialect(input, '\'', folder);
@@ -33,7 +38,7 @@ public final class SqlInjectionDetector {
 
     /** Reads in the ANSI dialect, and then in MySQL's if that one reads a comment otherwise. */
     private static SqlFingerprint inEitherDialect(String input, char quote, SqlFolder folder) {
-        SqlFingerprint ansi = SqlFingerprint.of(folder, new SqlTokenizer(input, quote, false));
+        SqlFingerprint ansi = SqlFingerprint.of(folder, TOKENIZERS.get().read(input, quote, false));
         if (SqlInjectionRules.isInjection(ansi)) {
             return ansi;
         }
@@ -41,7 +46,7 @@ public final class SqlInjectionDetector {
     }
 
     private static SqlFingerprint injection(String input, char quote, boolean mysql, SqlFolder folder) {
-        SqlFingerprint print = SqlFingerprint.of(folder, new SqlTokenizer(input, quote, mysql));
+        SqlFingerprint print = SqlFingerprint.of(folder, TOKENIZERS.get().read(input, quote, mysql));
         return SqlInjectionRules.isInjection(print) ? print : null;
     }
 }

@@ -26,20 +26,30 @@ final class SqlTokenizer {
     private static final String MONEY = "0123456789.,";
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    private final String input;
-    private final int end;
-    private final char quote;
-    private final boolean mysql;
+    private String input;
+    private int end;
+    private char quote;
+    private boolean mysql;
     private int pos;
     private int tokensRead;
     private int dashCommentsOnlyAnsiReads;
     private int hashes;
 
     SqlTokenizer(String input, char quote, boolean mysql) {
-        this.input = input;
-        this.end = input.length();
-        this.quote = quote;
-        this.mysql = mysql;
+        read(input, quote, mysql);
+    }
+
+    /** Starts a reading of {@code input} afresh, so that one tokenizer serves reading after reading. */
+    SqlTokenizer read(String newInput, char newQuote, boolean inMysql) {
+        input = newInput;
+        end = newInput.length();
+        quote = newQuote;
+        mysql = inMysql;
+        pos = 0;
+        tokensRead = 0;
+        dashCommentsOnlyAnsiReads = 0;
+        hashes = 0;
+        return this;
     }
 
     String input() {

@@ -10,6 +10,9 @@ package io.frontdesk.waf.detect;
 public final class XssDetector {
 
     private static final Html5Start[] STARTS = Html5Start.values();
+    /** Each thread reads with one tokenizer, input after input. */
+    private static final ThreadLocal<Html5Tokenizer> TOKENIZERS =
+            ThreadLocal.withInitial(() -> new Html5Tokenizer("", Html5Start.DATA));
 
     private XssDetector() {
     }
@@ -19,16 +22,17 @@ public final class XssDetector {
         if (input == null) {
             return false;
         }
+        Html5Tokenizer tokens = TOKENIZERS.get();
         for (Html5Start start : STARTS) {
-            if (isXss(input, start)) {
+            tokens.read(input, start);
+            if (isXss(input, tokens)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isXss(String input, Html5Start start) {
-        Html5Tokenizer tokens = new Html5Tokenizer(input, start);
+    private static boolean isXss(String input, Html5Tokenizer tokens) {
         XssBlacklist.Attribute attribute = XssBlacklist.Attribute.HARMLESS;
         while (tokens.next()) {
             int from = tokens.tokenStart();

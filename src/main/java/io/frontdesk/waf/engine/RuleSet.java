@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
+
 /**
  * Rules loaded from SecLang files, ready to inspect transactions; immutable and shared by all of
  * them. Load one with {@link RuleSetLoader}.
@@ -15,19 +17,23 @@ public final class RuleSet {
     private final Map<Path, Integer> rulesByFile;
     private final List<String> notes;
     private final PersistentCollections persistent;
+    private final int transformationChains;
+    private final SharedScan scan;
 
     RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
-            List<String> notes, PersistentCollections persistent) {
+            List<String> notes, PersistentCollections persistent, int transformationChains, SharedScan scan) {
         this.phases = phases;
         this.settings = settings;
         this.rulesByFile = rulesByFile;
         this.notes = notes;
         this.persistent = persistent;
+        this.transformationChains = transformationChains;
+        this.scan = scan;
     }
 
     /** The same rules under other settings (the operator's mode over the files' SecRuleEngine, say). */
     public RuleSet withSettings(EngineSettings newSettings) {
-        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent);
+        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent, transformationChains, scan);
     }
 
     /** A transaction to inspect one request and its response; {@code id} is its UNIQUE_ID. */
@@ -55,6 +61,16 @@ public final class RuleSet {
 
     List<PhaseEntry> phase(int phase) {
         return phases.get(phase);
+    }
+
+    /** How many transformation chains the rules have, the empty one included (see {@code TransformationChain}). */
+    int transformationChains() {
+        return transformationChains;
+    }
+
+    /** The pass over values that the rules' patterns and phrase lists share. */
+    SharedScan scan() {
+        return scan;
     }
 
     PersistentCollections persistent() {

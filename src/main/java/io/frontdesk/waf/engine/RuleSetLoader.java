@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleCompiler;
@@ -16,6 +17,7 @@ import io.frontdesk.waf.engine.seclang.SecLangException;
 import io.frontdesk.waf.engine.seclang.SecLangParser;
 import io.frontdesk.waf.engine.seclang.Statement;
 import io.frontdesk.waf.engine.seclang.VariableSpec;
+import io.frontdesk.waf.engine.transform.TransformationChains;
 
 /**
  * Loads SecLang files into a {@link RuleSet}, applying the statements in order as ModSecurity
@@ -42,6 +44,7 @@ public final class RuleSetLoader {
     private final List<Loaded> rules = new ArrayList<>();
     private final Map<Integer, List<ActionSpec>> defaults = new HashMap<>();
     private EngineSettings settings = EngineSettings.DEFAULTS;
+    private final TransformationChains chains = new TransformationChains();
 
     private RuleSetLoader() {
     }
@@ -162,11 +165,24 @@ public final class RuleSetLoader {
             Loaded loaded = (Loaded) entry;
             rulesByFile.merge(loaded.spec.source().file(), loaded.removed ? 0 : 1, Integer::sum);
             if (!loaded.removed) {
-                Rule rule = RuleCompiler.compile(loaded.spec, loaded.defaults);
+                Rule rule = RuleCompiler.compile(loaded.spec, loaded.defaults, chains);
                 phases.get(loaded.phase).add(new PhaseEntry(rule, null));
             }
         }
         return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
-                List.copyOf(notes), new PersistentCollections());
+                List.copyOf(notes), new PersistentCollections(), chains.size(), sharedScan(phases));
+    }
+
+    private static SharedScan sharedScan(List<List<PhaseEntry>> phases) {
+        SharedScan scan = new SharedScan();
+        for (List<PhaseEntry> phase : phases) {
+            for (PhaseEntry entry : phase) {
+                for (Rule link = entry.rule(); link != null; link = link.chained()) {
+                    link.operator().joinScan(scan);
+                }
+            }
+        }
+        scan.complete();
+        return scan;
     }
 }

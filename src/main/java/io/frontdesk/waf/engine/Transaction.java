@@ -14,13 +14,14 @@ import io.frontdesk.waf.engine.body.BodyProcessors;
 import io.frontdesk.waf.engine.body.ParsedBody;
 import io.frontdesk.waf.engine.body.UrlEncodedFields;
 import io.frontdesk.waf.engine.operator.OperatorContext;
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
 import io.frontdesk.waf.engine.rule.Disruption;
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.rule.MatchAction;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleContext;
 import io.frontdesk.waf.engine.rule.RuleInfo;
-import io.frontdesk.waf.engine.transform.Transformation;
+import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 import io.frontdesk.waf.engine.variable.Target;
 import io.frontdesk.waf.engine.variable.VariableValue;
@@ -58,7 +59,8 @@ public final class Transaction {
     private final Set<String> removedTags = new HashSet<>();
     private final List<TargetRemoval> removedTargets = new ArrayList<>();
     private final Map<String, String> openedKeys = new HashMap<>();
-    private final Map<String, Map<String, String>> transformed = new HashMap<>();
+    private final TransformedValues transformed;
+    private final Map<String, ScannedValue> scanned = new HashMap<>();
     private final List<VariableValue> values = new ArrayList<>();
 
     private final List<RuleMatch> matches = new ArrayList<>();
@@ -84,6 +86,7 @@ public final class Transaction {
         this.id = id;
         this.mode = settings.mode();
         this.requestBodyAccess = settings.requestBodyAccess();
+        this.transformed = new TransformedValues(ruleSet.transformationChains());
         variables.scalars.put("UNIQUE_ID", id);
         variables.rule = this::ruleFact;
     }
@@ -534,7 +537,8 @@ public final class Transaction {
     }
 
     private static boolean excludes(List<Target> exclusions, String collection, String key) {
-        for (Target exclusion : exclusions) {
+        for (int i = 0; i < exclusions.size(); i++) {
+            Target exclusion = exclusions.get(i);
             if (exclusion.collection().equals(collection) && exclusion.selects(key)) {
                 return true;
             }
@@ -549,8 +553,9 @@ public final class Transaction {
             if (link.operator().matches(value, context) != link.negated()) {
                 return value;
             }
-            for (Transformation transformation : link.transformations()) {
-                String next = transformation.apply(value);
+            List<TransformationChain> steps = link.transformations().steps();
+            for (int i = 0; i < steps.size(); i++) {
+                String next = transformed.of(raw, steps.get(i));
                 if (!next.equals(value) && link.operator().matches(next, context) != link.negated()) {
                     return next;
                 }
@@ -558,24 +563,8 @@ public final class Transaction {
             }
             return null;
         }
-        String value = transform(link, raw);
+        String value = transformed.of(raw, link.transformations());
         return link.operator().matches(value, context) != link.negated() ? value : null;
-    }
-
-    private String transform(Rule link, String raw) {
-        if (link.transformations().isEmpty()) {
-            return raw;
-        }
-        Map<String, String> cache = transformed.computeIfAbsent(link.transformationKey(), key -> new HashMap<>());
-        String done = cache.get(raw);
-        if (done == null) {
-            done = raw;
-            for (Transformation transformation : link.transformations()) {
-                done = transformation.apply(done);
-            }
-            cache.put(raw, done);
-        }
-        return done;
     }
 
     private void onMatch(Rule link, String name, String value) {
@@ -665,6 +654,16 @@ public final class Transaction {
         @Override
         public void matchLimitExceeded(String detail) {
             variables.tx.set("MSC_PCRE_LIMITS_EXCEEDED", "1");
+        }
+
+        @Override
+        public ScannedValue scanned(String value) {
+            ScannedValue found = scanned.get(value);
+            if (found == null) {
+                found = ruleSet.scan().scan(value);
+                scanned.put(value, found);
+            }
+            return found;
         }
 
         @Override

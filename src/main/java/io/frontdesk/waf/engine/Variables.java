@@ -92,7 +92,7 @@ final class Variables {
             case "TX", "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> mutableValues(collection, target, excluded, out);
             case "RULE" -> {
                 if (rule != null && target.key() != null) {
-                    out.add(new VariableValue("RULE:" + target.key(), rule.value(target.key().toLowerCase(Locale.ROOT))));
+                    out.add(new VariableValue("RULE", target.key(), rule.value(target.key().toLowerCase(Locale.ROOT))));
                 }
             }
             default -> {
@@ -121,12 +121,17 @@ final class Variables {
         }
     }
 
-    private void keyedValues(String collection, KeyedValues values, Target target,
+    private static void keyedValues(String collection, KeyedValues values, Target target,
             BiPredicate<String, String> excluded, List<VariableValue> out) {
-        for (int i = 0; i < values.size(); i++) {
+        selected(collection, values, values.valuesAs(collection), target, excluded, out);
+    }
+
+    private static void selected(String collection, KeyedValues values, List<VariableValue> view, Target target,
+            BiPredicate<String, String> excluded, List<VariableValue> out) {
+        for (int i = 0; i < view.size(); i++) {
             String key = values.key(i);
             if (target.selects(key) && !excluded.test(collection, key)) {
-                out.add(new VariableValue(collection + ":" + key, values.value(i)));
+                out.add(view.get(i));
             }
         }
     }
@@ -143,12 +148,7 @@ final class Variables {
 
     private static void names(String collection, KeyedValues values, Target target,
             BiPredicate<String, String> excluded, List<VariableValue> out) {
-        for (int i = 0; i < values.size(); i++) {
-            String key = values.key(i);
-            if (target.selects(key) && !excluded.test(collection, key)) {
-                out.add(new VariableValue(collection + ":" + key, key));
-            }
-        }
+        selected(collection, values, values.keysAs(collection), target, excluded, out);
     }
 
     private void mutableValues(String collection, Target target, BiPredicate<String, String> excluded,
@@ -160,7 +160,7 @@ final class Variables {
         if (target.key() != null) {
             String value = values.get(target.key());
             if (value != null && !excluded.test(collection, target.key())) {
-                out.add(new VariableValue(collection + ":" + target.key().toLowerCase(Locale.ROOT), value));
+                out.add(new VariableValue(collection, target.key().toLowerCase(Locale.ROOT), value));
             }
             return;
         }
@@ -168,7 +168,7 @@ final class Variables {
             String key = entry.getKey();
             if (!key.startsWith(PersistentCollections.EXPIRY_PREFIX) && target.selects(key)
                     && !excluded.test(collection, key)) {
-                out.add(new VariableValue(collection + ":" + key, entry.getValue()));
+                out.add(new VariableValue(collection, key, entry.getValue()));
             }
         }
     }

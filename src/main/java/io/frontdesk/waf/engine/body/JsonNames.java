@@ -76,14 +76,16 @@ final class JsonNames {
             return TOP;
         }
         Container top = top();
-        StringBuilder name = new StringBuilder(path);
-        appendSeparator(top, name);
+        int end = path.length();
+        appendSeparator(top, path);
         if (top.array) {
             top.elements++;
         } else {
-            name.append(name());
+            path.append(name());
         }
-        return name.toString();
+        String name = path.toString();
+        path.setLength(end);
+        return name;
     }
 
     private static void appendSeparator(Container container, StringBuilder to) {

@@ -1,6 +1,7 @@
 package io.frontdesk.waf.engine.operator;
 
 import io.frontdesk.waf.engine.macro.MacroScope;
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
 
 /** What an operator may use while it decides: macro values, and where captures go. */
 public interface OperatorContext extends MacroScope {
@@ -17,4 +18,13 @@ public interface OperatorContext extends MacroScope {
      * {@code TX:MSC_PCRE_LIMITS_EXCEEDED} to 1 here, which its recommended rule 200005 denies on.
      */
     void matchLimitExceeded(String detail);
+
+    /**
+     * What the rule set's {@link io.frontdesk.waf.engine.operator.regex.SharedScan} found in the
+     * value, made once per value however many operators ask; {@code null} where there is no such
+     * scan, and operators then look for themselves.
+     */
+    default ScannedValue scanned(String value) {
+        return null;
+    }
 }

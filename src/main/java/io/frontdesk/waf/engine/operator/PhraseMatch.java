@@ -1,12 +1,14 @@
 package io.frontdesk.waf.engine.operator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 
 /**
  * {@code @pm phrase phrase ...} and {@code @pmFromFile file ...} (also {@code @pmf}): matches when
@@ -16,9 +18,14 @@ import java.util.List;
  */
 final class PhraseMatch implements Operator {
 
+    private final List<String> phrases;
     private final PhraseMatcher matcher;
+    /** This list's member number in the shared scan, or -1 when in none. */
+    private int scannedAs = -1;
+    private SharedScan scan;
 
     private PhraseMatch(List<String> phrases) {
+        this.phrases = phrases;
         this.matcher = new PhraseMatcher(phrases);
     }
 
@@ -46,7 +53,21 @@ final class PhraseMatch implements Operator {
     }
 
     @Override
+    public void joinScan(SharedScan shared) {
+        if (scan == null) {
+            scannedAs = shared.addPhrases(phrases);
+            scan = scannedAs < 0 ? null : shared;
+        }
+    }
+
+    @Override
     public boolean matches(String value, OperatorContext context) {
+        if (scan != null) {
+            ScannedValue scanned = context.scanned(value);
+            if (scanned != null && scanned.from(scan) && !scanned.touches(scannedAs)) {
+                return false;
+            }
+        }
         String found = matcher.find(value);
         if (found != null && context.capturing()) {
             context.capture(0, found);

@@ -7,6 +7,8 @@ import io.frontdesk.waf.engine.macro.Macro;
 import io.frontdesk.waf.engine.operator.regex.MatchLimitExceededException;
 import io.frontdesk.waf.engine.operator.regex.PatternCache;
 import io.frontdesk.waf.engine.operator.regex.PcrePattern;
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 
 /**
  * {@code @rx pattern}: matches when the PCRE pattern matches somewhere in the value; the groups 0
@@ -44,17 +46,26 @@ final class RegexMatch implements Operator {
         }
     }
 
+    /** A constant pattern is decided by the shared scan; one expanded from macros changes, and is not. */
+    @Override
+    public void joinScan(SharedScan scan) {
+        if (pattern != null) {
+            scan.add(pattern);
+        }
+    }
+
     @Override
     public boolean matches(String value, OperatorContext context) {
         PcrePattern compiled = pattern != null ? pattern : expansions.get(macro.expand(context)).orElse(null);
         if (compiled == null) {
             return false;
         }
+        ScannedValue scanned = compiled == pattern ? context.scanned(value) : null;
         try {
             if (!context.capturing()) {
-                return compiled.matches(value);
+                return compiled.matches(value, scanned);
             }
-            List<String> groups = compiled.groups(value, 9);
+            List<String> groups = compiled.groups(value, 9, scanned);
             if (groups == null) {
                 return false;
             }

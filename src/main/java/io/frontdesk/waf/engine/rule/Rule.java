@@ -3,7 +3,7 @@ package io.frontdesk.waf.engine.rule;
 import java.util.List;
 
 import io.frontdesk.waf.engine.operator.Operator;
-import io.frontdesk.waf.engine.transform.Transformation;
+import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.variable.Target;
 
 /**
@@ -11,11 +11,11 @@ import io.frontdesk.waf.engine.variable.Target;
  * transformed, its operator, what it does on each matching value ({@code matchActions}) and, for
  * the first rule of a chain, what it does once the whole chain matched: its disruption, the rules
  * it skips, whether it is logged. {@code chained} is the next rule of the chain, or {@code null}.
- * {@code transformationKey} names the transformation list, so values transformed alike are
+ * {@code transformations} is one of the rule set's chains, so that values transformed alike are
  * transformed once per transaction.
  */
 public record Rule(RuleInfo info, List<Target> targets, List<Target> exclusions, Operator operator, boolean negated,
-        String operatorText, List<Transformation> transformations, String transformationKey, boolean multiMatch,
+        String operatorText, TransformationChain transformations, boolean multiMatch,
         boolean capture, List<MatchAction> matchActions, Disruption disruption, int skip, String skipAfter,
         boolean log, boolean auditLog, Rule chained) {
 

@@ -11,8 +11,7 @@ import io.frontdesk.waf.engine.seclang.ActionSpec;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
 import io.frontdesk.waf.engine.seclang.SecLangException;
 import io.frontdesk.waf.engine.seclang.VariableSpec;
-import io.frontdesk.waf.engine.transform.Transformation;
-import io.frontdesk.waf.engine.transform.Transformations;
+import io.frontdesk.waf.engine.transform.TransformationChains;
 import io.frontdesk.waf.engine.variable.Target;
 
 /**
@@ -55,15 +54,17 @@ public final class RuleCompiler {
         }
     }
 
-    public static Rule compile(RuleSpec spec, List<ActionSpec> defaults) {
+    /** Compiles a rule, its transformations taken from (or added to) the rule set's {@code chains}. */
+    public static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains) {
         try {
-            return compile(spec, defaults, phase(spec.actions()), true);
+            return compile(spec, defaults, chains, phase(spec.actions()), true);
         } catch (IllegalArgumentException e) {
             throw new SecLangException(spec.source(), e.getMessage());
         }
     }
 
-    private static Rule compile(RuleSpec spec, List<ActionSpec> defaults, int phase, boolean head) {
+    private static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains, int phase,
+            boolean head) {
         Settings settings = new Settings();
         for (ActionSpec action : defaults) {
             settings.apply(action, true);
@@ -84,7 +85,7 @@ public final class RuleCompiler {
         }
         Rule chained = null;
         if (spec.chained() != null) {
-            chained = compile(spec.chained(), List.of(), phase, false);
+            chained = compile(spec.chained(), List.of(), chains, phase, false);
         }
         RuleInfo info = new RuleInfo(settings.id, phase, settings.msg, settings.logdata, List.copyOf(settings.tags),
                 settings.severity, settings.ver, settings.rev, spec.source());
@@ -92,7 +93,7 @@ public final class RuleCompiler {
                 + (spec.operator().argument().isEmpty() ? "" : " " + spec.operator().argument());
         Disruption disruption = head ? settings.disruption() : null;
         return new Rule(info, List.copyOf(targets), List.copyOf(exclusions), operator, spec.operator().negated(),
-                operatorText, List.copyOf(settings.transformations), String.join(",", settings.transformationNames),
+                operatorText, chains.of(settings.transformationNames),
                 settings.multiMatch, settings.capture, List.copyOf(settings.matchActions), disruption, settings.skip,
                 settings.skipAfter, settings.log, settings.auditLog, chained);
     }
@@ -106,7 +107,6 @@ public final class RuleCompiler {
         int severity = -1;
         String ver;
         String rev;
-        final List<Transformation> transformations = new ArrayList<>();
         final List<String> transformationNames = new ArrayList<>();
         boolean multiMatch;
         boolean capture;
@@ -164,11 +164,9 @@ public final class RuleCompiler {
 
         private void transformation(String name) {
             if (name.equals("none")) {
-                transformations.clear();
                 transformationNames.clear();
                 return;
             }
-            transformations.add(Transformations.named(name));
             transformationNames.add(name);
         }
 

@@ -11,13 +11,24 @@ final class AsciiCase implements Transformation {
 
     @Override
     public String apply(String value) {
+        int first = 0;
+        while (first < value.length() && !changes(value.charAt(first))) {
+            first++;
+        }
+        if (first == value.length()) {
+            return value;
+        }
         char[] chars = value.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = first; i < chars.length; i++) {
             char c = chars[i];
-            if (upper ? c >= 'a' && c <= 'z' : c >= 'A' && c <= 'Z') {
+            if (changes(c)) {
                 chars[i] = (char) (c ^ 0x20);
             }
         }
         return new String(chars);
+    }
+
+    private boolean changes(char c) {
+        return upper ? c >= 'a' && c <= 'z' : c >= 'A' && c <= 'Z';
     }
 }

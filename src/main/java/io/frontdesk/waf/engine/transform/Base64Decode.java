@@ -1,6 +1,5 @@
 package io.frontdesk.waf.engine.transform;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +16,8 @@ final class Base64Decode implements Transformation {
 
     @Override
     public String apply(String value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length() * 3 / 4 + 3);
+        byte[] out = new byte[value.length() * 3 / 4 + 3];
+        int written = 0;
         int bits = 0;
         int count = 0;
         for (int i = 0; i < value.length(); i++) {
@@ -32,10 +32,10 @@ final class Base64Decode implements Transformation {
             count += 6;
             if (count >= 8) {
                 count -= 8;
-                out.write(bits >> count & 0xFF);
+                out[written++] = (byte) (bits >> count);
             }
         }
-        return out.toString(StandardCharsets.ISO_8859_1);
+        return new String(out, 0, written, StandardCharsets.ISO_8859_1);
     }
 
     private static int sextet(char c) {

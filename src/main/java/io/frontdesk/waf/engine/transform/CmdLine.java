@@ -9,6 +9,9 @@ final class CmdLine implements Transformation {
 
     @Override
     public String apply(String value) {
+        if (unchanged(value)) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length());
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
@@ -36,5 +39,31 @@ final class CmdLine implements Transformation {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the value is as the transformation leaves it: no upper-case letter, nothing it
+     * removes, no separator but single spaces, and no space before a slash or a parenthesis.
+     */
+    private static boolean unchanged(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            switch (value.charAt(i)) {
+                case '\\', '"', '\'', '^', ',', ';', '\t', '\n', '\r', '\f', (char) 11 -> {
+                    return false;
+                }
+                case ' ' -> {
+                    char next = i + 1 < value.length() ? value.charAt(i + 1) : 'a';
+                    if (next == ' ' || next == '/' || next == '(') {
+                        return false;
+                    }
+                }
+                default -> {
+                    if (value.charAt(i) >= 'A' && value.charAt(i) <= 'Z') {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 }

@@ -7,6 +7,10 @@ final class RemoveCommentsChar implements Transformation {
 
     @Override
     public String apply(String value) {
+        // Every marker holds one of these: a value without them has nothing to remove.
+        if (value.indexOf('#') < 0 && value.indexOf("--") < 0 && value.indexOf("/*") < 0 && value.indexOf("*/") < 0) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length());
         int i = 0;
         outer:

@@ -14,6 +14,9 @@ final class UrlDecode implements Transformation {
 
     @Override
     public String apply(String value) {
+        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length());
         int length = value.length();
         for (int i = 0; i < length; i++) {

@@ -1,25 +1,28 @@
 package io.frontdesk.waf.engine.variable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A collection such as ARGS or REQUEST_HEADERS: values under keys, in arrival order, a key may
  * repeat, and keys compare ignoring ASCII case as in ModSecurity.
+ *
+ * <p>Every rule over the collection inspects the same entries, so each entry is made a
+ * {@link VariableValue} once per view (its value or its key, under the name of the collection a
+ * rule reads it through) and handed out again to each rule after.
  */
 public final class KeyedValues {
 
     private final List<String> keys = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
+    private final Map<String, List<VariableValue>> valueViews = new HashMap<>();
+    private final Map<String, List<VariableValue>> keyViews = new HashMap<>();
 
     public void add(String key, String value) {
         keys.add(key);
         values.add(value);
-    }
-
-    public void addAll(KeyedValues other) {
-        keys.addAll(other.keys);
-        values.addAll(other.values);
     }
 
     /** The first value under the key, or {@code null}. */
@@ -44,8 +47,28 @@ public final class KeyedValues {
         return values.get(index);
     }
 
+    /** The entries' values, named {@code collection:key}, in entry order. */
+    public List<VariableValue> valuesAs(String collection) {
+        return view(valueViews, collection, false);
+    }
+
+    /** The entries' keys as values, named {@code collection:key}, in entry order. */
+    public List<VariableValue> keysAs(String collection) {
+        return view(keyViews, collection, true);
+    }
+
+    private List<VariableValue> view(Map<String, List<VariableValue>> views, String collection, boolean ofKeys) {
+        List<VariableValue> view = views.computeIfAbsent(collection, name -> new ArrayList<>());
+        for (int i = view.size(); i < keys.size(); i++) {
+            view.add(new VariableValue(collection, keys.get(i), ofKeys ? keys.get(i) : values.get(i)));
+        }
+        return view;
+    }
+
     public void clear() {
         keys.clear();
         values.clear();
+        valueViews.clear();
+        keyViews.clear();
     }
 }

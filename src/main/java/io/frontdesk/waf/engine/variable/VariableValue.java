@@ -1,5 +1,37 @@
 package io.frontdesk.waf.engine.variable;
 
-/** One value a rule inspects: its name as logs show it ({@code ARGS:id}) and its bytes. */
-public record VariableValue(String name, String value) {
+/**
+ * One value a rule inspects: its bytes, and its name as logs show it ({@code ARGS:id}). The name
+ * is put together only when asked for, as it is only once a rule matched.
+ */
+public final class VariableValue {
+
+    private final String collection;
+    private final String key;
+    private final String value;
+    private String name;
+
+    /** A value of a collection, under a key; named {@code COLLECTION:key}. */
+    public VariableValue(String collection, String key, String value) {
+        this.collection = collection;
+        this.key = key;
+        this.value = value;
+    }
+
+    /** A value named as it is ({@code REQUEST_URI}, {@code &ARGS}). */
+    public VariableValue(String name, String value) {
+        this(name, null, value);
+        this.name = name;
+    }
+
+    public String name() {
+        if (name == null) {
+            name = collection + ":" + key;
+        }
+        return name;
+    }
+
+    public String value() {
+        return value;
+    }
 }

@@ -2,6 +2,7 @@ package io.frontdesk.waf.engine.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,10 @@ class TransformationsTest {
                 Arguments.of("cssDecode", "\\3c \\000041b\\\nc\\z", "<Abcz"),
                 Arguments.of("escapeSeqDecode", "\\x41\\102\\t\\q", "AB\tq"),
                 Arguments.of("cmdLine", "C^a\"t /E'T,C;  (x)", "cat/et c(x)"),
+                Arguments.of("cmdLine", "a (b ", "a(b "),
+                Arguments.of("compressWhitespace", "a b ", "a b "),
+                Arguments.of("compressWhitespace", "a\u00A0", "a "),
+                Arguments.of("removeCommentsChar", "a-b*c/d", "a-b*c/d"),
                 Arguments.of("removeComments", "se/*x*/lect<!--y-->1 -- rest", "select1 "),
                 Arguments.of("removeComments", "a#b", "a"),
                 Arguments.of("replaceComments", "se/*x*/lect--1", "se lect--1"),
@@ -68,6 +73,48 @@ class TransformationsTest {
     @MethodSource("digests")
     void digestsAreRawBytes(String name, String hex) {
         assertThat(Transformations.named("hexEncode").apply(Transformations.named(name).apply("abc"))).isEqualTo(hex);
+    }
+
+    @ParameterizedTest(name = "{0}({1})")
+    @MethodSource("unchanged")
+    void aValueLeftAsItIsIsNotCopied(String name, String input) {
+        assertThat(Transformations.named(name).apply(input)).isSameAs(input);
+    }
+
+    static Stream<Arguments> unchanged() {
+        return Stream.of(Arguments.of("lowercase", "select 1"), Arguments.of("urlDecodeUni", "a-b.c"),
+                Arguments.of("cmdLine", "cat etc/passwd "), Arguments.of("compressWhitespace", " a b "),
+                Arguments.of("removeWhitespace", "a-b"), Arguments.of("removeCommentsChar", "a-b*c/d"),
+                Arguments.of("htmlEntityDecode", "a;b"), Arguments.of("jsDecode", "a/b"),
+                Arguments.of("utf8toUnicode", "abc"), Arguments.of("trim", "a b"));
+    }
+
+    /**
+     * Transformations that hand back a value they would not change: on random values, the answer
+     * is the one they give when a byte at the end makes them work through the value (a byte whose
+     * effect is known and touches nothing before it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forcingSuffixes")
+    void handingBackAValueChangesNoAnswer(String name, String suffix, String suffixBecomes) {
+        Transformation transformation = Transformations.named(name);
+        Random random = new Random(16);
+        String alphabet = "aZ -+%2(/*#^,;\t\u00A0\\";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int length = random.nextInt(8); length > 0; length--) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = value.toString();
+            assertThat(transformation.apply(input) + suffixBecomes).as(input)
+                    .isEqualTo(transformation.apply(input + suffix));
+        }
+    }
+
+    static Stream<Arguments> forcingSuffixes() {
+        return Stream.of(Arguments.of("lowercase", "A", "a"), Arguments.of("urlDecode", "+", " "),
+                Arguments.of("cmdLine", "^", ""), Arguments.of("removeWhitespace", "\t", ""),
+                Arguments.of("removeCommentsChar", "#", ""));
     }
 
     static Stream<Arguments> digests() {

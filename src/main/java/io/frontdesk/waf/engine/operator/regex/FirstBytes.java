@@ -59,6 +59,11 @@ final class FirstBytes {
                 .region(context.length(), input.length());
     }
 
+    /** Whether some byte of the scanned value may start a match. */
+    boolean mayStartIn(ScannedValue value) {
+        return value.holdsAnyOf(bits);
+    }
+
     /** Whether some byte of the value may start a match. */
     boolean mayStartIn(String value) {
         for (int i = 0; i < value.length(); i++) {

@@ -45,6 +45,10 @@ public final class PcrePattern {
     private final FirstBytes firstBytes;
     /** The atoms a match contains, or {@code null} when they cannot be told. */
     private final Prefilter prefilter;
+    /** The scan that decides the prefilter's requirement for every pattern of a rule set, or {@code null}. */
+    private SharedScan shared;
+    /** This pattern's requirement's number in {@link #shared}. */
+    private int sharedAs;
     /** Each thread reuses one matcher and one counting text per pattern: matching allocates nothing then. */
     private final ThreadLocal<Reusable> reusable;
 
@@ -108,7 +112,17 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public boolean matches(String value) {
-        if (!mayMatch(value)) {
+        return matches(value, null);
+    }
+
+    /**
+     * Whether the pattern matches somewhere in the value, told what a shared scan found in it
+     * ({@code null} when none did).
+     *
+     * @throws MatchLimitExceededException when a backtracking match gives up before deciding
+     */
+    public boolean matches(String value, ScannedValue scanned) {
+        if (!mayMatch(value, scanned)) {
             return false;
         }
         try {
@@ -128,7 +142,16 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public List<String> groups(String value, int last) {
-        if (!mayMatch(value)) {
+        return groups(value, last, null);
+    }
+
+    /**
+     * {@link #groups(String, int)}, told what a shared scan found in the value ({@code null} when none did).
+     *
+     * @throws MatchLimitExceededException when a backtracking match gives up before deciding
+     */
+    public List<String> groups(String value, int last, ScannedValue scanned) {
+        if (!mayMatch(value, scanned)) {
             return null;
         }
         Matcher matcher;
@@ -171,6 +194,34 @@ public final class PcrePattern {
     /** Whether the value is worth searching: a byte a match starts with, and the atoms a match contains. */
     private boolean mayMatch(String value) {
         return (firstBytes == null || firstBytes.mayStartIn(value)) && (prefilter == null || prefilter.mayMatch(value));
+    }
+
+    /** Whether the value is worth searching, as {@link #mayMatch(String)} tells, from a shared scan when there is one. */
+    private boolean mayMatch(String value, ScannedValue scanned) {
+        if (scanned == null) {
+            return mayMatch(value);
+        }
+        return (firstBytes == null || firstBytes.mayStartIn(scanned))
+                && (prefilter == null || (!scanned.from(shared) || scanned.touches(sharedAs)) && prefilter.mayMatch(value));
+    }
+
+    Prefilter prefilter() {
+        return prefilter;
+    }
+
+    /** This pattern's member number in its shared scan. */
+    int sharedAs() {
+        return sharedAs;
+    }
+
+    /** Has the scan look for this pattern's atoms, as member {@code as}; false when another does already. */
+    boolean sharedIn(SharedScan scan, int as) {
+        if (shared != null) {
+            return false;
+        }
+        shared = scan;
+        sharedAs = as;
+        return true;
     }
 
     /** Whether RE2/J decides the values that spend this pattern's first budget, rather than nobody. */

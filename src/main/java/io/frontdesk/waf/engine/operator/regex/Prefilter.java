@@ -40,6 +40,10 @@ final class Prefilter {
         return scanner.scan(value, mine);
     }
 
+    Requirement requirement() {
+        return requirement;
+    }
+
     @Override
     public String toString() {
         return requirement.toString();

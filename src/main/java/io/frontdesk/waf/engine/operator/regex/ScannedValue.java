@@ -1,0 +1,41 @@
+package io.frontdesk.waf.engine.operator.regex;
+
+/**
+ * What a {@link SharedScan} found in one value: the bytes it holds, and the members one of whose
+ * atoms it holds. A member the value holds none of the atoms of cannot match it.
+ */
+public final class ScannedValue {
+
+    /** Words of the set of members touched, from {@link #MEMBERS} on; the bytes held before. */
+    static final int MEMBERS = 4;
+
+    private final SharedScan scan;
+    private final long[] bits;
+    private final boolean wide;
+
+    /** {@code bits}: the set of bytes held (four words of 64), then the set of members touched. */
+    ScannedValue(SharedScan scan, long[] bits, boolean wide) {
+        this.scan = scan;
+        this.bits = bits;
+        this.wide = wide;
+    }
+
+    /** Whether this is what that scan found (and so what its numbers mean here). */
+    public boolean from(SharedScan other) {
+        return scan == other;
+    }
+
+    /**
+     * Whether the value holds one of the atoms of the member numbered so (by
+     * {@link SharedScan#addPhrases}, say): for a list of phrases, whether one of them occurs.
+     */
+    public boolean touches(int member) {
+        return (bits[MEMBERS + (member >> 6)] & (1L << member)) != 0;
+    }
+
+    /** Whether the value holds one of the bytes set in {@code set} (four words of 64), or a char above 0xFF. */
+    boolean holdsAnyOf(long[] set) {
+        return wide || (bits[0] & set[0]) != 0 || (bits[1] & set[1]) != 0 || (bits[2] & set[2]) != 0
+                || (bits[3] & set[3]) != 0;
+    }
+}

@@ -1,0 +1,95 @@
+package io.frontdesk.waf.engine.operator.regex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.waf.conformance.ftw.CrsReleases;
+
+/**
+ * The pass shared by a rule set's patterns turns away no value a pattern's own prefilter and first
+ * bytes let through (which {@link PrefilterTest} and {@link FirstBytesTest} show turn away no
+ * match): for every {@code @rx} pattern of both CRS releases, on the pieces of every CRS regression
+ * request and random byte strings.
+ */
+class SharedScanTest {
+
+    @Test
+    void turnsAwayNothingAPatternsOwnChecksLetThrough() throws IOException {
+        Set<String> sources = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
+            sources.addAll(CrsCorpus.regexPatterns(release));
+            values.addAll(CrsCorpus.requestPieces(release, Integer.MAX_VALUE));
+        }
+        values.addAll(randomStrings());
+        SharedScan scan = new SharedScan();
+        List<PcrePattern> patterns = new ArrayList<>();
+        List<FirstBytes> firstBytes = new ArrayList<>();
+        for (String source : sources) {
+            PcrePattern pattern = PcrePattern.compile(source);
+            scan.add(pattern);
+            patterns.add(pattern);
+            String java = PcreTranslator.translate(source).java();
+            firstBytes.add(FirstBytes.of(Pattern.compile(java, PcreTranslator.JAVA_FLAGS), java));
+        }
+        scan.complete();
+
+        long turnedAway = 0;
+        List<String> lost = new ArrayList<>();
+        for (String value : values) {
+            ScannedValue scanned = scan.scan(value);
+            for (int i = 0; i < patterns.size(); i++) {
+                Prefilter prefilter = patterns.get(i).prefilter();
+                boolean alone = prefilter == null || prefilter.mayMatch(value);
+                boolean shared = prefilter == null || scanned.touches(patterns.get(i).sharedAs());
+                FirstBytes first = firstBytes.get(i);
+                if (first != null && first.mayStartIn(value) != first.mayStartIn(scanned)) {
+                    lost.add("first bytes of " + patterns.get(i) + " on " + value);
+                }
+                if (alone && !shared) {
+                    lost.add(patterns.get(i) + " on " + value);
+                }
+                turnedAway += shared ? 0 : 1;
+            }
+        }
+        assertThat(lost).isEmpty();
+        assertThat(turnedAway).isPositive();
+    }
+
+    @Test
+    void aPhraseListIsTouchedWhenOneOfItsPhrasesOccurs() {
+        SharedScan scan = new SharedScan();
+        int shells = scan.addPhrases(List.of("/bin/sh", "Powershell", ""));
+        int nothing = scan.addPhrases(List.of(""));
+        scan.complete();
+
+        assertThat(nothing).isNegative();
+        assertThat(scan.scan("exec POWERSHELL -c").touches(shells)).isTrue();
+        assertThat(scan.scan("x;/BIN/SH").touches(shells)).isTrue();
+        assertThat(scan.scan("/bin/bash").touches(shells)).isFalse();
+    }
+
+    private static List<String> randomStrings() {
+        Random random = new Random(16);
+        String pieces = "<>'\"();=-/*#%&|`$ \t\nselectunionscriptonerroralertexec";
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int length = random.nextInt(40); length > 0; length--) {
+                value.append(random.nextInt(4) == 0 ? (char) random.nextInt(256)
+                        : pieces.charAt(random.nextInt(pieces.length())));
+            }
+            strings.add(value.toString());
+        }
+        return strings;
+    }
+}
