@@ -192,6 +192,16 @@ stop_stand_in_backends() {
   wait "$STAND_IN_PID" 2>/dev/null || true
 }
 
+# await_answer NAME PID URL LOG : waits (10 s at most) until URL answers 2xx, dying if PID exits first
+await_answer() {
+  for _ in $(seq 1 100); do
+    curl -fs -o /dev/null "$3" && return 0
+    kill -0 "$2" 2>/dev/null || die "$1 exited (see $4)"
+    sleep 0.1
+  done
+  die "$1 does not answer at $3"
+}
+
 # nginx_conf NAME MAIN HTTP : writes STATE/NAME/nginx.conf (foreground, no access log) with the
 # directives MAIN and the http block's contents HTTP; STATE is the calling script's directory
 nginx_conf() {

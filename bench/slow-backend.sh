@@ -84,12 +84,7 @@ start_backends() {
   python3 "$ROOT/bench/slow_backend.py" "$P_CONTROL" "${BACKEND_PORTS[@]}" >"$STATE/backends.out" 2>&1 &
   BACKENDS_PID=$!
   PIDS+=("$BACKENDS_PID")
-  for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$P_CONTROL/counts" && return 0
-    kill -0 "$BACKENDS_PID" 2>/dev/null || die "the backends exited (see $STATE/backends.out)"
-    sleep 0.1
-  done
-  die "the backends do not answer on $P_CONTROL"
+  await_answer "the backends" "$BACKENDS_PID" "http://127.0.0.1:$P_CONTROL/counts" "$STATE/backends.out"
 }
 
 # slow_from_now MS : zeroes the backends' counts and delays the slow backend's answers by MS
@@ -248,12 +243,7 @@ CFG
   haproxy -db -f "$dir/haproxy.cfg" >"$dir/haproxy.out" 2>&1 &
   PID=$! PORT=$P_HAPROXY
   PIDS+=("$PID")
-  for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && return 0
-    kill -0 "$PID" 2>/dev/null || die "haproxy exited (see $dir/haproxy.out)"
-    sleep 0.1
-  done
-  die "haproxy does not answer on $PORT"
+  await_answer haproxy "$PID" "http://127.0.0.1:$PORT/" "$dir/haproxy.out"
 }
 
 # start_target NAME : starts it (frontdesk-ALGORITHM or one of OTHERS); sets PID, PORT and LABEL
