@@ -27,8 +27,8 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import io.frontdesk.FilterOrder;
-import io.frontdesk.balancer.BackendReleaseFilter;
 import io.frontdesk.cache.CacheMetrics.Result;
+import io.frontdesk.support.ExchangeEnd;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -172,10 +172,9 @@ final class CacheFilter implements GatewayFilter, Ordered {
         }
         Lookup background = lookup.inBackground(flight);
         TraceSpan span = tracing.startRefresh(background.exchange, lookup.route);
-        forward(chain, background, stored, "stale", false)
+        ExchangeEnd.around(forward(chain, background, stored, "stale", false))
                 .doOnError(span::error)
                 .doFinally(signal -> {
-                    BackendReleaseFilter.release(background.exchange);
                     flight.land();
                     span.end();
                 })

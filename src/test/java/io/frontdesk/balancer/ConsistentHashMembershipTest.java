@@ -102,8 +102,7 @@ class ConsistentHashMembershipTest {
     private static Map<String, String> placement(BackendPool pool) {
         Map<String, String> placed = new HashMap<>();
         for (int i = 0; i < KEYS; i++) {
-            Backend picked = pool.pick(new Pools.Facts(null, "user-" + i), Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, new Pools.Facts(null, "user-" + i), Set.of());
             placed.put("user-" + i, picked.id());
         }
         return placed;

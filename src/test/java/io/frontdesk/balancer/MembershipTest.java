@@ -37,14 +37,25 @@ class MembershipTest {
         assertThat(staying.latency().sampled()).isTrue();
         assertThat(pool.inFlight()).isEqualTo(2);
         for (int i = 0; i < 30; i++) {
-            Backend picked = pool.pick(NO_KEY, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, NO_KEY, Set.of());
             assertThat(picked).isNotSameAs(leaving);
         }
         leaving.release();
         staying.release();
         assertThat(pool.inFlight()).isZero();
         assertThat(leaving.inFlight()).isZero();
+    }
+
+    @Test
+    void aLeaseGivesItsSlotBackOnceAlsoAfterItsBackendLeft() {
+        BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", Pools.equalWeights(2));
+        BackendLease lease = pool.pick(NO_KEY, Set.of());
+        pool.replaceMembers(List.of(uri(3)), Instant.now());
+        assertThat(lease.backend().inFlight()).isEqualTo(1);
+        lease.release();
+        lease.release();
+        assertThat(lease.backend().inFlight()).isZero();
+        assertThat(pool.inFlight()).isZero();
     }
 
     @Test
@@ -57,8 +68,7 @@ class MembershipTest {
         assertThat(pool.warmupShare(pool.backends().get(0))).isEqualTo(1);
         Map<Backend, Integer> picks = new HashMap<>();
         for (int i = 0; i < 210; i++) {
-            Backend picked = pool.pick(NO_KEY, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, NO_KEY, Set.of());
             picks.merge(picked, 1, Integer::sum);
         }
         assertThat(picks.getOrDefault(newcomer, 0)).as("picks of the newcomer at a tenth of its weight")
