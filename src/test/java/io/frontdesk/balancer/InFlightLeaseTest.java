@@ -29,8 +29,8 @@ import io.frontdesk.support.TestBackend;
 
 /**
  * The in-flight slot a pick takes is given back exactly once, whichever way the request ends: a
- * whole response, a failed try retried on another backend, a client that leaves mid-response, a
- * cache refresh in the background; and a backend that leaves its pool while it serves a request
+ * whole response, a failed try retried on another backend, a client that leaves before the
+ * response head or in the middle of the body, a cache refresh in the background; and a backend that leaves its pool while it serves a request
  * counts down to zero. While a response body is still on its way the slot is held; a count that
  * went below zero would show a slot given back twice.
  */
@@ -108,6 +108,26 @@ class InFlightLeaseTest {
         gate.open();
         awaitIdle(pool);
         assertThat(held.inFlight()).as("after the origin's late bytes").isZero();
+    }
+
+    @Test
+    void aClientLeavingBeforeTheResponseHeadGivesTheSlotBackOnce() throws IOException {
+        BackendPool pool = pool("held");
+        Backend held = pool.backends().get(0);
+        RawOrigin.Gate current = gate;
+        origin.reply("/held/silent", (out, in) -> {
+            current.await();
+            RawOrigin.write(out, RawOrigin.wellFormed("/held/silent"));
+            return true;
+        });
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+            send(client, "/held/silent");
+            await().atMost(SOON).until(() -> origin.received().contains("GET /held/silent"));
+            assertThat(held.inFlight()).isEqualTo(1);
+        }
+        await().atMost(SOON).until(() -> held.inFlight() == 0);
+        gate.open();
+        awaitIdle(pool);
     }
 
     @Test
