@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.frontdesk.balancer.Backend;
@@ -40,10 +39,9 @@ public final class MaglevHash implements BalancingAlgorithm {
         }
         Table current = tableFor(selection);
         int slot = (int) Long.remainderUnsigned(hash(key), TABLE_SIZE);
-        Set<Backend> excluded = selection.excluded();
         for (int probe = 0; probe < TABLE_SIZE; probe++) {
             Backend backend = current.members.get(current.slots[(slot + probe) % TABLE_SIZE]);
-            if (excluded.isEmpty() || !excluded.contains(backend)) {
+            if (!selection.isExcluded(backend)) {
                 return backend;
             }
         }
