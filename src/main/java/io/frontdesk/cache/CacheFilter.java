@@ -163,7 +163,9 @@ final class CacheFilter implements GatewayFilter, Ordered {
 
     /**
      * One refresh per key at a time, after the client has its stale answer; it boards the
-     * coalescer, so misses that arrive meanwhile wait for it rather than fetch again.
+     * coalescer, so misses that arrive meanwhile wait for it rather than fetch again. It runs
+     * apart from the client's exchange, so it has an end of its own: what the filters after this
+     * one hold for it is given back once its response has been read.
      */
     private void refreshInBackground(GatewayFilterChain chain, Lookup lookup, StoredResponse stored) {
         Coalescer.Flight flight = coalescer.board(lookup.key);
