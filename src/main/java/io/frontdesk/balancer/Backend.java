@@ -77,13 +77,19 @@ public final class Backend {
         return inFlight.get();
     }
 
+    /** Takes an in-flight slot, held by the lease returned. */
+    BackendLease lease() {
+        acquire();
+        return new BackendLease(this);
+    }
+
     void acquire() {
         inFlight.incrementAndGet();
         poolInFlight.incrementAndGet();
     }
 
-    /** Gives back the slot taken when this backend was picked. */
-    public void release() {
+    /** Gives back a slot; a {@link BackendLease} does, once. */
+    void release() {
         inFlight.decrementAndGet();
         poolInFlight.decrementAndGet();
     }

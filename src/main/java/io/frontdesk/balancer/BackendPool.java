@@ -165,11 +165,11 @@ public final class BackendPool {
     }
 
     /**
-     * Chooses a backend for a request and takes an in-flight slot on it, which the caller gives
-     * back with {@link Backend#release()}. Backends in {@code tried} are avoided; {@code null}
+     * Chooses a backend for a request and takes an in-flight slot on it, held by the lease
+     * returned until the caller releases it. Backends in {@code tried} are avoided; {@code null}
      * means no backend is left to try.
      */
-    public Backend pick(RequestFacts facts, Set<Backend> tried) {
+    public BackendLease pick(RequestFacts facts, Set<Backend> tried) {
         long now = System.nanoTime();
         Members current = members;
         List<Backend> candidates = available(current.backends(), now);
@@ -177,10 +177,7 @@ public final class BackendPool {
             return null;
         }
         Backend chosen = algorithm.pick(selection(candidates, current.uniformWeights(), now, facts, tried));
-        if (chosen != null) {
-            chosen.acquire();
-        }
-        return chosen;
+        return chosen == null ? null : chosen.lease();
     }
 
     /** Whether a backend outside {@code tried} could take the request now. */

@@ -88,11 +88,6 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    BackendReleaseFilter backendReleaseFilter() {
-        return new BackendReleaseFilter();
-    }
-
-    @Bean
     LeaverConnections leaverConnections(BackendPools pools, HttpClient httpClient) {
         LeaverConnections leavers = new LeaverConnections(httpClient.configuration().connectionProvider());
         pools.all().forEach(pool -> pool.watchMembers(leavers));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.frontdesk.config.PoolProperties;
 import io.frontdesk.config.PoolProperties.Algorithm;
@@ -40,6 +41,16 @@ final class Pools {
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
                 outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));
         return BackendPools.from(Map.of("test", properties)).get("test");
+    }
+
+    /** The backend a pick chose, its slot given back at once; {@code null} when none was left. */
+    static Backend pickOnce(BackendPool pool, RequestFacts facts, Set<Backend> tried) {
+        BackendLease lease = pool.pick(facts, tried);
+        if (lease == null) {
+            return null;
+        }
+        lease.release();
+        return lease.backend();
     }
 
     static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent) {
