@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.kubernetes.commons.discovery.KubernetesDiscoveryClientHealthIndicatorInitializer;
 
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointAddressBuilder;
@@ -92,6 +93,8 @@ class KubernetesDiscoveryTest {
             BackendPool pool = gateway.context().getBean(BackendPools.class).get("cart");
             assertThat(ids(pool)).as("members once the gateway has started").containsExactly(farm.id(2), farm.id(3));
             assertThat(LoopbackFarm.answeredBy(gateway, 10)).containsOnly("b2", "b3").contains("b2", "b3");
+            assertThat(gateway.context().getBeanNamesForType(KubernetesDiscoveryClientHealthIndicatorInitializer.class))
+                    .as("no discovery health, which would read the pod through the API server").isEmpty();
 
             endpoints(ready(2), notReady(3));
             await(() -> ids(pool).equals(List.of(farm.id(2))), "b3 out while not ready");
