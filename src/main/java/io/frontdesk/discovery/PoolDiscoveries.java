@@ -43,9 +43,9 @@ import reactor.core.publisher.Flux;
  */
 public final class PoolDiscoveries implements SmartLifecycle {
 
-    /** How long one query waits for its answer. */
+    /** How long one DNS query waits for its answer. */
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
-    /** How long one lookup, both families and every server tried, may take. */
+    /** How long one lookup may take: for DNS, both families and every server tried. */
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, PoolProperties> poolProperties;
