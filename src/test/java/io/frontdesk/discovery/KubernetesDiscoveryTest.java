@@ -133,6 +133,23 @@ class KubernetesDiscoveryTest {
         }
     }
 
+    /** In a pod whose pools list their backends, Frontdesk leaves the API server alone. */
+    @Test
+    void withoutServiceRegistryPoolsTheApiServerIsNotAsked() {
+        farm.start(2);
+        GatewaySettings staticPool = GatewaySettings.empty()
+                .set("spring.main.cloud-platform", "kubernetes")
+                .set("spring.cloud.kubernetes.client.master-url", kubernetes.getConfiguration().getMasterUrl())
+                .set("spring.cloud.kubernetes.client.namespace", NAMESPACE)
+                .pool("web", farm.backend(2))
+                .route(Route.to("web"));
+        try (RunningGateway gateway = RunningGateway.start(staticPool)) {
+            assertThat(LoopbackFarm.answeredBy(gateway, 2)).containsOnly("b2");
+            assertThat(gateway.getManagement("/actuator/health").statusCode()).isEqualTo(200);
+        }
+        assertThat(apiServer.getRequestCount()).as("requests the API server got").isZero();
+    }
+
     /** Writes the Service's Endpoints as the endpoints controller would. */
     private void endpoints(List<EndpointAddress> ready, List<EndpointAddress> notReady) {
         Endpoints endpoints = new EndpointsBuilder()
