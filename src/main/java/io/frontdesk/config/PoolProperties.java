@@ -45,14 +45,17 @@ public record PoolProperties(
 
     /** Where a pool's members come from. */
     public enum DiscoveryType {
-        STATIC, DNS
+        STATIC, DNS, SERVICE_REGISTRY
     }
 
     /**
      * @param type {@code static}: the pool's {@code backends}; {@code dns}: one member per A or
-     *        AAAA record of {@code name}, looked up again and again
+     *        AAAA record of {@code name}, looked up again and again; {@code service-registry}: one
+     *        member per instance of {@code serviceId} that Spring Cloud's discovery client knows
      * @param name the DNS name, such as a headless Service's {@code shop.shop.svc.cluster.local}
-     * @param port the members' port
+     * @param port the members' port (dns)
+     * @param serviceId the service id a registry knows the members by, such as a Kubernetes
+     *        Service's name
      * @param scheme {@code http} or {@code https} (the pool's tls settings apply)
      * @param refresh the longest time between two lookups; a shorter record TTL shortens it
      */
@@ -60,6 +63,7 @@ public record PoolProperties(
             @DefaultValue("static") DiscoveryType type,
             String name,
             Integer port,
+            String serviceId,
             @DefaultValue("http") String scheme,
             @DefaultValue("5s") Duration refresh) {
     }

@@ -1,5 +1,7 @@
 package io.frontdesk.discovery;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class DiscoveryConfiguration {
 
     @Bean
-    DnsDiscovery dnsDiscovery(FrontdeskProperties properties, BackendPools pools, MeterRegistry registry) {
-        return new DnsDiscovery(properties, pools, registry);
+    PoolDiscoveries poolDiscoveries(FrontdeskProperties properties, BackendPools pools, MeterRegistry registry,
+            ObjectProvider<ReactiveDiscoveryClient> serviceRegistry) {
+        return new PoolDiscoveries(properties, pools, registry, serviceRegistry);
     }
 }

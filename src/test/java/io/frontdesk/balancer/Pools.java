@@ -34,7 +34,7 @@ final class Pools {
         for (int i = 0; i < weights.length; i++) {
             backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
         }
-        DiscoveryProperties discovery = new DiscoveryProperties(DiscoveryType.STATIC, null, null, "http",
+        DiscoveryProperties discovery = new DiscoveryProperties(DiscoveryType.STATIC, null, null, null, "http",
                 Duration.ofSeconds(5));
         PoolProperties properties = new PoolProperties(backends, discovery, algorithm, hashOn, 50, slowStart,
                 new LatencyProperties(Duration.ofSeconds(5)),

@@ -22,8 +22,8 @@ import io.frontdesk.support.DnsServer;
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.Load;
+import io.frontdesk.support.LoopbackFarm;
 import io.frontdesk.support.RunningGateway;
-import io.frontdesk.support.TestBackend;
 
 /**
  * A pool that follows the A records of a name, served by a real DNS server on loopback, with
@@ -36,27 +36,15 @@ class DnsDiscoveryTest {
     private static final String NAME = "web.frontdesk.test";
     private static final Duration SOON = Duration.ofSeconds(10);
 
-    private final List<TestBackend> backends = new ArrayList<>();
+    private final LoopbackFarm farm = new LoopbackFarm();
     private DnsServer dns;
 
     @AfterEach
     void stop() {
-        backends.forEach(TestBackend::close);
+        farm.close();
         if (dns != null) {
             dns.close();
         }
-    }
-
-    /** Backends named b2, b3, ... on 127.0.0.2, 127.0.0.3, ..., all on the first one's port. */
-    private void startBackends(int... lastOctets) {
-        for (int octet : lastOctets) {
-            int port = backends.isEmpty() ? 0 : backends.get(0).port();
-            backends.add(TestBackend.startOn("b" + octet, "127.0.0." + octet, port));
-        }
-    }
-
-    private TestBackend backend(int lastOctet) {
-        return backends.stream().filter(backend -> backend.name().equals("b" + lastOctet)).findFirst().orElseThrow();
     }
 
     private GatewaySettings dnsPool() {
@@ -64,7 +52,7 @@ class DnsDiscoveryTest {
                 .set("frontdesk.discovery.dns.servers[0]", dns.address())
                 .set("frontdesk.pools.web.discovery.type", "dns")
                 .set("frontdesk.pools.web.discovery.name", NAME)
-                .set("frontdesk.pools.web.discovery.port", String.valueOf(backends.get(0).port()))
+                .set("frontdesk.pools.web.discovery.port", String.valueOf(farm.port()))
                 .set("frontdesk.pools.web.discovery.refresh", "60s")
                 .set("frontdesk.pools.web.algorithm", "round-robin")
                 .route(Route.to("web"));
@@ -77,40 +65,40 @@ class DnsDiscoveryTest {
 
     @Test
     void membersFollowTheRecordsAndALeaverFinishesItsRequests() throws Exception {
-        startBackends(2, 3, 4);
+        farm.start(2, 3, 4);
         dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3");
         try (RunningGateway gateway = RunningGateway.start(dnsPool())) {
             BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
             assertThat(ids(pool)).as("members once the gateway has started")
-                    .containsExactly("127.0.0.2:" + backends.get(0).port(), "127.0.0.3:" + backends.get(0).port());
-            assertThat(answeredBy(gateway, 20)).containsOnly("b2", "b3").contains("b2", "b3");
+                    .containsExactly(farm.id(2), farm.id(3));
+            assertThat(LoopbackFarm.answeredBy(gateway, 20)).containsOnly("b2", "b3").contains("b2", "b3");
 
             Backend leaving = pool.backends().get(1);
-            backend(3).delay(Duration.ofSeconds(2));
-            int beforeB3 = backend(3).requests();
+            farm.backend(3).delay(Duration.ofSeconds(2));
+            int beforeB3 = farm.backend(3).requests();
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 inFlight.add(CompletableFuture.supplyAsync(() -> gateway.get("/")));
             }
             // Every request picked (answered or in flight), and each picked for b3 arrived there.
             await(() -> inFlight.stream().filter(CompletableFuture::isDone).count() + pool.inFlight() == 4
-                    && leaving.inFlight() >= 1 && backend(3).requests() - beforeB3 == leaving.inFlight(),
+                    && leaving.inFlight() >= 1 && farm.backend(3).requests() - beforeB3 == leaving.inFlight(),
                     "requests in flight at b3");
-            int atB3 = backend(3).requests();
+            int atB3 = farm.backend(3).requests();
             dns.records(NAME, "127.0.0.2");
             await(() -> pool.backends().size() == 1, "b3 gone from the pool");
-            assertThat(answeredBy(gateway, 10)).containsOnly("b2");
-            assertThat(backend(3).requests()).as("requests b3 got after it left").isEqualTo(atB3);
+            assertThat(LoopbackFarm.answeredBy(gateway, 10)).containsOnly("b2");
+            assertThat(farm.backend(3).requests()).as("requests b3 got after it left").isEqualTo(atB3);
             for (CompletableFuture<HttpResponse<String>> request : inFlight) {
                 assertThat(request.get().statusCode()).isEqualTo(200);
             }
             assertThat(pool.inFlight()).isZero();
-            await(() -> backend(3).openConnections() == 0, "the gateway's connections to b3 closed");
-            assertThat(backend(2).openConnections()).as("connections kept to b2").isPositive();
+            await(() -> farm.backend(3).openConnections() == 0, "the gateway's connections to b3 closed");
+            assertThat(farm.backend(2).openConnections()).as("connections kept to b2").isPositive();
 
             dns.records(NAME, "127.0.0.2", "127.0.0.4");
             await(() -> pool.backends().size() == 2, "b4 in the pool");
-            assertThat(answeredBy(gateway, 10)).contains("b4");
+            assertThat(LoopbackFarm.answeredBy(gateway, 10)).contains("b4");
             assertThat(gateway.getManagement("/actuator/prometheus").body())
                     .contains("frontdesk_pool_members{pool=\"web\",source=\"dns\"} 2")
                     .containsPattern("frontdesk_discovery_refreshes_total\\{outcome=\"success\",pool=\"web\"} [1-9]")
@@ -121,8 +109,8 @@ class DnsDiscoveryTest {
 
     @Test
     void aNewcomerUnderActiveChecksTakesNoTrafficBeforeItsProbeSucceeds() {
-        startBackends(2, 3);
-        backend(3).healthStatus(503);
+        farm.start(2, 3);
+        farm.backend(3).healthStatus(503);
         dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2");
         GatewaySettings settings = dnsPool().set("frontdesk.pools.web.health-check.enabled", "true")
                 .set("frontdesk.pools.web.health-check.path", "/health")
@@ -133,17 +121,17 @@ class DnsDiscoveryTest {
             await(() -> pool.backends().size() == 2, "b3 in the pool");
             Backend newcomer = pool.backends().get(1);
             await(() -> newcomer.probesFailed() >= 1, "b3 probed");
-            assertThat(answeredBy(gateway, 10)).containsOnly("b2");
+            assertThat(LoopbackFarm.answeredBy(gateway, 10)).containsOnly("b2");
 
-            backend(3).healthStatus(200);
+            farm.backend(3).healthStatus(200);
             await(newcomer::healthy, "b3 healthy");
-            assertThat(answeredBy(gateway, 10)).contains("b3");
+            assertThat(LoopbackFarm.answeredBy(gateway, 10)).contains("b3");
         }
     }
 
     @Test
     void aResolverOutageKeepsTheMembersAndFlagsThePoolStale() {
-        startBackends(2, 3);
+        farm.start(2, 3);
         dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3");
         try (RunningGateway gateway = RunningGateway.start(retryingEverySecond())) {
             BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
@@ -153,7 +141,7 @@ class DnsDiscoveryTest {
             dns.stop();
             await(() -> pool.membershipStatus().stale(), "the pool flagged stale");
             assertThat(pool.backends()).hasSize(2);
-            assertThat(answeredBy(gateway, 10)).contains("b2", "b3");
+            assertThat(LoopbackFarm.answeredBy(gateway, 10)).contains("b2", "b3");
             assertThat(gateway.getManagement("/actuator/backends/web").body()).contains("\"stale\":true");
             assertThat(gateway.getManagement("/actuator/prometheus").body())
                     .contains("frontdesk_pool_stale{pool=\"web\"} 1")
@@ -167,7 +155,7 @@ class DnsDiscoveryTest {
 
     @Test
     void aPoolWhoseNameDoesNotResolveAtStartUpAnswers503UntilItDoes() {
-        startBackends(2);
+        farm.start(2);
         dns = DnsServer.start().ttlSeconds(1);
         try (RunningGateway gateway = RunningGateway.start(retryingEverySecond())) {
             BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
@@ -177,7 +165,7 @@ class DnsDiscoveryTest {
 
             dns.records(NAME, "127.0.0.2");
             await(() -> pool.backends().size() == 1, "b2 in the pool");
-            assertThat(answeredBy(gateway, 3)).containsOnly("b2");
+            assertThat(LoopbackFarm.answeredBy(gateway, 3)).containsOnly("b2");
         }
     }
 
@@ -187,8 +175,8 @@ class DnsDiscoveryTest {
      */
     @Test
     void aMemberRemovedUnderLoadCostsNoRequest() throws Exception {
-        startBackends(2, 3, 4);
-        backends.forEach(backend -> backend.delay(Duration.ofMillis(5)));
+        farm.start(2, 3, 4);
+        farm.all().forEach(backend -> backend.delay(Duration.ofMillis(5)));
         dns = DnsServer.start().ttlSeconds(1).records(NAME, "127.0.0.2", "127.0.0.3", "127.0.0.4");
         try (RunningGateway gateway = RunningGateway.start(dnsPool())) {
             BackendPool pool = gateway.context().getBean(BackendPools.class).get("web");
@@ -201,9 +189,9 @@ class DnsDiscoveryTest {
 
             dns.records(NAME, "127.0.0.2", "127.0.0.4");
             await(() -> !pool.backends().contains(leaving), "b3 gone from the pool");
-            int atB3 = backend(3).requests();
+            int atB3 = farm.backend(3).requests();
             await(() -> leaving.inFlight() == 0, "b3 drained");
-            backend(3).stop();
+            farm.backend(3).stop();
             int afterStop = load.completed();
             await(() -> load.completed() >= afterStop + 300, "300 more requests");
             enough.set(true);
@@ -211,20 +199,10 @@ class DnsDiscoveryTest {
             running.get(30, TimeUnit.SECONDS);
             assertThat(load.failures()).as("failed requests").isEmpty();
             assertThat(load.completed()).isGreaterThanOrEqualTo(500);
-            assertThat(backend(3).requests() - atB3).as("requests reaching b3 after it left the pool")
+            assertThat(farm.backend(3).requests() - atB3).as("requests reaching b3 after it left the pool")
                     .isLessThanOrEqualTo(8);
             assertThat(load.answeredBy("b2") + load.answeredBy("b4")).isGreaterThan(load.completed() / 2);
         }
-    }
-
-    private static List<String> answeredBy(RunningGateway gateway, int requests) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            HttpResponse<String> response = gateway.get("/");
-            assertThat(response.statusCode()).isEqualTo(200);
-            names.add(response.headers().firstValue("X-Backend-Instance").orElseThrow());
-        }
-        return names;
     }
 
     private static List<String> ids(BackendPool pool) {

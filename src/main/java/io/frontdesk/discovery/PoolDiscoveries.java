@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 import org.springframework.context.SmartLifecycle;
 
 import io.frontdesk.balancer.BackendPool;
 import io.frontdesk.balancer.BackendPools;
 import io.frontdesk.config.FrontdeskProperties;
+import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.PoolProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -31,55 +34,82 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * Runs the lookups of every pool of {@code discovery.type: dns} on one event loop of its own,
- * with Netty's non-blocking resolver and no cache of its own, so that every lookup asks the
- * servers and sees their TTLs. Starts before the server takes requests and waits (a bounded
- * time) for each pool's first answer, so that requests find the pools filled.
+ * Keeps every pool that discovers its members refreshed. Pools of {@code discovery.type: dns}
+ * are looked up on one event loop of their own, with Netty's non-blocking resolver and no cache
+ * of its own, so that every lookup asks the servers and sees their TTLs; pools of
+ * {@code service-registry} ask Spring Cloud's {@link ReactiveDiscoveryClient}. Starts before
+ * the server takes requests and waits (a bounded time) for each pool's first answer, so that
+ * requests find the pools filled.
  */
-public final class DnsDiscovery implements SmartLifecycle {
+public final class PoolDiscoveries implements SmartLifecycle {
 
-    /** How long one query waits for its answer. */
+    /** How long one DNS query waits for its answer. */
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
-    /** How long one lookup, both families and every server tried, may take. */
+    /** How long one lookup may take: for DNS, both families and every server tried. */
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, PoolProperties> poolProperties;
     private final BackendPools pools;
     private final List<InetSocketAddress> servers;
     private final MeterRegistry registry;
+    private final ObjectProvider<ReactiveDiscoveryClient> serviceRegistry;
     private final List<Disposable> schedules = new ArrayList<>();
     private EventLoopGroup loop;
     private DnsNameResolver resolver;
     private volatile boolean running;
 
-    public DnsDiscovery(FrontdeskProperties properties, BackendPools pools, MeterRegistry registry) {
+    public PoolDiscoveries(FrontdeskProperties properties, BackendPools pools, MeterRegistry registry,
+            ObjectProvider<ReactiveDiscoveryClient> serviceRegistry) {
         this.poolProperties = properties.pools();
         this.pools = pools;
         this.servers = DnsServers.parse(properties.discovery().dns().servers());
         this.registry = registry;
+        this.serviceRegistry = serviceRegistry;
     }
 
     @Override
     public synchronized void start() {
-        List<DnsPoolDiscovery> discoveries = new ArrayList<>();
+        List<PoolRefresher> discoveries = new ArrayList<>();
         for (BackendPool pool : pools.all()) {
             PoolProperties.DiscoveryProperties discovery = poolProperties.get(pool.name()).discovery();
-            if (discovery.type() == PoolProperties.DiscoveryType.DNS) {
-                if (resolver == null) {
-                    resolver = newResolver();
-                }
-                discoveries.add(new DnsPoolDiscovery(pool, discovery, new DnsLookup(resolver), LOOKUP_TIMEOUT,
-                        registry));
+            if (discovery.type() != PoolProperties.DiscoveryType.STATIC) {
+                discoveries.add(new PoolRefresher(pool, source(pool.name(), discovery), discovery.refresh(),
+                        LOOKUP_TIMEOUT, registry));
             }
         }
         if (!discoveries.isEmpty()) {
-            List<Duration> firstWaits = Flux.fromIterable(discoveries).flatMapSequential(DnsPoolDiscovery::refresh)
+            List<Duration> firstWaits = Flux.fromIterable(discoveries).flatMapSequential(PoolRefresher::refresh)
                     .collectList().block(LOOKUP_TIMEOUT.multipliedBy(2));
             for (int i = 0; i < discoveries.size(); i++) {
                 schedules.add(discoveries.get(i).refreshAfter(firstWaits.get(i)));
             }
         }
         running = true;
+    }
+
+    private MemberSource source(String pool, PoolProperties.DiscoveryProperties discovery) {
+        return switch (discovery.type()) {
+            case DNS -> new DnsMemberSource(new DnsLookup(resolver()), discovery);
+            case SERVICE_REGISTRY -> new RegistryMemberSource(serviceRegistry(pool), discovery);
+            case STATIC -> throw new IllegalArgumentException("pool " + pool + " lists its backends itself");
+        };
+    }
+
+    private ReactiveDiscoveryClient serviceRegistry(String pool) {
+        ReactiveDiscoveryClient client = serviceRegistry.getIfAvailable();
+        if (client == null) {
+            throw new InvalidConfigurationException("frontdesk.pools." + pool + ".discovery.type",
+                    "service-registry needs Spring Cloud's reactive discovery client, which"
+                            + " spring.cloud.discovery.reactive.enabled: false turned off");
+        }
+        return client;
+    }
+
+    private DnsNameResolver resolver() {
+        if (resolver == null) {
+            resolver = newResolver();
+        }
+        return resolver;
     }
 
     private DnsNameResolver newResolver() {

@@ -1,48 +1,44 @@
 package io.frontdesk.discovery;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.frontdesk.balancer.BackendPool;
-import io.frontdesk.config.PoolProperties.DiscoveryProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps one pool's members in line with the A and AAAA records of its name. A lookup that fails
- * or finds no records leaves the members as they were and marks the pool stale. The next lookup
- * comes after the refresh interval or the answer's TTL, whichever is shorter (but not under a
- * second, unless the interval is), less up to a fifth at random so that gateways started
- * together do not ask together.
+ * Keeps one pool's members in line with its source. A lookup that fails or finds nobody leaves
+ * the members as they were and marks the pool stale. The next lookup comes after the refresh
+ * interval, or sooner when the source says its answer ages sooner (a DNS record's TTL), less up
+ * to a fifth at random so that gateways started together do not ask together.
  */
-final class DnsPoolDiscovery {
+final class PoolRefresher {
 
-    private static final Logger log = LoggerFactory.getLogger(DnsPoolDiscovery.class);
-    private static final Duration SHORTEST_TTL = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(PoolRefresher.class);
 
     private final BackendPool pool;
-    private final DiscoveryProperties target;
-    private final DnsLookup dns;
+    private final MemberSource source;
+    private final Duration refresh;
     private final Duration lookupTimeout;
     private final Counter successes;
     private final Counter failures;
 
-    DnsPoolDiscovery(BackendPool pool, DiscoveryProperties target, DnsLookup dns, Duration lookupTimeout,
+    PoolRefresher(BackendPool pool, MemberSource source, Duration refresh, Duration lookupTimeout,
             MeterRegistry registry) {
         this.pool = pool;
-        this.target = target;
-        this.dns = dns;
+        this.source = source;
+        this.refresh = refresh;
         this.lookupTimeout = lookupTimeout;
         this.successes = refreshes(registry, "success");
         this.failures = refreshes(registry, "failure");
@@ -62,16 +58,18 @@ final class DnsPoolDiscovery {
 
     /** One lookup, applied to the pool; gives the time until the next one. */
     Mono<Duration> refresh() {
-        return dns.lookup(target.name())
+        return source.lookup()
                 .timeout(lookupTimeout)
+                .filter(answer -> !answer.members().isEmpty())
+                .switchIfEmpty(Mono.error(() -> new NoSuchElementException(source.target() + " names no member")))
                 .map(answer -> {
                     boolean wasStale = pool.membershipStatus().stale();
-                    pool.replaceMembers(members(answer.addresses()), Instant.now());
+                    pool.replaceMembers(sorted(answer.members()), Instant.now());
                     successes.increment();
                     if (wasStale) {
-                        log.info("Pool {}: {} answers again", pool.name(), target.name());
+                        log.info("Pool {}: {} answers again", pool.name(), source.target());
                     }
-                    return jittered(untilNext(answer.ttl()));
+                    return jittered(answer.maxAge().compareTo(refresh) < 0 ? answer.maxAge() : refresh);
                 })
                 .onErrorResume(error -> {
                     boolean wasStale = pool.membershipStatus().stale();
@@ -79,31 +77,17 @@ final class DnsPoolDiscovery {
                     failures.increment();
                     if (!wasStale) {
                         log.warn("Pool {}: looking up {} failed ({}); it keeps its {} members until a lookup"
-                                + " succeeds", pool.name(), target.name(), error.toString(), pool.backends().size());
+                                + " succeeds", pool.name(), source.target(), error.toString(), pool.backends().size());
                     }
-                    return Mono.just(jittered(target.refresh()));
+                    return Mono.just(jittered(refresh));
                 });
     }
 
-    /** The TTL when shorter than the refresh interval, but not under a second unless the interval is. */
-    private Duration untilNext(Duration ttl) {
-        Duration wait = ttl.compareTo(SHORTEST_TTL) < 0 ? SHORTEST_TTL : ttl;
-        return wait.compareTo(target.refresh()) < 0 ? wait : target.refresh();
+    private static List<URI> sorted(List<URI> members) {
+        return members.stream().distinct().sorted(Comparator.comparing(URI::toString)).toList();
     }
 
     private static Duration jittered(Duration wait) {
         return Duration.ofNanos((long) (wait.toNanos() * (1 - ThreadLocalRandom.current().nextDouble(0.2))));
-    }
-
-    private List<URI> members(List<InetAddress> addresses) {
-        return addresses.stream().map(this::uri).distinct().sorted(Comparator.comparing(URI::toString)).toList();
-    }
-
-    private URI uri(InetAddress address) {
-        try {
-            return new URI(target.scheme(), null, address.getHostAddress(), target.port(), null, null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("no URI for " + address, e);
-        }
     }
 }
