@@ -60,6 +60,18 @@ annotations:
 {{- end -}}
 {{- end -}}
 
+{{/* "true" when a pool takes its members from the service registry, which in Kubernetes is the API server. */}}
+{{- define "frontdesk.watchesServices" -}}
+{{- range $name, $pool := .Values.frontdesk.pools -}}
+{{- if and $pool $pool.discovery (eq (toString $pool.discovery.type) "service-registry") -}}true{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The pods need a token for the API server only when they watch Services. */}}
+{{- define "frontdesk.automountToken" -}}
+{{- or .Values.serviceAccount.automountServiceAccountToken (eq (include "frontdesk.watchesServices" .) "true") -}}
+{{- end -}}
+
 {{- define "frontdesk.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}
 {{- default (include "frontdesk.fullname" .) .Values.serviceAccount.name -}}

@@ -50,8 +50,8 @@ public final class FilterOrder {
     /** CONNECT is refused: a reverse proxy opens no tunnels. */
     public static final int CONNECT_REFUSAL = REQUEST_HEAD_BOUNDS + 1;
 
-    /** Releases the backend's in-flight slot once the whole response has been written. */
-    public static final int BACKEND_RELEASE = CONNECT_REFUSAL + 1;
+    /** Opens the exchange's end, reached once the whole response has been written (or the client has gone). */
+    public static final int EXCHANGE_END = CONNECT_REFUSAL + 1;
 
     /** The route's bound on the request body, checked before anything else of the route runs. */
     public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 5;

@@ -12,6 +12,7 @@ import io.frontdesk.balancer.BackendPool;
 import io.frontdesk.balancer.BackendPools;
 import io.frontdesk.balancer.EjectionReason;
 import io.frontdesk.balancer.LatencyEstimate;
+import io.frontdesk.balancer.MembershipStatus;
 
 /** {@code /actuator/backends}: every pool and backend as the balancer sees it now. Read-only. */
 @Endpoint(id = "backends")
@@ -47,11 +48,18 @@ public class BackendsEndpoint {
                     backend.inFlight(), backend.weight(), backend.weight() * pool.warmupShare(backend),
                     latency.sampled() ? latency.meanNanos() / 1e6 : null);
         }).toList();
-        return new PoolView(pool.algorithmName(), pool.panicking(), pool.inFlight(), backends);
+        MembershipStatus membership = pool.membershipStatus();
+        return new PoolView(pool.algorithmName(), membership.source(), membership.lastRefresh(), membership.stale(),
+                pool.panicking(), pool.inFlight(), backends);
     }
 
-    /** One pool. */
-    public record PoolView(String algorithm, boolean panic, int inFlight, List<BackendView> backends) {
+    /**
+     * One pool. {@code source} is {@code static} or the discovery type; {@code lastRefresh}, set
+     * once a discovery source has answered, is when it last did; {@code stale} is true while its
+     * latest lookup failed or found nobody, so the backends are those of an earlier answer.
+     */
+    public record PoolView(String algorithm, String source, Instant lastRefresh, boolean stale, boolean panic,
+            int inFlight, List<BackendView> backends) {
     }
 
     /**

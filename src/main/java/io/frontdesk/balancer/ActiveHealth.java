@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The rise/fall state machine of active health checks, as HAProxy has it: a healthy backend
  * turns unhealthy after {@code fall} failed probes in a row, an unhealthy one turns healthy
  * after {@code rise} good probes in a row. A backend starts healthy, so a new gateway serves at
- * once. Only the health checker of the pool writes it.
+ * once; one that joins a running pool starts {@linkplain #unchecked unchecked}. Only the health
+ * checker of the pool writes it.
  */
 final class ActiveHealth {
 
@@ -16,6 +17,7 @@ final class ActiveHealth {
     private final int rise;
     private final int fall;
     private volatile boolean healthy = true;
+    private boolean checked = true;
     private int streak;
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -23,6 +25,17 @@ final class ActiveHealth {
     ActiveHealth(int rise, int fall) {
         this.rise = rise;
         this.fall = fall;
+    }
+
+    /**
+     * A state for a backend that joins a running pool: it takes no traffic until its first probe,
+     * and is healthy as soon as one succeeds; a failed first probe leaves it to {@code rise}.
+     */
+    static ActiveHealth unchecked(int rise, int fall) {
+        ActiveHealth health = new ActiveHealth(rise, fall);
+        health.healthy = false;
+        health.checked = false;
+        return health;
     }
 
     boolean healthy() {
@@ -39,6 +52,13 @@ final class ActiveHealth {
 
     synchronized Transition record(boolean probeSucceeded) {
         (probeSucceeded ? succeeded : failed).increment();
+        if (!checked) {
+            checked = true;
+            if (probeSucceeded) {
+                healthy = true;
+                return Transition.BECAME_HEALTHY;
+            }
+        }
         if (probeSucceeded == healthy) {
             streak = 0;
             return Transition.NONE;

@@ -35,9 +35,14 @@ public final class Backend {
         this.health = health;
         this.poolInFlight = poolInFlight;
         this.latency = new LatencyEstimate(latencyDecayNanos);
-        this.id = uri.getHost() + ":" + uri.getPort();
+        this.id = idOf(uri);
         this.instance = new DefaultServiceInstance(id, poolName, uri.getHost(), uri.getPort(),
                 "https".equals(uri.getScheme()));
+    }
+
+    /** The id of the backend at {@code uri}: its {@code host:port}. */
+    static String idOf(URI uri) {
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     /** {@code host:port}, unique within a pool. */
@@ -72,13 +77,19 @@ public final class Backend {
         return inFlight.get();
     }
 
+    /** Takes an in-flight slot, held by the lease returned. */
+    BackendLease lease() {
+        acquire();
+        return new BackendLease(this);
+    }
+
     void acquire() {
         inFlight.incrementAndGet();
         poolInFlight.incrementAndGet();
     }
 
-    /** Gives back the slot taken when this backend was picked. */
-    public void release() {
+    /** Gives back a slot; a {@link BackendLease} does, once. */
+    void release() {
         inFlight.decrementAndGet();
         poolInFlight.decrementAndGet();
     }

@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.Failures;
+import io.frontdesk.support.ExchangeEnd;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,29 +66,19 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
         return attempt(exchange, chain, pool, url, scheme, 1);
     }
 
+    /**
+     * One try on one backend. Its lease is given back here and nowhere else: at once when the try
+     * fails or is cancelled, so that a retry no longer counts it; otherwise at the exchange's end,
+     * when the response body, still to come when the response head completes this, has been
+     * written or the client has gone.
+     */
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool, URI poolUrl,
             String scheme, int attempt) {
-        return balancer(pool).choose(new DefaultRequest<>(new ExchangeFacts(exchange)))
-                .flatMap(response -> {
-                    if (!response.hasServer()) {
-                        return Mono.error(new NoBackendAvailable(pool.name()));
-                    }
-                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
-                            backendUrl(response.getServer(), exchange.getRequest().getURI(), scheme));
-                    exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, response);
-                    Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
-                    long sentAt = System.nanoTime();
-                    // The chain ends with the routing filter, which completes when the response head has arrived.
-                    // The backend goes down to the connection, whose framing guard records violations against it.
-                    // A context write also bounds context lookups, as ContextBoundary does.
-                    return chain.filter(exchange).contextWrite(context -> context.put(Backend.class, backend))
-                            .doOnSuccess(done -> recordAnswer(exchange, pool, backend, System.nanoTime() - sentAt))
-                            .doOnError(error -> {
-                                if (Failures.kindOf(error) == Failures.Kind.TIMEOUT) {
-                                    pool.recordLatency(backend, System.nanoTime() - sentAt);
-                                }
-                            });
-                })
+        return Mono.deferContextual(context -> Mono.usingWhen(lease(exchange, pool),
+                        lease -> send(exchange, chain, pool, lease, scheme),
+                        lease -> Mono.fromRunnable(() -> ExchangeEnd.then(context, lease::release)),
+                        (lease, error) -> Mono.fromRunnable(lease::release),
+                        lease -> Mono.fromRunnable(lease::release)))
                 .onErrorResume(error -> {
                     Backend failed = exchange.getAttribute(BalancerAttributes.BACKEND);
                     if (failed == null) {
@@ -99,7 +90,6 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                     if (kind != Failures.Kind.OTHER) {
                         pool.recordFailure(failed);
                     }
-                    BackendReleaseFilter.release(exchange);
                     Set<Backend> tried = tried(exchange);
                     tried.add(failed);
                     if (attempt >= pool.maxAttempts() || exchange.getResponse().isCommitted()
@@ -119,6 +109,36 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                     ServerWebExchangeUtils.reset(exchange);
                     Mono<Void> next = attempt(exchange, chain, pool, poolUrl, scheme, attempt + 1);
                     return charged ? next.doFinally(signal -> pool.releaseRetry()) : next;
+                });
+    }
+
+    /** A pick of the pool's balancer; its backend is recorded in the exchange for the filters after this one. */
+    private Mono<BackendLease> lease(ServerWebExchange exchange, BackendPool pool) {
+        return balancer(pool).choose(new DefaultRequest<>(new ExchangeFacts(exchange))).flatMap(response -> {
+            if (!(response instanceof BackendLease lease)) {
+                return Mono.error(new NoBackendAvailable(pool.name()));
+            }
+            exchange.getAttributes().put(BalancerAttributes.BACKEND, lease.backend());
+            return Mono.just(lease);
+        });
+    }
+
+    private Mono<Void> send(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool,
+            BackendLease lease, String scheme) {
+        Backend backend = lease.backend();
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR,
+                backendUrl(lease.getServer(), exchange.getRequest().getURI(), scheme));
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, lease);
+        long sentAt = System.nanoTime();
+        // The chain ends with the routing filter, which completes when the response head has arrived.
+        // The backend goes down to the connection, whose framing guard records violations against it.
+        // A context write also bounds context lookups, as ContextBoundary does.
+        return chain.filter(exchange).contextWrite(context -> context.put(Backend.class, backend))
+                .doOnSuccess(done -> recordAnswer(exchange, pool, backend, System.nanoTime() - sentAt))
+                .doOnError(error -> {
+                    if (Failures.kindOf(error) == Failures.Kind.TIMEOUT) {
+                        pool.recordLatency(backend, System.nanoTime() - sentAt);
+                    }
                 });
     }
 

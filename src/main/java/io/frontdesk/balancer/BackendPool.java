@@ -1,9 +1,16 @@
 package io.frontdesk.balancer;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,13 +24,20 @@ import io.frontdesk.balancer.algorithm.Selection;
  * A named farm of backends and the policy that spreads requests over it: which backends may
  * take traffic (health, ejection, panic threshold), with what weight (slow start), chosen by
  * which algorithm, and how failures feed back into ejections and retries.
+ *
+ * <p>The members are an immutable snapshot that a discovery source may replace at run time
+ * ({@link #replaceMembers}); a pick works on the snapshot it read, so a backend that leaves
+ * takes no new requests and finishes those it has.
  */
 public final class BackendPool {
 
     private static final Logger log = LoggerFactory.getLogger(BackendPool.class);
 
     private final String name;
-    private final List<Backend> backends;
+    private final MemberFactory memberFactory;
+    private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Members members;
+    private volatile MembershipStatus status;
     private final String algorithmName;
     private final BalancingAlgorithm algorithm;
     private final HashKeySource hashKeySource;
@@ -37,14 +51,15 @@ public final class BackendPool {
     private final LongAdder panicPicks = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder retriesRefusedByBudget = new LongAdder();
-    private final boolean uniformWeights;
     private final SlowBackends slowBackends;
 
-    BackendPool(String name, List<Backend> backends, AtomicInteger inFlight, String algorithmName,
-            BalancingAlgorithm algorithm, HashKeySource hashKeySource, int panicThresholdPercent, long slowStartNanos,
-            OutlierPolicy outlierPolicy, HealthCheckSettings healthCheck, int maxAttempts, RetryBudget retryBudget) {
+    BackendPool(String name, String source, List<Backend> backends, MemberFactory memberFactory,
+            AtomicInteger inFlight, String algorithmName, BalancingAlgorithm algorithm, HashKeySource hashKeySource,
+            int panicThresholdPercent, long slowStartNanos, OutlierPolicy outlierPolicy,
+            HealthCheckSettings healthCheck, int maxAttempts, RetryBudget retryBudget) {
         this.name = name;
-        this.backends = List.copyOf(backends);
+        this.status = new MembershipStatus(source, null, false);
+        this.memberFactory = memberFactory;
         this.inFlight = inFlight;
         this.algorithmName = algorithmName;
         this.algorithm = algorithm;
@@ -55,17 +70,85 @@ public final class BackendPool {
         this.healthCheck = healthCheck;
         this.maxAttempts = maxAttempts;
         this.retryBudget = retryBudget;
-        this.uniformWeights = !algorithm.usesConfiguredWeights()
-                || backends.stream().mapToInt(Backend::weight).distinct().count() == 1;
-        this.slowBackends = new SlowBackends(outlierPolicy.slow(), backends.size());
+        this.members = new Members(backends, algorithm);
+        this.slowBackends = new SlowBackends(outlierPolicy.slow());
+    }
+
+    /** One snapshot of the members, with what the algorithm needs to know of their weights. */
+    private record Members(List<Backend> backends, boolean uniformWeights) {
+
+        Members(List<Backend> backends, BalancingAlgorithm algorithm) {
+            this(List.copyOf(backends), !algorithm.usesConfiguredWeights()
+                    || backends.stream().mapToInt(Backend::weight).distinct().count() <= 1);
+        }
     }
 
     public String name() {
         return name;
     }
 
+    /** The members now: a snapshot that later changes do not touch. */
     public List<Backend> backends() {
-        return backends;
+        return members.backends();
+    }
+
+    public MembershipStatus membershipStatus() {
+        return status;
+    }
+
+    /**
+     * Makes the backends at {@code uris} the pool's members, as a discovery source found them at
+     * {@code refreshedAt}. A backend that stays keeps its state; one that joins starts its slow
+     * start (and waits for its first health probe when checks are on), except in a pool
+     * that has no members, which they fill as configured backends would; one that leaves takes no
+     * new requests. Listeners hear of the change before this returns.
+     */
+    public synchronized void replaceMembers(Collection<URI> uris, Instant refreshedAt) {
+        boolean first = members.backends().isEmpty();
+        Map<String, Backend> leaving = new LinkedHashMap<>();
+        for (Backend backend : members.backends()) {
+            leaving.put(backend.id(), backend);
+        }
+        List<Backend> next = new ArrayList<>();
+        List<Backend> added = new ArrayList<>();
+        long now = System.nanoTime();
+        Set<String> ids = new HashSet<>();
+        for (URI uri : uris) {
+            String id = Backend.idOf(uri);
+            if (!ids.add(id)) {
+                continue;
+            }
+            Backend staying = leaving.remove(id);
+            if (staying != null) {
+                next.add(staying);
+                continue;
+            }
+            Backend joining = first ? memberFactory.initial(uri, 1) : memberFactory.joining(uri, now);
+            next.add(joining);
+            added.add(joining);
+        }
+        members = new Members(next, algorithm);
+        status = new MembershipStatus(status.source(), refreshedAt, false);
+        List<Backend> removed = List.copyOf(leaving.values());
+        algorithm.membersChanged(members.backends());
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            log.info("Pool {} from {}: {} added, {} removed, {} members now", name, status.source(), added, removed,
+                    next.size());
+            for (MembershipListener listener : listeners) {
+                listener.membersChanged(this, List.copyOf(added), removed);
+            }
+        }
+    }
+
+    /** The source could not be asked, or named nobody: the members stay, flagged as stale. */
+    public synchronized void markStale() {
+        status = new MembershipStatus(status.source(), status.lastRefresh(), true);
+    }
+
+    /** Hears of every later change, after being told of the current members as added. */
+    public synchronized void watchMembers(MembershipListener listener) {
+        listener.membersChanged(this, members.backends(), List.of());
+        listeners.add(listener);
     }
 
     public String algorithmName() {
@@ -82,26 +165,24 @@ public final class BackendPool {
     }
 
     /**
-     * Chooses a backend for a request and takes an in-flight slot on it, which the caller gives
-     * back with {@link Backend#release()}. Backends in {@code tried} are avoided; {@code null}
+     * Chooses a backend for a request and takes an in-flight slot on it, held by the lease
+     * returned until the caller releases it. Backends in {@code tried} are avoided; {@code null}
      * means no backend is left to try.
      */
-    public Backend pick(RequestFacts facts, Set<Backend> tried) {
+    public BackendLease pick(RequestFacts facts, Set<Backend> tried) {
         long now = System.nanoTime();
-        List<Backend> candidates = available(now);
+        Members current = members;
+        List<Backend> candidates = available(current.backends(), now);
         if (candidates.isEmpty()) {
             return null;
         }
-        Backend chosen = algorithm.pick(selection(candidates, now, facts, tried));
-        if (chosen != null) {
-            chosen.acquire();
-        }
-        return chosen;
+        Backend chosen = algorithm.pick(selection(candidates, current.uniformWeights(), now, facts, tried));
+        return chosen == null ? null : chosen.lease();
     }
 
     /** Whether a backend outside {@code tried} could take the request now. */
     public boolean hasUntried(Set<Backend> tried) {
-        for (Backend backend : available(System.nanoTime())) {
+        for (Backend backend : available(members.backends(), System.nanoTime())) {
             if (!tried.contains(backend)) {
                 return true;
             }
@@ -114,7 +195,7 @@ public final class BackendPool {
      * fewer than the panic threshold are (Envoy's panic mode: better to try every server than to
      * overload the few that are left or to fail every request).
      */
-    private List<Backend> available(long now) {
+    private List<Backend> available(List<Backend> backends, long now) {
         List<Backend> up = null;
         for (int i = 0; i < backends.size(); i++) {
             Backend backend = backends.get(i);
@@ -135,7 +216,8 @@ public final class BackendPool {
         return up;
     }
 
-    private Selection selection(List<Backend> candidates, long now, RequestFacts facts, Set<Backend> tried) {
+    private Selection selection(List<Backend> candidates, boolean uniformWeights, long now, RequestFacts facts,
+            Set<Backend> tried) {
         double[] weights = new double[candidates.size()];
         boolean weighted = false;
         for (int i = 0; i < weights.length; i++) {
@@ -190,7 +272,7 @@ public final class BackendPool {
 
     /** One evaluation of latencies: ejects the backends that have stayed slow for a whole window. */
     void ejectSlowBackends(long nowNanos) {
-        for (SlowBackends.Verdict verdict : slowBackends.evaluate(backends, nowNanos)) {
+        for (SlowBackends.Verdict verdict : slowBackends.evaluate(members.backends(), nowNanos)) {
             Backend backend = verdict.backend();
             int ejection = tryEject(backend, EjectionReason.SLOW, nowNanos);
             if (ejection > 0) {
@@ -216,6 +298,7 @@ public final class BackendPool {
         if (backend.outlier().ejectedAt(now)) {
             return 0;
         }
+        List<Backend> backends = members.backends();
         int ejected = 0;
         for (Backend other : backends) {
             if (other.outlier().ejectedAt(now)) {
@@ -265,6 +348,7 @@ public final class BackendPool {
     /** Whether fewer backends are available than the panic threshold asks for. */
     public boolean panicking() {
         long now = System.nanoTime();
+        List<Backend> backends = members.backends();
         long up = backends.stream().filter(backend -> backend.available(now)).count();
         return up * 100 < (long) panicThresholdPercent * backends.size();
     }

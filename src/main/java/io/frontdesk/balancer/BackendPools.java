@@ -26,6 +26,9 @@ import io.frontdesk.config.PoolProperties.BackendProperties;
 public final class BackendPools {
 
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?");
+    private static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
     private static final Pattern STATUS_RANGE = Pattern.compile("([1-5][0-9][0-9])(?:-([1-5][0-9][0-9]))?");
 
     private final Map<String, BackendPool> byName;
@@ -57,8 +60,10 @@ public final class BackendPools {
                     "a pool name must be lower-case letters, digits and inner hyphens, so that lb://" + name
                             + " is a valid URI");
         }
-        if (properties.backends().isEmpty()) {
-            throw new InvalidConfigurationException(prefix + ".backends", "the pool has no backends");
+        switch (properties.discovery().type()) {
+            case STATIC -> validateStatic(prefix, properties);
+            case DNS -> validateDnsDiscovery(prefix, properties);
+            case SERVICE_REGISTRY -> validateServiceRegistry(prefix, properties);
         }
         BalancingAlgorithm algorithm = Algorithms.create(properties.algorithm());
         HashKeySource hashKey = properties.algorithm() == PoolProperties.Algorithm.CONSISTENT_HASH
@@ -74,6 +79,9 @@ public final class BackendPools {
         requireAtLeast(prefix + ".retry.min-retry-concurrency", retry.minRetryConcurrency(), 0);
 
         AtomicInteger inFlight = new AtomicInteger();
+        MemberFactory members = new MemberFactory(name, properties.healthCheck().rise(),
+                properties.healthCheck().fall(), healthCheck.enabled(), inFlight,
+                properties.latency().decay().toNanos());
         List<Backend> backends = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < properties.backends().size(); i++) {
@@ -85,17 +93,96 @@ public final class BackendPools {
                         + backend.url() + "' must be an https:// URL; plain and TLS backends belong in separate pools");
             }
             requireAtLeast(key + ".weight", backend.weight(), 1);
-            ActiveHealth health = new ActiveHealth(properties.healthCheck().rise(), properties.healthCheck().fall());
-            Backend built = new Backend(name, uri, backend.weight(), health, inFlight,
-                    properties.latency().decay().toNanos());
+            Backend built = members.initial(uri, backend.weight());
             if (!ids.add(built.id())) {
                 throw new InvalidConfigurationException(key + ".url", built.id() + " is listed twice in the pool");
             }
             backends.add(built);
         }
-        return new BackendPool(name, backends, inFlight, Choices.written(properties.algorithm()), algorithm, hashKey,
-                properties.panicThreshold(), properties.slowStart().toNanos(), outlier, healthCheck,
-                retry.maxAttempts(), new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
+        return new BackendPool(name, Choices.written(properties.discovery().type()), backends, members, inFlight,
+                Choices.written(properties.algorithm()), algorithm, hashKey, properties.panicThreshold(),
+                properties.slowStart().toNanos(), outlier, healthCheck, retry.maxAttempts(),
+                new RetryBudget(retry.budgetPercent(), retry.minRetryConcurrency()));
+    }
+
+    private static void validateStatic(String prefix, PoolProperties properties) {
+        PoolProperties.DiscoveryProperties discovery = properties.discovery();
+        if (discovery.name() != null || discovery.port() != null || discovery.serviceId() != null) {
+            throw new InvalidConfigurationException(prefix + ".discovery.type",
+                    "discovery.name and discovery.port are read with type: dns only, discovery.service-id with"
+                            + " type: service-registry only; set the type, or list backends and drop them");
+        }
+        if (properties.backends().isEmpty()) {
+            throw new InvalidConfigurationException(prefix + ".backends",
+                    "the pool has no backends; list them, or find them with discovery.type: dns or"
+                            + " service-registry");
+        }
+    }
+
+    private static void validateDnsDiscovery(String prefix, PoolProperties properties) {
+        String key = prefix + ".discovery";
+        PoolProperties.DiscoveryProperties discovery = properties.discovery();
+        validateDiscovered(prefix, properties);
+        if (discovery.serviceId() != null) {
+            throw new InvalidConfigurationException(key + ".service-id",
+                    "is read with type: service-registry only; a dns pool looks up discovery.name");
+        }
+        if (discovery.name() == null || discovery.name().isBlank()) {
+            throw new InvalidConfigurationException(key + ".name",
+                    "a dns pool needs the name to look up, such as shop.shop.svc.cluster.local");
+        }
+        if (!DNS_NAME.matcher(discovery.name()).matches()) {
+            throw new InvalidConfigurationException(key + ".name",
+                    "'" + discovery.name() + "' is not a DNS name; give the name alone, without scheme or port");
+        }
+        if (discovery.port() == null) {
+            throw new InvalidConfigurationException(key + ".port", "a dns pool needs the port of its members");
+        }
+        if (discovery.port() < 1 || discovery.port() > 65535) {
+            throw new InvalidConfigurationException(key + ".port",
+                    "must be a port from 1 to 65535, was " + discovery.port());
+        }
+    }
+
+    private static void validateServiceRegistry(String prefix, PoolProperties properties) {
+        String key = prefix + ".discovery";
+        PoolProperties.DiscoveryProperties discovery = properties.discovery();
+        validateDiscovered(prefix, properties);
+        if (discovery.name() != null || discovery.port() != null) {
+            throw new InvalidConfigurationException(key + (discovery.name() != null ? ".name" : ".port"),
+                    "is read with type: dns only; a service-registry pool takes each instance's address and port"
+                            + " from the registry");
+        }
+        if (discovery.serviceId() == null || discovery.serviceId().isBlank()) {
+            throw new InvalidConfigurationException(key + ".service-id",
+                    "a service-registry pool needs the service id its members are registered under, such as a"
+                            + " Kubernetes Service's name");
+        }
+        if (!SERVICE_ID.matcher(discovery.serviceId()).matches()) {
+            throw new InvalidConfigurationException(key + ".service-id",
+                    "'" + discovery.serviceId() + "' is not a service id: letters, digits, '.', '_', ':' and '-'"
+                            + " only, as a registry names a service");
+        }
+    }
+
+    /** What every pool that discovers its members needs: no backends of its own, a scheme, a refresh. */
+    private static void validateDiscovered(String prefix, PoolProperties properties) {
+        String key = prefix + ".discovery";
+        PoolProperties.DiscoveryProperties discovery = properties.discovery();
+        if (!properties.backends().isEmpty()) {
+            throw new InvalidConfigurationException(prefix + ".backends",
+                    "the pool finds its members with discovery.type: " + Choices.written(discovery.type())
+                            + "; list backends or discover them, not both");
+        }
+        if (!"http".equals(discovery.scheme()) && !"https".equals(discovery.scheme())) {
+            throw new InvalidConfigurationException(key + ".scheme",
+                    "must be http or https, was '" + discovery.scheme() + "'");
+        }
+        if (properties.tls().configured() && !"https".equals(discovery.scheme())) {
+            throw new InvalidConfigurationException(key + ".scheme",
+                    "the pool has tls settings, so its members must be reached over https");
+        }
+        requirePositive(key + ".refresh", discovery.refresh());
     }
 
     static URI backendUri(String key, String value) {

@@ -6,9 +6,6 @@ public final class BalancerAttributes {
     /** The {@link Backend} of the current (or last) attempt. */
     public static final String BACKEND = "frontdesk.backend";
 
-    /** Present while the current attempt holds an in-flight slot on {@link #BACKEND}. */
-    static final String SLOT_HELD = "frontdesk.backendSlotHeld";
-
     /** The {@code Set<Backend>} this request has already tried. */
     static final String TRIED = "frontdesk.backendsTried";
 

@@ -88,8 +88,10 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    BackendReleaseFilter backendReleaseFilter() {
-        return new BackendReleaseFilter();
+    LeaverConnections leaverConnections(BackendPools pools, HttpClient httpClient) {
+        LeaverConnections leavers = new LeaverConnections(httpClient.configuration().connectionProvider());
+        pools.all().forEach(pool -> pool.watchMembers(leavers));
+        return leavers;
     }
 
     @Bean

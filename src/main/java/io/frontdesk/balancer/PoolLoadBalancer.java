@@ -1,6 +1,5 @@
 package io.frontdesk.balancer;
 
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -17,10 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Frontdesk's balancer on the Spring Cloud LoadBalancer SPI: {@code lb://POOL} routes reach the
- * pool's algorithm through it. For gateway requests ({@link ExchangeFacts} context) the chosen
- * backend is recorded in the exchange, holding an in-flight slot, so that retries, outlier
- * detection and telemetry know it; for any other caller (a {@link RequestDataContext}) the pick
- * is not counted as in flight.
+ * pool's algorithm through it. For gateway requests ({@link ExchangeFacts} context) the answer is
+ * a {@link BackendLease}, holding an in-flight slot that the {@link BackendCallFilter} gives back;
+ * for any other caller (a {@link RequestDataContext}) the pick is not counted as in flight.
  */
 final class PoolLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
@@ -34,24 +32,18 @@ final class PoolLoadBalancer implements ReactorServiceInstanceLoadBalancer {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Mono<Response<ServiceInstance>> choose(Request request) {
         if (request.getContext() instanceof ExchangeFacts facts) {
-            Map<String, Object> attributes = facts.attributes();
-            Set<Backend> tried = (Set<Backend>) attributes.getOrDefault(BalancerAttributes.TRIED, Set.of());
-            Backend backend = pool.pick(facts, tried);
-            if (backend == null) {
-                return Mono.just(new EmptyResponse());
-            }
-            attributes.put(BalancerAttributes.BACKEND, backend);
-            attributes.put(BalancerAttributes.SLOT_HELD, Boolean.TRUE);
-            return Mono.just(new DefaultResponse(backend.instance()));
+            Set<Backend> tried = (Set<Backend>) facts.attributes().getOrDefault(BalancerAttributes.TRIED, Set.of());
+            BackendLease lease = pool.pick(facts, tried);
+            return Mono.just(lease == null ? new EmptyResponse() : lease);
         }
         RequestData data = request.getContext() instanceof RequestDataContext context ? context.getClientRequest()
                 : null;
-        Backend backend = pool.pick(new RequestDataFacts(data), Set.of());
-        if (backend == null) {
+        BackendLease lease = pool.pick(new RequestDataFacts(data), Set.of());
+        if (lease == null) {
             return Mono.just(new EmptyResponse());
         }
-        backend.release();
-        return Mono.just(new DefaultResponse(backend.instance()));
+        lease.release();
+        return Mono.just(new DefaultResponse(lease.backend().instance()));
     }
 
     /** A request of another Spring Cloud LoadBalancer client, as the balancer may read it. */

@@ -25,8 +25,8 @@ public final class PoolRoutesValidator {
             }
             if (pools.get(uri.getHost()) == null) {
                 throw new InvalidConfigurationException(key, "the route sends requests to pool '" + uri.getHost()
-                        + "', which has no backends: declare it under frontdesk.pools." + uri.getHost()
-                        + ".backends");
+                        + "', which is not configured: declare it under frontdesk.pools." + uri.getHost()
+                        + ", with backends or discovery");
             }
         }
     }

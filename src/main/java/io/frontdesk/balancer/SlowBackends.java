@@ -2,7 +2,9 @@ package io.frontdesk.balancer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the backends of one pool that stay slow: at each evaluation a backend is slow when its
@@ -16,16 +18,12 @@ import java.util.List;
  */
 final class SlowBackends {
 
-    /** No slowness under way. */
-    private static final long NOT_SLOW = Long.MIN_VALUE;
-
     private final SlowEjectionPolicy policy;
-    private final long[] slowSinceNanos;
+    /** When each backend slow at the last evaluation turned slow; members that leave drop out with it. */
+    private Map<Backend, Long> slowSinceNanos = new IdentityHashMap<>();
 
-    SlowBackends(SlowEjectionPolicy policy, int poolSize) {
+    SlowBackends(SlowEjectionPolicy policy) {
         this.policy = policy;
-        this.slowSinceNanos = new long[poolSize];
-        Arrays.fill(slowSinceNanos, NOT_SLOW);
     }
 
     /** A backend due for ejection, with the figures that made it so. */
@@ -50,25 +48,24 @@ final class SlowBackends {
                 judged[count++] = means[i];
             }
         }
-        if (count < 2) {
-            Arrays.fill(slowSinceNanos, NOT_SLOW);
-            return List.of();
-        }
-        double median = lowerMedian(judged, count);
-        double threshold = policy.thresholdNanos(median);
+        Map<Backend, Long> slowNow = new IdentityHashMap<>();
         List<Verdict> due = new ArrayList<>();
-        for (int i = 0; i < means.length; i++) {
-            if (!(means[i] > threshold)) {
-                slowSinceNanos[i] = NOT_SLOW;
-                continue;
-            }
-            if (slowSinceNanos[i] == NOT_SLOW) {
-                slowSinceNanos[i] = nowNanos;
-            }
-            if (nowNanos - slowSinceNanos[i] >= policy.windowNanos()) {
-                due.add(new Verdict(backends.get(i), means[i], threshold, median));
+        if (count >= 2) {
+            double median = lowerMedian(judged, count);
+            double threshold = policy.thresholdNanos(median);
+            for (int i = 0; i < means.length; i++) {
+                if (!(means[i] > threshold)) {
+                    continue;
+                }
+                Backend backend = backends.get(i);
+                long since = slowSinceNanos.getOrDefault(backend, nowNanos);
+                slowNow.put(backend, since);
+                if (nowNanos - since >= policy.windowNanos()) {
+                    due.add(new Verdict(backend, means[i], threshold, median));
+                }
             }
         }
+        slowSinceNanos = slowNow;
         return due;
     }
 

@@ -27,8 +27,8 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import io.frontdesk.FilterOrder;
-import io.frontdesk.balancer.BackendReleaseFilter;
 import io.frontdesk.cache.CacheMetrics.Result;
+import io.frontdesk.support.ExchangeEnd;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -163,7 +163,9 @@ final class CacheFilter implements GatewayFilter, Ordered {
 
     /**
      * One refresh per key at a time, after the client has its stale answer; it boards the
-     * coalescer, so misses that arrive meanwhile wait for it rather than fetch again.
+     * coalescer, so misses that arrive meanwhile wait for it rather than fetch again. It runs
+     * apart from the client's exchange, so it has an end of its own: what the filters after this
+     * one hold for it is given back once its response has been read.
      */
     private void refreshInBackground(GatewayFilterChain chain, Lookup lookup, StoredResponse stored) {
         Coalescer.Flight flight = coalescer.board(lookup.key);
@@ -172,10 +174,9 @@ final class CacheFilter implements GatewayFilter, Ordered {
         }
         Lookup background = lookup.inBackground(flight);
         TraceSpan span = tracing.startRefresh(background.exchange, lookup.route);
-        forward(chain, background, stored, "stale", false)
+        ExchangeEnd.around(forward(chain, background, stored, "stale", false))
                 .doOnError(span::error)
                 .doFinally(signal -> {
-                    BackendReleaseFilter.release(background.exchange);
                     flight.land();
                     span.end();
                 })

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a fixed-choice setting is an enum, read by Spring's binder ({@link FixedChoiceBinding}).
  *
  * @param pools backend pools by name; a route reaches pool {@code NAME} with {@code uri: lb://NAME}
+ * @param discovery how pools that discover their members reach their sources
  * @param edge what touches the client connection
  * @param accessLog the JSON access log
  * @param demo the demo backends of the embedded default
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("frontdesk")
 public record FrontdeskProperties(
         Map<String, PoolProperties> pools,
+        @DefaultValue DiscoveryProperties discovery,
         @DefaultValue EdgeProperties edge,
         @DefaultValue AccessLogProperties accessLog,
         @DefaultValue DemoProperties demo,

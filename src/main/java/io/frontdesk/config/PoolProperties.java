@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * One pool of backend servers.
  *
- * @param backends the servers, each a URL and a weight
+ * @param backends the servers, each a URL and a weight, when the pool lists them itself
+ * @param discovery where the pool finds its servers instead: {@code static} (the default) reads
+ *        {@code backends}
  * @param algorithm how a backend is picked for each request
  * @param hashOn what consistent-hash hashes: client-ip, header:NAME or cookie:NAME
  * @param panicThreshold percent of available backends under which the pool spreads over all of them
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record PoolProperties(
         List<BackendProperties> backends,
+        @DefaultValue DiscoveryProperties discovery,
         @DefaultValue("least-latency") Algorithm algorithm,
         @DefaultValue("client-ip") String hashOn,
         @DefaultValue("50") int panicThreshold,
@@ -38,6 +41,31 @@ public record PoolProperties(
     /** How a pool picks a backend; see docs/load-balancing.md. */
     public enum Algorithm {
         ROUND_ROBIN, WEIGHTED_ROUND_ROBIN, LEAST_REQUESTS, LEAST_LATENCY, CONSISTENT_HASH
+    }
+
+    /** Where a pool's members come from. */
+    public enum DiscoveryType {
+        STATIC, DNS, SERVICE_REGISTRY
+    }
+
+    /**
+     * @param type {@code static}: the pool's {@code backends}; {@code dns}: one member per A or
+     *        AAAA record of {@code name}, looked up again and again; {@code service-registry}: one
+     *        member per instance of {@code serviceId} that Spring Cloud's discovery client knows
+     * @param name the DNS name, such as a headless Service's {@code shop.shop.svc.cluster.local}
+     * @param port the members' port (dns)
+     * @param serviceId the service id a registry knows the members by, such as a Kubernetes
+     *        Service's name
+     * @param scheme {@code http} or {@code https} (the pool's tls settings apply)
+     * @param refresh the longest time between two lookups; a shorter record TTL shortens it
+     */
+    public record DiscoveryProperties(
+            @DefaultValue("static") DiscoveryType type,
+            String name,
+            Integer port,
+            String serviceId,
+            @DefaultValue("http") String scheme,
+            @DefaultValue("5s") Duration refresh) {
     }
 
     /**

@@ -50,6 +50,11 @@ public class EdgeConfiguration {
     }
 
     @Bean
+    ExchangeEndFilter exchangeEndFilter() {
+        return new ExchangeEndFilter();
+    }
+
+    @Bean
     FramingRefusals framingRefusals(MeterRegistry registry) {
         return new FramingRefusals(registry);
     }

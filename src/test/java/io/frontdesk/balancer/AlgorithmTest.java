@@ -20,8 +20,7 @@ class AlgorithmTest {
         BackendPool pool = Pools.pool(Algorithm.ROUND_ROBIN, "client-ip", new int[] {1, 1, 5});
         List<Backend> backends = pool.backends();
         for (int i = 0; i < 30; i++) {
-            Backend picked = pool.pick(NO_KEY, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, NO_KEY, Set.of());
             assertThat(picked).isSameAs(backends.get(i % 3));
         }
     }
@@ -31,8 +30,7 @@ class AlgorithmTest {
         BackendPool pool = Pools.pool(Algorithm.WEIGHTED_ROUND_ROBIN, "client-ip", new int[] {5, 1, 1});
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < 7; i++) {
-            Backend picked = pool.pick(NO_KEY, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, NO_KEY, Set.of());
             order.append((char) ('a' + pool.backends().indexOf(picked)));
         }
         assertThat(order).hasToString("aabacaa");
@@ -44,8 +42,7 @@ class AlgorithmTest {
             BackendPool pool = Pools.pool(algorithm, "header:X-User", Pools.equalWeights(3));
             Set<Backend> tried = Set.of(pool.backends().get(0), pool.backends().get(1));
             for (int i = 0; i < 20; i++) {
-                Backend picked = pool.pick(new Pools.Facts("192.0.2.1", "user-" + i), tried);
-                picked.release();
+                Backend picked = Pools.pickOnce(pool, new Pools.Facts("192.0.2.1", "user-" + i), tried);
                 assertThat(picked).as(algorithm.name()).isSameAs(pool.backends().get(2));
             }
             assertThat(pool.pick(NO_KEY, Set.copyOf(pool.backends()))).as(algorithm.name()).isNull();
@@ -61,8 +58,7 @@ class AlgorithmTest {
         }
         Map<Backend, Integer> picks = new HashMap<>();
         for (int i = 0; i < 100; i++) {
-            Backend picked = pool.pick(NO_KEY, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, NO_KEY, Set.of());
             picks.merge(picked, 1, Integer::sum);
         }
         assertThat(picks.getOrDefault(busy, 0)).isZero();
@@ -109,8 +105,7 @@ class AlgorithmTest {
     }
 
     private static String pickId(BackendPool pool, RequestFacts facts) {
-        Backend picked = pool.pick(facts, Set.of());
-        picked.release();
+        Backend picked = Pools.pickOnce(pool, facts, Set.of());
         return picked.id();
     }
 }

@@ -27,8 +27,7 @@ class PoolStateTest {
         pool.recordFailure(backend);
         assertThat(backend.ejected(System.nanoTime())).isTrue();
         for (int i = 0; i < 40; i++) {
-            Backend picked = pool.pick(FACTS, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, FACTS, Set.of());
             assertThat(picked).isNotSameAs(backend);
         }
     }
@@ -73,8 +72,7 @@ class PoolStateTest {
         assertThat(pool.panicking()).isTrue();
         Set<Backend> picked = new java.util.HashSet<>();
         for (int i = 0; i < 8; i++) {
-            Backend backend = pool.pick(FACTS, Set.of());
-            backend.release();
+            Backend backend = Pools.pickOnce(pool, FACTS, Set.of());
             picked.add(backend);
         }
         assertThat(picked).hasSize(4);
@@ -116,8 +114,7 @@ class PoolStateTest {
         warming.startWarmup(System.nanoTime());
         int toWarming = 0;
         for (int i = 0; i < 1_100; i++) {
-            Backend picked = pool.pick(FACTS, Set.of());
-            picked.release();
+            Backend picked = Pools.pickOnce(pool, FACTS, Set.of());
             if (picked == warming) {
                 toWarming++;
             }

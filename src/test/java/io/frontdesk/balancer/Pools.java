@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.frontdesk.config.PoolProperties;
 import io.frontdesk.config.PoolProperties.Algorithm;
 import io.frontdesk.config.PoolProperties.BackendProperties;
 import io.frontdesk.config.PoolProperties.BackendTlsProperties;
+import io.frontdesk.config.PoolProperties.DiscoveryProperties;
+import io.frontdesk.config.PoolProperties.DiscoveryType;
 import io.frontdesk.config.PoolProperties.HealthCheckProperties;
 import io.frontdesk.config.PoolProperties.LatencyProperties;
 import io.frontdesk.config.PoolProperties.OutlierDetectionProperties;
@@ -31,11 +34,23 @@ final class Pools {
         for (int i = 0; i < weights.length; i++) {
             backends.add(new BackendProperties("http://10.0.0." + (i + 1) + ":8080", weights[i]));
         }
-        PoolProperties properties = new PoolProperties(backends, algorithm, hashOn, 50, slowStart,
+        DiscoveryProperties discovery = new DiscoveryProperties(DiscoveryType.STATIC, null, null, null, "http",
+                Duration.ofSeconds(5));
+        PoolProperties properties = new PoolProperties(backends, discovery, algorithm, hashOn, 50, slowStart,
                 new LatencyProperties(Duration.ofSeconds(5)),
                 new HealthCheckProperties(false, "/", Duration.ofSeconds(5), Duration.ofSeconds(2), "200-399", 2, 3),
                 outlier, new RetryProperties(3, 20, 3), new BackendTlsProperties(null, null));
         return BackendPools.from(Map.of("test", properties)).get("test");
+    }
+
+    /** The backend a pick chose, its slot given back at once; {@code null} when none was left. */
+    static Backend pickOnce(BackendPool pool, RequestFacts facts, Set<Backend> tried) {
+        BackendLease lease = pool.pick(facts, tried);
+        if (lease == null) {
+            return null;
+        }
+        lease.release();
+        return lease.backend();
     }
 
     static OutlierDetectionProperties outlier(int consecutiveFailures, int maxEjectionPercent) {

@@ -21,6 +21,25 @@ class InvalidConfigurationTest {
         return GatewaySettings.empty().pool("web", "http://127.0.0.1:1").route(Route.to("web"));
     }
 
+    private static GatewaySettings dnsPool() {
+        return GatewaySettings.empty().set("frontdesk.pools.web.discovery.type", "dns")
+                .set("frontdesk.pools.web.discovery.name", "web.frontdesk.test")
+                .set("frontdesk.pools.web.discovery.port", "8080").route(Route.to("web"));
+    }
+
+    private static Arguments invalidDns(String key, String value, String expectedKey) {
+        return Arguments.of(expectedKey, dnsPool().set(key, value));
+    }
+
+    private static GatewaySettings registryPool() {
+        return GatewaySettings.empty().set("frontdesk.pools.web.discovery.type", "service-registry")
+                .set("frontdesk.pools.web.discovery.service-id", "web").route(Route.to("web"));
+    }
+
+    private static Arguments invalidRegistry(String key, String value, String expectedKey) {
+        return Arguments.of(expectedKey, registryPool().set(key, value));
+    }
+
     private static Arguments invalid(String key, String value, String expectedKey) {
         return Arguments.of(expectedKey, validPool().set(key, value));
     }
@@ -125,6 +144,39 @@ class InvalidConfigurationTest {
                 Arguments.of("frontdesk.access-log.path", validPool().set("frontdesk.access-log.enabled", "true")
                         .set("frontdesk.access-log.path", "/proc/frontdesk/access.log")),
                 invalid("frontdesk.tracing.trusted-clients[0]", "10.0.0.0/99", "frontdesk.tracing.trusted-clients[0]"),
+                Arguments.of("frontdesk.pools.web.backends",
+                        GatewaySettings.empty().set("frontdesk.pools.web.slow-start", "1s").route(Route.to("web"))),
+                invalid("frontdesk.pools.web.discovery.name", "web.internal", "frontdesk.pools.web.discovery.type"),
+                invalidDns("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:1",
+                        "frontdesk.pools.web.backends"),
+                invalidDns("frontdesk.pools.web.discovery.name", "", "frontdesk.pools.web.discovery.name"),
+                invalidDns("frontdesk.pools.web.discovery.name", "http://web.internal",
+                        "frontdesk.pools.web.discovery.name"),
+                Arguments.of("frontdesk.pools.web.discovery.port", GatewaySettings.empty()
+                        .set("frontdesk.pools.web.discovery.type", "dns")
+                        .set("frontdesk.pools.web.discovery.name", "web.frontdesk.test").route(Route.to("web"))),
+                invalidDns("frontdesk.pools.web.discovery.port", "70000", "frontdesk.pools.web.discovery.port"),
+                invalidDns("frontdesk.pools.web.discovery.scheme", "ftp", "frontdesk.pools.web.discovery.scheme"),
+                invalidDns("frontdesk.pools.web.discovery.refresh", "0s", "frontdesk.pools.web.discovery.refresh"),
+                invalidDns("frontdesk.pools.web.discovery.refresh", "-5s", "frontdesk.pools.web.discovery.refresh"),
+                invalidDns("frontdesk.pools.web.discovery.service-id", "web", "frontdesk.pools.web.discovery.service-id"),
+                invalid("frontdesk.pools.web.discovery.service-id", "web", "frontdesk.pools.web.discovery.type"),
+                Arguments.of("frontdesk.pools.web.discovery.service-id", GatewaySettings.empty()
+                        .set("frontdesk.pools.web.discovery.type", "service-registry").route(Route.to("web"))),
+                invalidRegistry("frontdesk.pools.web.discovery.service-id", "web shop",
+                        "frontdesk.pools.web.discovery.service-id"),
+                invalidRegistry("frontdesk.pools.web.backends[0].url", "http://127.0.0.1:1",
+                        "frontdesk.pools.web.backends"),
+                invalidRegistry("frontdesk.pools.web.discovery.port", "8080", "frontdesk.pools.web.discovery.port"),
+                invalidRegistry("frontdesk.pools.web.discovery.name", "web.internal",
+                        "frontdesk.pools.web.discovery.name"),
+                invalidRegistry("frontdesk.pools.web.discovery.scheme", "grpc", "frontdesk.pools.web.discovery.scheme"),
+                invalidRegistry("frontdesk.pools.web.discovery.refresh", "0s",
+                        "frontdesk.pools.web.discovery.refresh"),
+                invalid("frontdesk.discovery.dns.servers[0]", "dns.internal:53",
+                        "frontdesk.discovery.dns.servers[0]"),
+                invalid("frontdesk.discovery.dns.servers[0]", "10.96.0.10:99999",
+                        "frontdesk.discovery.dns.servers[0]"),
                 invalid("frontdesk.compression.gzip-level", "10", "frontdesk.compression.gzip-level"),
                 invalid("frontdesk.compression.types[0]", "html", "frontdesk.compression.types"),
                 invalid("frontdesk.compression.routes.nosuchroute.enabled", "false",
@@ -161,6 +213,7 @@ class InvalidConfigurationTest {
         return Stream.of(
                 Arguments.of("frontdesk.pools.web.algorithm", "fastest",
                         "round-robin, weighted-round-robin, least-requests, least-latency, consistent-hash"),
+                Arguments.of("frontdesk.pools.web.discovery.type", "consul", "static, dns, service-registry"),
                 Arguments.of("frontdesk.shield.limits.x.scope", "global", "local, cluster"),
                 Arguments.of("frontdesk.shield.cluster.on-redis-failure", "panic", "local, open"),
                 Arguments.of("frontdesk.shield.connections.proxy-protocol", "v3", "off, on, optional"),

@@ -29,8 +29,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A real HTTP backend on 127.0.0.1 for tests: names itself in {@code X-Backend-Instance},
- * records what it received, and can be made slow, sick, or rude on demand.
+ * A real HTTP backend on a loopback address (127.0.0.1 unless told otherwise) for tests: names
+ * itself in {@code X-Backend-Instance}, records what it received, and can be made slow, sick, or
+ * rude on demand.
  */
 public final class TestBackend implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class TestBackend implements AutoCloseable {
     private static final int LARGEST_HEAD = 256 * 1024;
 
     private final String name;
+    private final String host;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Map<String, List<String>>> healthCheckHeaders = new CopyOnWriteArrayList<>();
@@ -60,13 +62,28 @@ public final class TestBackend implements AutoCloseable {
     private java.util.function.Consumer<reactor.netty.tcp.SslProvider.SslContextSpec> tls;
 
     private TestBackend(String name) {
+        this(name, "127.0.0.1");
+    }
+
+    private TestBackend(String name, String host) {
         this.name = name;
+        this.host = host;
     }
 
     /** Starts a backend on a free port. */
     public static TestBackend start(String name) {
         TestBackend backend = new TestBackend(name);
         backend.bind(0);
+        return backend;
+    }
+
+    /**
+     * Starts a backend on another loopback address (Linux routes all of 127.0.0.0/8 to the
+     * loopback interface), on the given port or, with 0, a free one.
+     */
+    public static TestBackend startOn(String name, String loopbackAddress, int port) {
+        TestBackend backend = new TestBackend(name, loopbackAddress);
+        backend.bind(port);
         return backend;
     }
 
@@ -96,7 +113,7 @@ public final class TestBackend implements AutoCloseable {
 
     private void bind(int onPort) {
         // Heads far larger than any gateway under test passes on, so that only the gateway's bounds decide.
-        HttpServer http = HttpServer.create().host("127.0.0.1").port(onPort).channelGroup(connections)
+        HttpServer http = HttpServer.create().host(host).port(onPort).channelGroup(connections)
                 .httpRequestDecoder(spec -> spec.maxInitialLineLength(LARGEST_HEAD).maxHeaderSize(LARGEST_HEAD));
         if (tls != null) {
             http = http.secure(tls);
@@ -148,7 +165,12 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public String url() {
-        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
+        return (tls == null ? "http" : "https") + "://" + host + ":" + port;
+    }
+
+    /** Connections open to it now. */
+    public int openConnections() {
+        return connections.size();
     }
 
     /** Requests received, health checks not counted. */

@@ -1,5 +1,7 @@
 package io.frontdesk.balancer.algorithm;
 
+import java.util.List;
+
 import io.frontdesk.balancer.Backend;
 
 /** Chooses the backend for one request. Implementations are thread-safe. */
@@ -24,5 +26,12 @@ public interface BalancingAlgorithm {
     /** Whether a recovering backend's share ramps up; when not, weights stay as configured. */
     default boolean supportsSlowStart() {
         return true;
+    }
+
+    /**
+     * The pool's members are now {@code members}: state kept per backend may forget the ones that
+     * left. Called by the pool, one change at a time.
+     */
+    default void membersChanged(List<Backend> members) {
     }
 }

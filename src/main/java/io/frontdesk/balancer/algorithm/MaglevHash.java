@@ -1,6 +1,11 @@
 package io.frontdesk.balancer.algorithm;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.frontdesk.balancer.Backend;
@@ -12,13 +17,17 @@ import io.frontdesk.balancer.Backend;
  * request without a key gets a random backend. A key whose backend was already tried moves to
  * the next slot that holds an untried backend. Slow start does not apply: a table rebuilt on
  * every weight change would move keys all the time.
+ *
+ * <p>The table depends on the set of backends and their weights only, not on the order the pool
+ * lists them in: members take their turns in the order of their ids, so a discovery source that
+ * returns the same members in another order (DNS answers rotate) moves no key.
  */
 public final class MaglevHash implements BalancingAlgorithm {
 
     /** Table size: a prime well above the backend count, as Envoy's default. */
     static final int TABLE_SIZE = 65537;
 
-    private volatile Table table = new Table(List.of(), new double[0], new int[0]);
+    private volatile Table table = new Table(List.of(), Map.of(), new int[0]);
 
     @Override
     public Backend pick(Selection selection) {
@@ -31,9 +40,9 @@ public final class MaglevHash implements BalancingAlgorithm {
         Table current = tableFor(selection);
         int slot = (int) Long.remainderUnsigned(hash(key), TABLE_SIZE);
         for (int probe = 0; probe < TABLE_SIZE; probe++) {
-            int index = current.slots[(slot + probe) % TABLE_SIZE];
-            if (!selection.isExcluded(index)) {
-                return selection.get(index);
+            Backend backend = current.members.get(current.slots[(slot + probe) % TABLE_SIZE]);
+            if (!selection.isExcluded(backend)) {
+                return backend;
             }
         }
         return null;
@@ -42,7 +51,7 @@ public final class MaglevHash implements BalancingAlgorithm {
     private Table tableFor(Selection selection) {
         Table current = table;
         if (!current.builtFor(selection)) {
-            current = Table.build(selection.backends(), selection.weights().clone());
+            current = Table.build(selection);
             table = current;
         }
         return current;
@@ -72,36 +81,45 @@ public final class MaglevHash implements BalancingAlgorithm {
         return h;
     }
 
-    /** A filled lookup table: slot to position in {@code members}. */
-    private record Table(List<Backend> members, double[] weights, int[] slots) {
+    /** A filled lookup table: slot to position in {@code members}, which are in the order of their ids. */
+    private record Table(List<Backend> members, Map<Backend, Double> weights, int[] slots) {
 
         boolean builtFor(Selection selection) {
             if (members.size() != selection.size()) {
                 return false;
             }
-            for (int i = 0; i < members.size(); i++) {
-                if (members.get(i) != selection.get(i) || weights[i] != selection.weights()[i]) {
+            for (int i = 0; i < selection.size(); i++) {
+                Double weight = weights.get(selection.get(i));
+                if (weight == null || weight != selection.weights()[i]) {
                     return false;
                 }
             }
             return true;
         }
 
-        static Table build(List<Backend> members, double[] weights) {
+        static Table build(Selection selection) {
+            Map<Backend, Double> weightOf = new IdentityHashMap<>();
+            for (int i = 0; i < selection.size(); i++) {
+                weightOf.put(selection.get(i), selection.weights()[i]);
+            }
+            List<Backend> members = new ArrayList<>(selection.backends());
+            members.sort(Comparator.comparing(Backend::id));
             int n = members.size();
             long[] offset = new long[n];
             long[] skip = new long[n];
             long[] next = new long[n];
+            double[] weights = new double[n];
             double[] credit = new double[n];
             double maxWeight = 0;
             for (int i = 0; i < n; i++) {
                 long h = hash(members.get(i).id());
                 offset[i] = Long.remainderUnsigned(h, TABLE_SIZE);
                 skip[i] = Long.remainderUnsigned(mix(h ^ 0x9e3779b97f4a7c15L), TABLE_SIZE - 1) + 1;
+                weights[i] = weightOf.get(members.get(i));
                 maxWeight = Math.max(maxWeight, weights[i]);
             }
             int[] slots = new int[TABLE_SIZE];
-            java.util.Arrays.fill(slots, -1);
+            Arrays.fill(slots, -1);
             int filled = 0;
             while (filled < TABLE_SIZE) {
                 for (int i = 0; i < n && filled < TABLE_SIZE; i++) {
@@ -119,7 +137,7 @@ public final class MaglevHash implements BalancingAlgorithm {
                     filled++;
                 }
             }
-            return new Table(List.copyOf(members), weights, slots);
+            return new Table(List.copyOf(members), weightOf, slots);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.frontdesk.balancer.algorithm;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.frontdesk.balancer.Backend;
@@ -28,6 +29,11 @@ public final class RoundRobin implements BalancingAlgorithm {
             }
         }
         return null;
+    }
+
+    @Override
+    public void membersChanged(List<Backend> members) {
+        warmingUp.membersChanged(members);
     }
 
     @Override

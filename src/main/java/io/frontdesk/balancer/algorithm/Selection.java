@@ -29,7 +29,11 @@ public record Selection(List<Backend> backends, double[] weights, boolean weight
     }
 
     public boolean isExcluded(int index) {
-        return !excluded.isEmpty() && excluded.contains(backends.get(index));
+        return isExcluded(backends.get(index));
+    }
+
+    public boolean isExcluded(Backend backend) {
+        return !excluded.isEmpty() && excluded.contains(backend);
     }
 
     /** Positions of the backends not yet tried. */

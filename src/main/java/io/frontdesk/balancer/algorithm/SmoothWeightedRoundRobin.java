@@ -1,7 +1,10 @@
 package io.frontdesk.balancer.algorithm;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.frontdesk.balancer.Backend;
 
@@ -40,5 +43,12 @@ public final class SmoothWeightedRoundRobin implements BalancingAlgorithm {
         }
         bestScore[0] -= total;
         return selection.get(best);
+    }
+
+    @Override
+    public synchronized void membersChanged(List<Backend> members) {
+        Set<Backend> current = Collections.newSetFromMap(new IdentityHashMap<>());
+        current.addAll(members);
+        scores.keySet().retainAll(current);
     }
 }
