@@ -33,11 +33,14 @@ final class FirstBytes {
      * match tried at one position (rather than searched for from the start) would take there.
      */
     private final boolean positional;
+    /** The bytes that may follow the first, or {@code null} when the first bytes are rare in ordinary text. */
+    private final SecondBytes second;
 
-    private FirstBytes(long[] bits, long[][] inContext, boolean positional) {
+    private FirstBytes(long[] bits, long[][] inContext, boolean positional, SecondBytes second) {
         this.bits = bits;
         this.inContext = inContext;
         this.positional = positional;
+        this.second = second;
     }
 
     /** The set for a pattern compiled from {@code javaSource}, or {@code null} when none can be made. */
@@ -66,7 +69,14 @@ final class FirstBytes {
         if (Long.bitCount(bits[0]) + Long.bitCount(bits[1]) + Long.bitCount(bits[2]) + Long.bitCount(bits[3]) == 256) {
             return null;
         }
-        return new FirstBytes(bits, inContext, !javaSource.contains("\\G"));
+        boolean positional = !javaSource.contains("\\G");
+        SecondBytes second = positional && startsWords(bits) ? SecondBytes.of(pattern, CONTEXTS, inContext) : null;
+        return new FirstBytes(bits, inContext, positional, second);
+    }
+
+    /** Whether a letter or a digit may start a match: then many positions of ordinary text may. */
+    private static boolean startsWords(long[] bits) {
+        return (bits[0] & 0x03ff_0000_0000_0000L) != 0 || (bits[1] & 0x07ff_fffe_07ff_fffeL) != 0;
     }
 
     /** A matcher over {@code text} that sees the context before it, as a search inside a value would. */
@@ -104,28 +114,35 @@ final class FirstBytes {
      * any other byte, or none at the value's start). Only for a {@link #positional()} set.
      */
     int nextStart(String value, int from) {
-        for (int i = from; i < value.length(); i++) {
+        int last = value.length() - 1;
+        for (int i = from; i <= last; i++) {
             char c = value.charAt(i);
-            if (c > 0xFF || (contextAt(value, i)[c >> 6] & (1L << c)) != 0) {
+            if (c > 0xFF) {
+                return i;
+            }
+            int context = contextAt(value, i);
+            long[] first = context < 0 ? bits : inContext[context];
+            if ((first[c >> 6] & (1L << c)) != 0
+                    && (second == null || context < 0 || i == last || second.mayFollow(context, c, value.charAt(i + 1)))) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The bytes that may start a match at that position of the value. */
-    private long[] contextAt(String value, int i) {
+    /** The context of that position of the value, -1 when it is none of {@link #CONTEXTS}. */
+    private static int contextAt(String value, int i) {
         if (i == 0) {
-            return inContext[AT_START];
+            return AT_START;
         }
         char before = value.charAt(i - 1);
         if (before > 0xFF) {
-            return bits;
+            return -1;
         }
         if (before == '\n') {
-            return inContext[AFTER_LINE_FEED];
+            return AFTER_LINE_FEED;
         }
-        return isWord(before) ? inContext[AFTER_WORD] : inContext[AFTER_OTHER];
+        return isWord(before) ? AFTER_WORD : AFTER_OTHER;
     }
 
     /** java.util.regex's {@code \w} without Unicode classes, as the translation's word boundaries read it. */

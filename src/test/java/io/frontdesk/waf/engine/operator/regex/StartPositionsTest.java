@@ -73,6 +73,10 @@ class StartPositionsTest {
         assertThat(quote.nextStart("it's", 0)).isEqualTo(2);
         assertThat(quote.nextStart("it's", 3)).isEqualTo(-1);
         assertThat(first("\\Gselect").positional()).isFalse();
+        FirstBytes command = first("(?i)(?:env|eval)\\s");
+        assertThat(command.nextStart("the end", 0)).as("an e followed by a space starts nothing").isEqualTo(4);
+        assertThat(command.nextStart("the e", 0)).as("the last byte has no second").isEqualTo(4);
+        assertThat(command.nextStart(" eye ok", 0)).isEqualTo(-1);
     }
 
     @Test
