@@ -26,12 +26,6 @@ public final class SharedScan {
 
     private final List<Requirement> requirements = new ArrayList<>();
     private AtomScanner scanner;
-    /** For each atom (by its number in the scanner), the members whose requirement names it. */
-    private int[][] membersNaming;
-    /** For each member, how many of its atoms a value holds at least when its requirement holds. */
-    private int[] least;
-    /** For each member, how many of its atoms of two bytes or more a value holds at least when its requirement holds. */
-    private int[] leastLong;
     private ThreadLocal<Pass> passes;
 
     /** The pattern's atoms are looked for here from now on, unless it has none or is in a scan already. */
@@ -74,16 +68,23 @@ public final class SharedScan {
         }
         List<String> atoms = List.copyOf(naming.keySet());
         scanner = new AtomScanner(atoms);
-        membersNaming = naming.values().stream().map(members -> members.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
-        least = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 1)).toArray();
-        leastLong = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 2)).toArray();
+        int[] least = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 1)).toArray();
+        int[] leastLong = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 2)).toArray();
+        int[][] touchedBy = new int[atoms.size()][];
+        int[][] countedBy = new int[atoms.size()][];
         boolean[] isLong = new boolean[atoms.size()];
-        for (int atom = 0; atom < isLong.length; atom++) {
+        for (int atom = 0; atom < atoms.size(); atom++) {
             isLong[atom] = atoms.get(atom).length() >= 2;
+            int longer = isLong[atom] ? 1 : 0;
+            List<Integer> members = naming.get(atoms.get(atom));
+            touchedBy[atom] = members.stream().filter(member -> least[member] <= 1 && leastLong[member] <= longer)
+                    .mapToInt(Integer::intValue).toArray();
+            countedBy[atom] = members.stream().filter(member -> least[member] > 1 || leastLong[member] > 1)
+                    .mapToInt(Integer::intValue).toArray();
         }
+        Counting counting = new Counting(touchedBy, countedBy, isLong, least, leastLong);
         int words = (requirements.size() + 63) / 64;
-        passes = ThreadLocal.withInitial(() -> new Pass(membersNaming, isLong, least, leastLong, words));
+        passes = ThreadLocal.withInitial(() -> new Pass(counting, words));
     }
 
     /** What one pass over the value tells every member. */
@@ -124,6 +125,15 @@ public final class SharedScan {
     }
 
     /**
+     * What an atom found tells the members naming it: {@code touchedBy} the members it touches
+     * alone, {@code countedBy} those that need more atoms than one (or more than one of two bytes
+     * or more), counted up to {@code least} atoms and {@code leastLong} long ones. A member needing
+     * a long atom is in neither list of a short one.
+     */
+    private record Counting(int[][] touchedBy, int[][] countedBy, boolean[] isLong, int[] least, int[] leastLong) {
+    }
+
+    /**
      * One thread's record of a pass: for each member, how many of its atoms were found, and how
      * many of two bytes or more, each atom counted the first time only (atoms and counts stamped
      * with an earlier pass's generation count as nothing); a member is touched once both are as
@@ -131,7 +141,8 @@ public final class SharedScan {
      */
     private static final class Pass implements IntPredicate {
 
-        private final int[][] membersNaming;
+        private final int[][] touchedBy;
+        private final int[][] countedBy;
         private final boolean[] isLong;
         private final int[] least;
         private final int[] leastLong;
@@ -142,12 +153,13 @@ public final class SharedScan {
         private final long[] touched;
         private int generation;
 
-        Pass(int[][] membersNaming, boolean[] isLong, int[] least, int[] leastLong, int words) {
-            this.membersNaming = membersNaming;
-            this.isLong = isLong;
-            this.least = least;
-            this.leastLong = leastLong;
-            this.stamps = new int[membersNaming.length];
+        Pass(Counting counting, int words) {
+            this.touchedBy = counting.touchedBy();
+            this.countedBy = counting.countedBy();
+            this.isLong = counting.isLong();
+            this.least = counting.least();
+            this.leastLong = counting.leastLong();
+            this.stamps = new int[touchedBy.length];
             this.countStamps = new int[least.length];
             this.counts = new int[least.length];
             this.longCounts = new int[least.length];
@@ -167,8 +179,11 @@ public final class SharedScan {
         public boolean test(int atom) {
             if (stamps[atom] != generation) {
                 stamps[atom] = generation;
+                for (int member : touchedBy[atom]) {
+                    touched[member >> 6] |= 1L << member;
+                }
                 int longer = isLong[atom] ? 1 : 0;
-                for (int member : membersNaming[atom]) {
+                for (int member : countedBy[atom]) {
                     if (countStamps[member] != generation) {
                         countStamps[member] = generation;
                         counts[member] = 0;
