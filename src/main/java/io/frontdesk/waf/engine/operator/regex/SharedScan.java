@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * it cannot match, and on ordinary values most members are decided so. Nor can one whose value
  * holds fewer of its atoms than every text meeting its requirement holds ({@link #leastAtoms}: two
  * for {@code union} and {@code select}), or fewer of its atoms of two bytes or more: a requirement
- * built of single letters (a command word whose letters may be split by quotes) holds of most text. Many rules read the same
- * values, each with its own pattern; each would otherwise pass over each value for its own atoms.
+ * built of single letters (a command word whose letters may be split by quotes) holds of most
+ * text. Many rules read the same values, each with its own pattern; each would otherwise pass over
+ * each value for its own atoms.
  *
  * <p>Members {@link #add join} while the rule set loads, then {@link #complete} makes the scanner;
  * from then on the scan is immutable and safe for use by many threads.
