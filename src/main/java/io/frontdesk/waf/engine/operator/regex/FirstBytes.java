@@ -17,12 +17,30 @@ import java.util.regex.Pattern;
  */
 final class FirstBytes {
 
+    /** Where a match may begin: the start of the value, after a word character, a space (any other byte), a line feed. */
     private static final String[] CONTEXTS = {"", "a", " ", "\n"};
+    private static final int AT_START = 0;
+    private static final int AFTER_WORD = 1;
+    private static final int AFTER_OTHER = 2;
+    private static final int AFTER_LINE_FEED = 3;
 
+    /** The bytes that may start a match in any context. */
     private final long[] bits;
+    /** For each context, the bytes that may start a match there. */
+    private final long[][] inContext;
+    /**
+     * Whether {@link #nextStart} may be used: false when the pattern reads {@code \G}, which a
+     * match tried at one position (rather than searched for from the start) would take there.
+     */
+    private final boolean positional;
+    /** The bytes that may follow the first, or {@code null} when the first bytes are rare in ordinary text. */
+    private final SecondBytes second;
 
-    private FirstBytes(long[] bits) {
+    private FirstBytes(long[] bits, long[][] inContext, boolean positional, SecondBytes second) {
         this.bits = bits;
+        this.inContext = inContext;
+        this.positional = positional;
+        this.second = second;
     }
 
     /** The set for a pattern compiled from {@code javaSource}, or {@code null} when none can be made. */
@@ -38,18 +56,27 @@ final class FirstBytes {
             }
         }
         long[] bits = new long[4];
-        int count = 0;
+        long[][] inContext = new long[CONTEXTS.length][4];
         for (int b = 0; b < 256; b++) {
-            for (String context : CONTEXTS) {
-                Matcher matcher = after(pattern, context, String.valueOf((char) b));
+            for (int context = 0; context < CONTEXTS.length; context++) {
+                Matcher matcher = after(pattern, CONTEXTS[context], String.valueOf((char) b));
                 if (matcher.lookingAt() || matcher.hitEnd()) {
+                    inContext[context][b >> 6] |= 1L << (b & 63);
                     bits[b >> 6] |= 1L << (b & 63);
-                    count++;
-                    break;
                 }
             }
         }
-        return count == 256 ? null : new FirstBytes(bits);
+        if (Long.bitCount(bits[0]) + Long.bitCount(bits[1]) + Long.bitCount(bits[2]) + Long.bitCount(bits[3]) == 256) {
+            return null;
+        }
+        boolean positional = !javaSource.contains("\\G");
+        SecondBytes second = positional && startsWords(bits) ? SecondBytes.of(pattern, CONTEXTS, inContext) : null;
+        return new FirstBytes(bits, inContext, positional, second);
+    }
+
+    /** Whether a letter or a digit may start a match: then many positions of ordinary text may. */
+    private static boolean startsWords(long[] bits) {
+        return (bits[0] & 0x03ff_0000_0000_0000L) != 0 || (bits[1] & 0x07ff_fffe_07ff_fffeL) != 0;
     }
 
     /** A matcher over {@code text} that sees the context before it, as a search inside a value would. */
@@ -73,5 +100,53 @@ final class FirstBytes {
             }
         }
         return false;
+    }
+
+    /** Whether {@link #nextStart} tells where matches may start in a value. */
+    boolean positional() {
+        return positional;
+    }
+
+    /**
+     * The first position from {@code from} on at which a match may start in the value, judged by
+     * its byte and the one before it, or -1 when there is none: a match may start only where the
+     * byte may start one in the context the previous byte makes (a word character, a line feed,
+     * any other byte, or none at the value's start). Only for a {@link #positional()} set.
+     */
+    int nextStart(String value, int from) {
+        int last = value.length() - 1;
+        for (int i = from; i <= last; i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return i;
+            }
+            int context = contextAt(value, i);
+            long[] first = context < 0 ? bits : inContext[context];
+            if ((first[c >> 6] & (1L << c)) != 0
+                    && (second == null || context < 0 || i == last || second.mayFollow(context, c, value.charAt(i + 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The context of that position of the value, -1 when it is none of {@link #CONTEXTS}. */
+    private static int contextAt(String value, int i) {
+        if (i == 0) {
+            return AT_START;
+        }
+        char before = value.charAt(i - 1);
+        if (before > 0xFF) {
+            return -1;
+        }
+        if (before == '\n') {
+            return AFTER_LINE_FEED;
+        }
+        return isWord(before) ? AFTER_WORD : AFTER_OTHER;
+    }
+
+    /** java.util.regex's {@code \w} without Unicode classes, as the translation's word boundaries read it. */
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 }

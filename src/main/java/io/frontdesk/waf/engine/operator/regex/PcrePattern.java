@@ -64,7 +64,7 @@ public final class PcrePattern {
         this.prefilter = prefilter;
         this.reusable = ThreadLocal.withInitial(() -> {
             BudgetedText text = new BudgetedText(source);
-            return new Reusable(text, backtracking.matcher(text));
+            return new Reusable(text, backtracking.matcher(text).useTransparentBounds(true).useAnchoringBounds(false));
         });
     }
 
@@ -234,10 +234,24 @@ public final class PcrePattern {
         return source;
     }
 
+    /**
+     * The first match, as {@link Matcher#find()} finds it. When the first bytes tell where a match
+     * may start, it is tried at those positions only, left to right, each time as {@code find}
+     * would try it there (the bytes before it in view for word boundaries, {@code ^} at the value's
+     * start only): the first position with a match is {@code find}'s, and so is the match.
+     */
     private Matcher backtrack(String value) {
         Matcher matcher = matcher(value, firstBudget(value.length()));
         try {
-            return matcher.find() ? matcher : null;
+            if (firstBytes == null || !firstBytes.positional()) {
+                return matcher.find() ? matcher : null;
+            }
+            for (int at = firstBytes.nextStart(value, 0); at >= 0; at = firstBytes.nextStart(value, at + 1)) {
+                if (matcher.region(at, value.length()).lookingAt()) {
+                    return matcher;
+                }
+            }
+            return null;
         } catch (StackOverflowError e) {
             throw tooDeep(value);
         }

@@ -1,8 +1,8 @@
 package io.frontdesk.waf.engine.operator.regex;
 
 /**
- * What a {@link SharedScan} found in one value: the bytes it holds, and the members one of whose
- * atoms it holds. A member the value holds none of the atoms of cannot match it.
+ * What a {@link SharedScan} found in one value: the bytes it holds, and the members it holds atoms
+ * enough of. A member the value holds too few of the atoms of cannot match it.
  */
 public final class ScannedValue {
 
@@ -26,8 +26,9 @@ public final class ScannedValue {
     }
 
     /**
-     * Whether the value holds one of the atoms of the member numbered so (by
-     * {@link SharedScan#addPhrases}, say): for a list of phrases, whether one of them occurs.
+     * Whether the value holds atoms enough of the member numbered so (by
+     * {@link SharedScan#addPhrases}, say) for its requirement to hold: for a list of phrases,
+     * whether one of them occurs.
      */
     public boolean touches(int member) {
         return (bits[MEMBERS + (member >> 6)] & (1L << member)) != 0;

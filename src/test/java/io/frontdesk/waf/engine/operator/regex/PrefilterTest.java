@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.frontdesk.support.ReferenceVectors;
 import io.frontdesk.waf.conformance.ftw.CrsReleases;
-import io.frontdesk.waf.engine.transform.Transformations;
 
 /**
  * The prefilter never turns away a value its pattern matches: for every {@code @rx} pattern of both
@@ -97,12 +94,12 @@ class PrefilterTest {
     Stream<DynamicTest> neverRejectsAValueThePatternMatches() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("CRS regression requests", () -> assertSound(crsPieces)));
-        tests.add(dynamicTest("mutated CRS payloads", () -> assertSound(mutations(crsPieces))));
-        tests.add(dynamicTest("random byte strings", () -> assertSound(randomStrings())));
+        tests.add(dynamicTest("mutated CRS payloads", () -> assertSound(ProofValues.mutations(crsPieces, 3, SEED))));
+        tests.add(dynamicTest("random byte strings", () -> assertSound(ProofValues.randomStrings(5000, SEED))));
         Path data = ReferenceVectors.libinjection().resolve("data");
         try (Stream<Path> files = Files.list(data)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".txt")).sorted().toList()) {
-                tests.add(dynamicTest("libinjection " + file.getFileName(), () -> assertSound(samples(file))));
+                tests.add(dynamicTest("libinjection " + file.getFileName(), () -> assertSound(ProofValues.samples(file))));
             }
         }
         return tests.stream();
@@ -128,68 +125,6 @@ class PrefilterTest {
                 + " matches, " + rejected + " searches rejected, " + lost.size() + " of them a match");
         assertThat(lost).as("values the prefilter rejects and the pattern matches").isEmpty();
         assertThat(rejected).isPositive();
-    }
-
-    /** The lines of a libinjection sample file, URL-decoded, without its comments. */
-    private static List<String> samples(Path file) throws IOException {
-        List<String> samples = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                samples.add(Transformations.named("urlDecodeUni").apply(line));
-            }
-        }
-        return samples;
-    }
-
-    /** Each piece changed at random three times: case flipped, a byte dropped, inserted, replaced or a stretch doubled. */
-    private static List<String> mutations(List<String> pieces) {
-        Random random = new Random(SEED);
-        List<String> mutated = new ArrayList<>();
-        for (String piece : pieces) {
-            for (int round = 0; round < 3; round++) {
-                mutated.add(mutation(random, piece));
-            }
-        }
-        return mutated;
-    }
-
-    private static String mutation(Random random, String piece) {
-        StringBuilder text = new StringBuilder(piece);
-        for (int edits = 1 + random.nextInt(3); edits > 0 && text.length() > 0; edits--) {
-            int at = random.nextInt(text.length());
-            switch (random.nextInt(5)) {
-                case 0 -> {
-                    char c = text.charAt(at);
-                    text.setCharAt(at, Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-                }
-                case 1 -> text.deleteCharAt(at);
-                case 2 -> text.insert(at, randomByte(random));
-                case 3 -> text.setCharAt(at, randomByte(random));
-                default -> {
-                    int end = Math.min(text.length(), at + 1 + random.nextInt(8));
-                    text.insert(end, text.substring(at, end));
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    private static List<String> randomStrings() {
-        Random random = new Random(SEED);
-        List<String> strings = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int length = random.nextInt(80); length > 0; length--) {
-                text.append(randomByte(random));
-            }
-            strings.add(text.toString());
-        }
-        return strings;
-    }
-
-    /** Mostly printable ASCII, sometimes any byte. */
-    private static char randomByte(Random random) {
-        return (char) (random.nextInt(4) == 0 ? random.nextInt(256) : 0x20 + random.nextInt(0x5F));
     }
 
     private static String java(String pcre) {

@@ -66,6 +66,24 @@ class SharedScanTest {
     }
 
     @Test
+    void aPatternIsTouchedOnlyByAtomsEnoughForItsRequirement() {
+        SharedScan scan = new SharedScan();
+        PcrePattern union = PcrePattern.compile("(?i)\\bunion\\b.{1,100}?\\bselect\\b");
+        PcrePattern spelt = PcrePattern.compile("(?i)a['\"]*(?:ddgroup|pparmor)|b['\"]*(?:ase64|zip2)");
+        scan.add(union);
+        scan.add(spelt);
+        scan.complete();
+
+        assertThat(SharedScan.leastAtoms(union.prefilter().requirement(), 1)).isEqualTo(2);
+        assertThat(scan.scan("trade union").touches(union.sharedAs())).isFalse();
+        assertThat(scan.scan("1 UNION SELECT").touches(union.sharedAs())).isTrue();
+        assertThat(SharedScan.leastAtoms(spelt.prefilter().requirement(), 1)).isEqualTo(2);
+        assertThat(SharedScan.leastAtoms(spelt.prefilter().requirement(), 2)).isEqualTo(1);
+        assertThat(scan.scan("a b c").touches(spelt.sharedAs())).as("two atoms, but single letters").isFalse();
+        assertThat(scan.scan("b'zip2").touches(spelt.sharedAs())).isTrue();
+    }
+
+    @Test
     void aPhraseListIsTouchedWhenOneOfItsPhrasesOccurs() {
         SharedScan scan = new SharedScan();
         int shells = scan.addPhrases(List.of("/bin/sh", "Powershell", ""));
