@@ -53,30 +53,42 @@ public final class FilterOrder {
     /** Opens the exchange's end, reached once the whole response has been written (or the client has gone). */
     public static final int EXCHANGE_END = CONNECT_REFUSAL + 1;
 
+    /**
+     * The innermost web filter, around the gateway's handler: context lookups made by route
+     * matching and the gateway filters stop here instead of crossing every web filter above.
+     */
+    public static final int HANDLER_BOUNDARY = Ordered.LOWEST_PRECEDENCE;
+
     /** The route's bound on the request body, checked before anything else of the route runs. */
-    public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 5;
+    public static final int BODY_SIZE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 6;
 
     /** Rate limits of a route, before the cache: a hit costs a token as a miss does. */
-    public static final int RATE_LIMIT = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 4;
+    public static final int RATE_LIMIT = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 5;
 
     /**
      * The web application firewall: after the rate limits (a flood is refused before it costs
      * inspection), before the cache (an attack is refused even when its answer is cached), and
      * before the route's own filters change the request.
      */
-    public static final int WAF = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 3;
+    public static final int WAF = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 4;
 
     /**
      * The response cache of a route, outside the framework's response writer so that it sees
      * (and can replace) what is written to the client.
      */
-    public static final int CACHE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
+    public static final int CACHE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 3;
 
     /**
      * Compression at the edge, inside the cache so that a compressed response is stored as its
      * own variant and served again without compressing; also outside the response writer.
      */
-    public static final int COMPRESSION = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+    public static final int COMPRESSION = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
+
+    /**
+     * Right outside the framework's response writer: context lookups made while the response is
+     * written stop here instead of crossing every filter around it.
+     */
+    public static final int RESPONSE_WRITE_BOUNDARY = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
 
     /** Picks the backend of an lb:// route, proxies through the chain, retries; in the framework's balancer slot. */
     public static final int BACKEND_CALL = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER;

@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.RejectedRequest;
+import io.frontdesk.edge.RequestBodies;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -51,6 +52,9 @@ public final class BodySizeLimitFilter implements GlobalFilter, Ordered {
         if (declared > limit) {
             Mono<Void> refusal = Mono.error(tooLarge(limit));
             return declared <= DRAINED_AT_MOST ? drained(request).then(refusal) : refusal;
+        }
+        if (!RequestBodies.mayFollow(request)) {
+            return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().request(new Bounded(request, limit)).build());
     }

@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.RejectedRequest;
+import io.frontdesk.edge.RequestBodies;
 import io.frontdesk.edge.RequestTargetEscaping;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.waf.engine.Interruption;
@@ -66,7 +67,7 @@ final class Inspection {
         if (interruption != null) {
             return refusal(interruption);
         }
-        Mono<Void> inspected = hasBody() && transaction.wantsRequestBody() ? inspectBody(chain) : Mono.defer(() -> {
+        Mono<Void> inspected = RequestBodies.mayFollow(exchange.getRequest()) && transaction.wantsRequestBody() ? inspectBody(chain) : Mono.defer(() -> {
             Interruption atBody = timed(transaction::processRequestBody);
             return atBody != null ? refusal(atBody) : proceed(chain, exchange);
         });
@@ -83,18 +84,6 @@ final class Inspection {
         transaction.connection(clientAddress, remote == null ? 0 : remote.getPort(),
                 local == null ? "" : local.getAddress().getHostAddress(), local == null ? 0 : local.getPort());
         request.getHeaders().forEach((name, values) -> values.forEach(value -> transaction.requestHeader(name, value)));
-    }
-
-    /** HTTP/1 announces a body by its headers; HTTP/2 may stream one without a length. */
-    private boolean hasBody() {
-        HttpHeaders headers = exchange.getRequest().getHeaders();
-        long length = headers.getContentLength();
-        if (length >= 0) {
-            return length > 0;
-        }
-        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        boolean http1 = nativeRequest instanceof HttpServerRequest netty && netty.version().majorVersion() == 1;
-        return !http1 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /**
