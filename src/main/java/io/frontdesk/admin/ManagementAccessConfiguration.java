@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.ManagementProperties;
+import io.frontdesk.edge.NextRequestReading;
 import io.frontdesk.shield.ConnectionLimits;
 import reactor.netty.http.HttpProtocol;
 
@@ -34,6 +35,13 @@ public class ManagementAccessConfiguration {
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementHttp11() {
         return factory -> factory.addServerCustomizers(server -> server.protocol(HttpProtocol.HTTP11));
+    }
+
+    /** The management port goes on reading a kept-alive connection after each response, as the public one does. */
+    @Bean
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementNextRequestReading(
+            NextRequestReading nextRequestReading) {
+        return factory -> factory.addServerCustomizers(nextRequestReading);
     }
 
     /** The management port's own bound on connections, kept with the client listeners' bounds. */

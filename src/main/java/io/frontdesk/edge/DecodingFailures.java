@@ -11,8 +11,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -29,7 +27,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -45,7 +42,6 @@ import reactor.netty.http.server.HttpServer;
 public final class DecodingFailures implements NettyServerCustomizer {
 
     private static final String NAME = "frontdesk.decodingFailures";
-    private static final String INSTALLER = "frontdesk.decodingFailuresInstaller";
 
     private final String requestIdHeader;
     private final List<RefusedHead.Listener> listeners;
@@ -59,29 +55,8 @@ public final class DecodingFailures implements NettyServerCustomizer {
 
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-                .addFirst(INSTALLER, new Installer()));
-    }
-
-    /**
-     * Puts the handler in front of the framework's HTTP/1.1 handler once that exists: at once on a
-     * plain listener, after the TLS handshake and protocol negotiation on an encrypted one. It
-     * looks before the first request's bytes reach the decoder, then leaves; an HTTP/2
-     * connection needs no handler.
-     */
-    private final class Installer extends ChannelInboundHandlerAdapter {
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ChannelPipeline pipeline = ctx.pipeline();
-            if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
-                pipeline.addBefore(NettyPipeline.HttpTrafficHandler, NAME, new Handler());
-                pipeline.remove(this);
-            } else if (pipeline.get(NettyPipeline.H2MultiplexHandler) != null) {
-                pipeline.remove(this);
-            }
-            ctx.fireChannelRead(msg);
-        }
+        return server.doOnChannelInit((observer, channel, address) ->
+                Http1Handlers.installBeforeTrafficHandler(channel, NAME, Handler::new));
     }
 
     /**

@@ -71,6 +71,11 @@ public class EdgeConfiguration {
     }
 
     @Bean
+    NextRequestReading nextRequestReading() {
+        return new NextRequestReading();
+    }
+
+    @Bean
     RequestTargetEscaping requestTargetEscaping() {
         return new RequestTargetEscaping();
     }

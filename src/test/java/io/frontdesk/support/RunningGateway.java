@@ -115,17 +115,7 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        return HttpCalls.send(request.uri().getPort() == managementPort() ? managementClient() : client, request);
-    }
-
-    /**
-     * A management call on a connection of its own, as Kubernetes probes make them: on a
-     * connection kept alive across calls, the management listener sometimes leaves the request
-     * that follows a health answer unread (docs/operations.md, known issues).
-     */
-    private static HttpClient managementClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        return HttpCalls.send(client, request);
     }
 
     /** A client that trusts the gateway's own certificate, if it made one. */
