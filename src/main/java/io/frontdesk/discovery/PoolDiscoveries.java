@@ -78,6 +78,8 @@ public final class PoolDiscoveries implements SmartLifecycle {
             }
         }
         if (!discoveries.isEmpty()) {
+            // On the starting thread, never an event loop: the gateway takes no request before its
+            // pools know their members.
             List<Duration> firstWaits = Flux.fromIterable(discoveries).flatMapSequential(PoolRefresher::refresh)
                     .collectList().block(LOOKUP_TIMEOUT.multipliedBy(2));
             for (int i = 0; i < discoveries.size(); i++) {
