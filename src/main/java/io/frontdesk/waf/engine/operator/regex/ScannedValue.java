@@ -12,12 +12,18 @@ public final class ScannedValue {
     private final SharedScan scan;
     private final long[] bits;
     private final boolean wide;
+    private final int[] longCounts;
 
-    /** {@code bits}: the set of bytes held (four words of 64), then the set of members touched. */
-    ScannedValue(SharedScan scan, long[] bits, boolean wide) {
+    /**
+     * {@code bits}: the set of bytes held (four words of 64), then the set of members the long
+     * atoms held touch; {@code longCounts}: member and count pairs of the long atoms held of members
+     * they do not touch alone.
+     */
+    ScannedValue(SharedScan scan, long[] bits, boolean wide, int[] longCounts) {
         this.scan = scan;
         this.bits = bits;
         this.wide = wide;
+        this.longCounts = longCounts;
     }
 
     /** Whether this is what that scan found (and so what its numbers mean here). */
@@ -31,7 +37,8 @@ public final class ScannedValue {
      * whether one of them occurs.
      */
     public boolean touches(int member) {
-        return (bits[MEMBERS + (member >> 6)] & (1L << member)) != 0;
+        return (bits[MEMBERS + (member >> 6)] & (1L << member)) != 0
+                || scan.touchesWithShortAtoms(member, bits, longCounts);
     }
 
     /** Whether the value holds one of the bytes set in {@code set} (four words of 64), or a char above 0xFF. */

@@ -25,9 +25,17 @@ import java.util.stream.IntStream;
  */
 public final class SharedScan {
 
+    /** Upper-case ASCII letters in the second word of a set of bytes; shifted by 32, their lower case. */
+    private static final long UPPER_CASE = 0x07FFFFFEL;
+    private static final int[] NO_COUNTS = {};
+
     private final List<Requirement> requirements = new ArrayList<>();
     private AtomScanner scanner;
     private ThreadLocal<Pass> passes;
+    private int[] least;
+    private int[] leastLong;
+    /** For each member, the set of the single bytes among its atoms (four words of 64), or null. */
+    private long[][] shortAtoms;
 
     /** The pattern's atoms are looked for here from now on, unless it has none or is in a scan already. */
     public void add(PcrePattern pattern) {
@@ -59,42 +67,47 @@ public final class SharedScan {
         return requirements.size() - 1;
     }
 
-    /** Makes the scanner of every member's atoms; no member joins after. */
+    /**
+     * Makes the scanner of every member's atoms of two bytes or more; whether the value holds a
+     * member's single bytes is read off the set of bytes it holds, when the member is asked about.
+     * No member joins after.
+     */
     public void complete() {
         Map<String, List<Integer>> naming = new LinkedHashMap<>();
+        shortAtoms = new long[requirements.size()][];
         for (int member = 0; member < requirements.size(); member++) {
             for (String atom : requirements.get(member).atoms()) {
-                naming.computeIfAbsent(atom, key -> new ArrayList<>()).add(member);
+                if (atom.length() >= 2) {
+                    naming.computeIfAbsent(atom, key -> new ArrayList<>()).add(member);
+                } else {
+                    if (shortAtoms[member] == null) {
+                        shortAtoms[member] = new long[ScannedValue.MEMBERS];
+                    }
+                    shortAtoms[member][atom.charAt(0) >> 6] |= 1L << atom.charAt(0);
+                }
             }
         }
         List<String> atoms = List.copyOf(naming.keySet());
         scanner = new AtomScanner(atoms);
-        int[] least = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 1)).toArray();
-        int[] leastLong = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 2)).toArray();
+        least = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 1)).toArray();
+        leastLong = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 2)).toArray();
         int[][] touchedBy = new int[atoms.size()][];
         int[][] countedBy = new int[atoms.size()][];
-        boolean[] isLong = new boolean[atoms.size()];
         for (int atom = 0; atom < atoms.size(); atom++) {
-            isLong[atom] = atoms.get(atom).length() >= 2;
-            int longer = isLong[atom] ? 1 : 0;
             List<Integer> members = naming.get(atoms.get(atom));
-            touchedBy[atom] = members.stream().filter(member -> least[member] <= 1 && leastLong[member] <= longer)
+            touchedBy[atom] = members.stream().filter(member -> least[member] <= 1 && leastLong[member] <= 1)
                     .mapToInt(Integer::intValue).toArray();
             countedBy[atom] = members.stream().filter(member -> least[member] > 1 || leastLong[member] > 1)
                     .mapToInt(Integer::intValue).toArray();
         }
-        Counting counting = new Counting(touchedBy, countedBy, isLong, least, leastLong);
         int words = (requirements.size() + 63) / 64;
-        passes = ThreadLocal.withInitial(() -> new Pass(counting, words));
+        passes = ThreadLocal.withInitial(() -> new Pass(touchedBy, countedBy, words));
     }
 
     /** What one pass over the value tells every member. */
     public ScannedValue scan(String value) {
         Pass pass = passes.get();
-        pass.nextValue();
-        scanner.scan(value, pass);
         long[] bits = new long[ScannedValue.MEMBERS + pass.touched.length];
-        System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, pass.touched.length);
         boolean wide = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -104,7 +117,36 @@ public final class SharedScan {
                 bits[c >> 6] |= 1L << c;
             }
         }
-        return new ScannedValue(this, bits, wide);
+        pass.nextValue();
+        scanner.scan(value, pass);
+        System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, pass.touched.length);
+        return new ScannedValue(this, bits, wide, pass.longAtomsShortOfTouching());
+    }
+
+    /**
+     * Whether a member the long atoms of a value did not touch is touched once its single bytes the
+     * value holds ({@code bytes}, as held) are counted too; {@code longCounts} are the member and
+     * long atom count pairs of the members whose long atoms the value holds some of.
+     */
+    boolean touchesWithShortAtoms(int member, long[] bytes, int[] longCounts) {
+        long[] own = shortAtoms[member];
+        if (own == null) {
+            return false;
+        }
+        int longAtoms = 0;
+        for (int i = 0; i < longCounts.length; i += 2) {
+            if (longCounts[i] == member) {
+                longAtoms = longCounts[i + 1];
+                break;
+            }
+        }
+        if (longAtoms < leastLong[member]) {
+            return false;
+        }
+        long folded = bytes[1] | (bytes[1] & UPPER_CASE) << 32;
+        int held = Long.bitCount(bytes[0] & own[0]) + Long.bitCount(folded & own[1]) + Long.bitCount(bytes[2] & own[2])
+                + Long.bitCount(bytes[3] & own[3]);
+        return held > 0 && longAtoms + held >= least[member];
     }
 
     /**
@@ -126,44 +168,31 @@ public final class SharedScan {
     }
 
     /**
-     * What an atom found tells the members naming it: {@code touchedBy} the members it touches
-     * alone, {@code countedBy} those that need more atoms than one (or more than one of two bytes
-     * or more), counted up to {@code least} atoms and {@code leastLong} long ones. A member needing
-     * a long atom is in neither list of a short one.
+     * One thread's record of a pass over a value for the long atoms: the members an atom found
+     * touches alone ({@code touchedBy}: those that need one atom, long or not), and for those that
+     * need more ({@code countedBy}), how many of their long atoms were found, each atom counted the
+     * first time only (atoms and counts stamped with an earlier pass's generation count as
+     * nothing). It never stops the pass.
      */
-    private record Counting(int[][] touchedBy, int[][] countedBy, boolean[] isLong, int[] least, int[] leastLong) {
-    }
-
-    /**
-     * One thread's record of a pass: for each member, how many of its atoms were found, and how
-     * many of two bytes or more, each atom counted the first time only (atoms and counts stamped
-     * with an earlier pass's generation count as nothing); a member is touched once both are as
-     * many as its requirement needs at least. It never stops the pass.
-     */
-    private static final class Pass implements IntPredicate {
+    private final class Pass implements IntPredicate {
 
         private final int[][] touchedBy;
         private final int[][] countedBy;
-        private final boolean[] isLong;
-        private final int[] least;
-        private final int[] leastLong;
         private final int[] stamps;
         private final int[] countStamps;
         private final int[] counts;
-        private final int[] longCounts;
+        private final int[] counted;
         private final long[] touched;
+        private int countedSize;
         private int generation;
 
-        Pass(Counting counting, int words) {
-            this.touchedBy = counting.touchedBy();
-            this.countedBy = counting.countedBy();
-            this.isLong = counting.isLong();
-            this.least = counting.least();
-            this.leastLong = counting.leastLong();
+        Pass(int[][] touchedBy, int[][] countedBy, int words) {
+            this.touchedBy = touchedBy;
+            this.countedBy = countedBy;
             this.stamps = new int[touchedBy.length];
             this.countStamps = new int[least.length];
             this.counts = new int[least.length];
-            this.longCounts = new int[least.length];
+            this.counted = new int[least.length];
             this.touched = new long[words];
         }
 
@@ -174,6 +203,7 @@ public final class SharedScan {
                 generation = 1;
             }
             Arrays.fill(touched, 0);
+            countedSize = 0;
         }
 
         @Override
@@ -183,21 +213,39 @@ public final class SharedScan {
                 for (int member : touchedBy[atom]) {
                     touched[member >> 6] |= 1L << member;
                 }
-                int longer = isLong[atom] ? 1 : 0;
                 for (int member : countedBy[atom]) {
                     if (countStamps[member] != generation) {
                         countStamps[member] = generation;
                         counts[member] = 0;
-                        longCounts[member] = 0;
+                        counted[countedSize++] = member;
                     }
-                    counts[member]++;
-                    longCounts[member] += longer;
-                    if (counts[member] >= least[member] && longCounts[member] >= leastLong[member]) {
+                    int count = ++counts[member];
+                    if (count >= least[member] && count >= leastLong[member]) {
                         touched[member >> 6] |= 1L << member;
                     }
                 }
             }
             return false;
+        }
+
+        /** Member and count pairs of the counted members not touched that single bytes may complete. */
+        int[] longAtomsShortOfTouching() {
+            int pairs = 0;
+            for (int i = 0; i < countedSize; i++) {
+                int member = counted[i];
+                if (shortAtoms[member] != null && (touched[member >> 6] & 1L << member) == 0) {
+                    counted[pairs++] = member;
+                }
+            }
+            if (pairs == 0) {
+                return NO_COUNTS;
+            }
+            int[] longCounts = new int[2 * pairs];
+            for (int i = 0; i < pairs; i++) {
+                longCounts[2 * i] = counted[i];
+                longCounts[2 * i + 1] = counts[counted[i]];
+            }
+            return longCounts;
         }
     }
 }
