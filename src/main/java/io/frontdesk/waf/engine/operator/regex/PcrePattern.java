@@ -45,6 +45,8 @@ public final class PcrePattern {
     private final FirstBytes firstBytes;
     /** The atoms a match contains, or {@code null} when they cannot be told. */
     private final Prefilter prefilter;
+    /** What the pattern becomes on {@linkplain PlainTextForm plain text}, or {@code null} when it stays itself. */
+    private final PcrePattern plainTextForm;
     /** The scan that decides the prefilter's requirement for every pattern of a rule set, or {@code null}. */
     private SharedScan shared;
     /** This pattern's requirement's number in {@link #shared}. */
@@ -56,12 +58,13 @@ public final class PcrePattern {
     }
 
     private PcrePattern(String source, com.google.re2j.Pattern linear, Pattern backtracking, FirstBytes firstBytes,
-            Prefilter prefilter) {
+            Prefilter prefilter, PcrePattern plainTextForm) {
         this.source = source;
         this.linear = linear;
         this.backtracking = backtracking;
         this.firstBytes = firstBytes;
         this.prefilter = prefilter;
+        this.plainTextForm = plainTextForm;
         this.reusable = ThreadLocal.withInitial(() -> {
             BudgetedText text = new BudgetedText(source);
             return new Reusable(text, backtracking.matcher(text).useTransparentBounds(true).useAnchoringBounds(false));
@@ -91,9 +94,28 @@ public final class PcrePattern {
                 // beyond RE2/J's limits (a repeat count above 1000, say): the backtracking engine alone takes it
             }
         }
-        Prefilter prefilter = Boolean.parseBoolean(System.getProperty(PREFILTER_PROPERTY, "true"))
-                ? Prefilter.of(translation.java()) : null;
-        return new PcrePattern(pcre, linear, backtracking, FirstBytes.of(backtracking, translation.java()), prefilter);
+        Prefilter prefilter = prefiltered() ? Prefilter.of(translation.java()) : null;
+        return new PcrePattern(pcre, linear, backtracking, FirstBytes.of(backtracking, translation.java()), prefilter,
+                prefilter == null ? null : plainTextForm(pcre, translation.java(), linear));
+    }
+
+    private static boolean prefiltered() {
+        return Boolean.parseBoolean(System.getProperty(PREFILTER_PROPERTY, "true"));
+    }
+
+    /**
+     * What the pattern {@code pcre}, translated into {@code java}, becomes on plain text, or
+     * {@code null} when it stays itself. On such text RE2/J's form of the whole pattern decides what
+     * the plain text form's budget does not.
+     */
+    private static PcrePattern plainTextForm(String pcre, String java, com.google.re2j.Pattern linear) {
+        String plainText = PlainTextForm.of(java);
+        if (plainText == null) {
+            return null;
+        }
+        Pattern backtracking = Pattern.compile(plainText, PcreTranslator.JAVA_FLAGS);
+        return new PcrePattern(pcre, linear, backtracking, FirstBytes.of(backtracking, plainText),
+                Prefilter.of(plainText), null);
     }
 
     /** The reads of the value a backtracking match may make, for a value of that many bytes, when no linear engine backs it. */
@@ -122,6 +144,9 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public boolean matches(String value, ScannedValue scanned) {
+        if (plainTextForm != null && scanned != null && scanned.holdsOnly(PlainTextForm.PLAIN_BYTES)) {
+            return plainTextForm.matches(value, scanned);
+        }
         if (!mayMatch(value, scanned)) {
             return false;
         }
@@ -151,6 +176,9 @@ public final class PcrePattern {
      * @throws MatchLimitExceededException when a backtracking match gives up before deciding
      */
     public List<String> groups(String value, int last, ScannedValue scanned) {
+        if (plainTextForm != null && scanned != null && scanned.holdsOnly(PlainTextForm.PLAIN_BYTES)) {
+            return plainTextForm.groups(value, last, scanned);
+        }
         if (!mayMatch(value, scanned)) {
             return null;
         }
@@ -207,6 +235,11 @@ public final class PcrePattern {
 
     Prefilter prefilter() {
         return prefilter;
+    }
+
+    /** What the pattern becomes on plain text, or {@code null} when it stays itself. */
+    PcrePattern plainTextForm() {
+        return plainTextForm;
     }
 
     /** This pattern's member number in its shared scan. */

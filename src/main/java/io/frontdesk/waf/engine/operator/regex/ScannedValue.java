@@ -41,6 +41,12 @@ public final class ScannedValue {
                 || scan.touchesWithShortAtoms(member, bits, longCounts);
     }
 
+    /** Whether the value holds no byte but those set in {@code set} (four words of 64), and no char above 0xFF. */
+    boolean holdsOnly(long[] set) {
+        return !wide && (bits[0] & ~set[0]) == 0 && (bits[1] & ~set[1]) == 0 && (bits[2] & ~set[2]) == 0
+                && (bits[3] & ~set[3]) == 0;
+    }
+
     /** Whether the value holds one of the bytes set in {@code set} (four words of 64), or a char above 0xFF. */
     boolean holdsAnyOf(long[] set) {
         return wide || (bits[0] & set[0]) != 0 || (bits[1] & set[1]) != 0 || (bits[2] & set[2]) != 0

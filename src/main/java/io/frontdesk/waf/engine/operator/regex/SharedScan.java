@@ -37,11 +37,17 @@ public final class SharedScan {
     /** For each member, the set of the single bytes among its atoms (four words of 64), or null. */
     private long[][] shortAtoms;
 
-    /** The pattern's atoms are looked for here from now on, unless it has none or is in a scan already. */
+    /**
+     * The pattern's atoms, and those of its plain text form, are looked for here from now on,
+     * unless it has none or is in a scan already.
+     */
     public void add(PcrePattern pattern) {
         Prefilter prefilter = pattern.prefilter();
         if (prefilter != null && pattern.sharedIn(this, requirements.size())) {
             requirements.add(prefilter.requirement());
+        }
+        if (pattern.plainTextForm() != null) {
+            add(pattern.plainTextForm());
         }
     }
 
