@@ -12,28 +12,35 @@ import io.frontdesk.waf.engine.operator.regex.SharedScan;
  */
 public final class RuleSet {
 
+    /** The phase from which the rules read the response: they share a scan of their own. */
+    static final int FIRST_RESPONSE_PHASE = 3;
+
     private final List<List<PhaseEntry>> phases;
     private final EngineSettings settings;
     private final Map<Path, Integer> rulesByFile;
     private final List<String> notes;
     private final PersistentCollections persistent;
     private final int transformationChains;
-    private final SharedScan scan;
+    private final SharedScan requestScan;
+    private final SharedScan responseScan;
 
     RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
-            List<String> notes, PersistentCollections persistent, int transformationChains, SharedScan scan) {
+            List<String> notes, PersistentCollections persistent, int transformationChains, SharedScan requestScan,
+            SharedScan responseScan) {
         this.phases = phases;
         this.settings = settings;
         this.rulesByFile = rulesByFile;
         this.notes = notes;
         this.persistent = persistent;
         this.transformationChains = transformationChains;
-        this.scan = scan;
+        this.requestScan = requestScan;
+        this.responseScan = responseScan;
     }
 
     /** The same rules under other settings (the operator's mode over the files' SecRuleEngine, say). */
     public RuleSet withSettings(EngineSettings newSettings) {
-        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent, transformationChains, scan);
+        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent, transformationChains, requestScan,
+                responseScan);
     }
 
     /** A transaction to inspect one request and its response; {@code id} is its UNIQUE_ID. */
@@ -68,9 +75,13 @@ public final class RuleSet {
         return transformationChains;
     }
 
-    /** The pass over values that the rules' patterns and phrase lists share. */
-    SharedScan scan() {
-        return scan;
+    /**
+     * The pass over values that the patterns and phrase lists of the rules of a phase share: those
+     * of the request's phases one, those of the response's (and logging) another, so that neither
+     * looks for the other's atoms.
+     */
+    SharedScan scan(int phase) {
+        return phase < FIRST_RESPONSE_PHASE ? requestScan : responseScan;
     }
 
     PersistentCollections persistent() {

@@ -166,7 +166,9 @@ public final class RuleSetLoader {
             }
         }
         return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
-                List.copyOf(notes), new PersistentCollections(), chains.size(), sharedScan(phases));
+                List.copyOf(notes), new PersistentCollections(), chains.size(),
+                sharedScan(phases.subList(0, RuleSet.FIRST_RESPONSE_PHASE)),
+                sharedScan(phases.subList(RuleSet.FIRST_RESPONSE_PHASE, phases.size())));
     }
 
     private static SharedScan sharedScan(List<List<PhaseEntry>> phases) {

@@ -11,6 +11,7 @@ import io.frontdesk.waf.engine.body.BodyProcessors;
 import io.frontdesk.waf.engine.body.ParsedBody;
 import io.frontdesk.waf.engine.body.UrlEncodedFields;
 import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 import io.frontdesk.waf.engine.rule.Disruption;
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.seclang.Variable;
@@ -421,9 +422,10 @@ public final class Transaction {
 
         @Override
         public ScannedValue scanned(String value) {
+            SharedScan scan = ruleSet.scan(runningPhase);
             ScannedValue found = scanned.get(value);
-            if (found == null) {
-                found = ruleSet.scan().scan(value);
+            if (found == null || !found.from(scan)) {
+                found = scan.scan(value);
                 scanned.put(value, found);
             }
             return found;
