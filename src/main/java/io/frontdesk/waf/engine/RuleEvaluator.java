@@ -2,7 +2,6 @@ package io.frontdesk.waf.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
 
 import io.frontdesk.waf.engine.rule.MatchAction;
 import io.frontdesk.waf.engine.rule.Rule;
@@ -76,7 +75,7 @@ final class RuleEvaluator {
             return matched ? Outcome.MATCHED : Outcome.NOT_MATCHED;
         }
         values.clear();
-        BiPredicate<Variable, String> excluded = removals.exclusions(rule, head);
+        Exclusions excluded = removals.exclusions(rule, head);
         for (Target target : rule.targets()) {
             variables.select(target, excluded, values);
         }

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleInfo;
-import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.variable.Target;
 
 /**
@@ -17,8 +15,6 @@ import io.frontdesk.waf.engine.variable.Target;
  * tag, and targets of rules.
  */
 final class RuleRemovals {
-
-    private static final BiPredicate<Variable, String> NOTHING_EXCLUDED = (variable, key) -> false;
 
     private final List<IdRanges> ids = new ArrayList<>();
     private final Set<String> tags = new HashSet<>();
@@ -66,7 +62,7 @@ final class RuleRemovals {
      * leaves out: its own exclusions ({@code !ARGS:password}) and the targets removed from the
      * chain's rule in this transaction.
      */
-    BiPredicate<Variable, String> exclusions(Rule link, Rule head) {
+    Exclusions exclusions(Rule link, Rule head) {
         List<Target> runtime = List.of();
         for (TargetRemoval removal : targets) {
             if (removal.appliesTo(head.info())) {
@@ -75,20 +71,8 @@ final class RuleRemovals {
             }
         }
         if (link.exclusions().isEmpty() && runtime.isEmpty()) {
-            return NOTHING_EXCLUDED;
+            return Exclusions.NONE;
         }
-        List<Target> atRunTime = runtime;
-        return (variable, key) -> excludes(link.exclusions(), variable, key)
-                || excludes(atRunTime, variable, key);
-    }
-
-    private static boolean excludes(List<Target> exclusions, Variable variable, String key) {
-        for (int i = 0; i < exclusions.size(); i++) {
-            Target exclusion = exclusions.get(i);
-            if (exclusion.variable() == variable && exclusion.selects(key)) {
-                return true;
-            }
-        }
-        return false;
+        return new Exclusions(link.exclusions(), runtime);
     }
 }

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiPredicate;
 
 import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.variable.KeyedValues;
@@ -81,7 +80,7 @@ final class Variables {
      * Adds the values {@code target} selects to {@code out}, less those {@code excluded} says are
      * excluded (by variable and key).
      */
-    void select(Target target, BiPredicate<Variable, String> excluded, List<VariableValue> out) {
+    void select(Target target, Exclusions excluded, List<VariableValue> out) {
         Variable variable = target.variable();
         if (target.count()) {
             int before = out.size();
@@ -102,13 +101,13 @@ final class Variables {
             }
             case LIST -> {
                 List<String> several = lists.get(variable);
-                if (several != null && !excluded.test(variable, variable.name())) {
+                if (several != null && !excluded.excludes(variable, variable.name())) {
                     several.forEach(value -> out.add(new VariableValue(variable.name(), value)));
                 }
             }
             case SCALAR, NEVER_SET -> {
                 String value = scalar(variable);
-                if (value != null && !excluded.test(variable, variable.name())) {
+                if (value != null && !excluded.excludes(variable, variable.name())) {
                     out.add(new VariableValue(variable.name(), value));
                 }
             }
@@ -117,21 +116,22 @@ final class Variables {
 
     /** The values (or, {@code ofKeys}, the keys) of {@code source}'s entries, under {@code variable}'s name. */
     private void entries(Variable variable, Variable source, boolean ofKeys, Target target,
-            BiPredicate<Variable, String> excluded, List<VariableValue> out) {
+            Exclusions excluded, List<VariableValue> out) {
         List<KeyedValues> sources = keyed.get(source);
+        boolean mayExclude = excluded.mayExclude(variable);
         for (int part = 0; part < sources.size(); part++) {
             KeyedValues values = sources.get(part);
             List<VariableValue> view = ofKeys ? values.keysAs(variable.name()) : values.valuesAs(variable.name());
             for (int i = 0; i < view.size(); i++) {
                 String key = values.key(i);
-                if (target.selects(key) && !excluded.test(variable, key)) {
+                if (target.selects(key) && !(mayExclude && excluded.excludes(variable, key))) {
                     out.add(view.get(i));
                 }
             }
         }
     }
 
-    private void mutableValues(Variable variable, Target target, BiPredicate<Variable, String> excluded,
+    private void mutableValues(Variable variable, Target target, Exclusions excluded,
             List<VariableValue> out) {
         MutableCollection values = mutable(variable);
         if (values == null) {
@@ -139,7 +139,7 @@ final class Variables {
         }
         if (target.key() != null) {
             String value = values.get(target.key());
-            if (value != null && !excluded.test(variable, target.key())) {
+            if (value != null && !excluded.excludes(variable, target.key())) {
                 out.add(new VariableValue(variable.name(), target.key().toLowerCase(Locale.ROOT), value));
             }
             return;
@@ -147,7 +147,7 @@ final class Variables {
         for (Map.Entry<String, String> entry : values.asMap().entrySet()) {
             String key = entry.getKey();
             if (!key.startsWith(PersistentCollections.EXPIRY_PREFIX) && target.selects(key)
-                    && !excluded.test(variable, key)) {
+                    && !excluded.excludes(variable, key)) {
                 out.add(new VariableValue(variable.name(), key, entry.getValue()));
             }
         }

@@ -1,0 +1,51 @@
+package io.frontdesk.waf.engine;
+
+import java.util.List;
+
+import io.frontdesk.waf.engine.seclang.Variable;
+import io.frontdesk.waf.engine.variable.Target;
+
+/**
+ * The values a rule leaves out of its targets, by variable and key: its own exclusions
+ * ({@code !ARGS:password}) and the targets removed from it in the transaction.
+ */
+final class Exclusions {
+
+    static final Exclusions NONE = new Exclusions(List.of(), List.of());
+
+    private final List<Target> own;
+    private final List<Target> removed;
+
+    Exclusions(List<Target> own, List<Target> removed) {
+        this.own = own;
+        this.removed = removed;
+    }
+
+    /** Whether any value of the variable may be left out; when none may, its keys need no asking. */
+    boolean mayExclude(Variable variable) {
+        return names(own, variable) || names(removed, variable);
+    }
+
+    boolean excludes(Variable variable, String key) {
+        return excludes(own, variable, key) || excludes(removed, variable, key);
+    }
+
+    private static boolean names(List<Target> exclusions, Variable variable) {
+        for (int i = 0; i < exclusions.size(); i++) {
+            if (exclusions.get(i).variable() == variable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean excludes(List<Target> exclusions, Variable variable, String key) {
+        for (int i = 0; i < exclusions.size(); i++) {
+            Target exclusion = exclusions.get(i);
+            if (exclusion.variable() == variable && exclusion.selects(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
