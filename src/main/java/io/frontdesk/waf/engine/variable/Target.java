@@ -1,5 +1,6 @@
 package io.frontdesk.waf.engine.variable;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.frontdesk.waf.engine.seclang.Variable;
@@ -15,6 +16,8 @@ public final class Target {
     private final Variable variable;
     private final String key;
     private final Pattern keyPattern;
+    /** Each thread's matcher of the key pattern: a collection's keys are tried one after another, many times. */
+    private final ThreadLocal<Matcher> keyMatchers;
     private final boolean count;
     private final boolean excluded;
 
@@ -22,6 +25,7 @@ public final class Target {
         this.variable = variable;
         this.key = key;
         this.keyPattern = keyPattern;
+        this.keyMatchers = keyPattern == null ? null : ThreadLocal.withInitial(() -> keyPattern.matcher(""));
         this.count = count;
         this.excluded = excluded;
     }
@@ -88,7 +92,7 @@ public final class Target {
         if (key != null) {
             return key.equalsIgnoreCase(candidate);
         }
-        return keyPattern == null || keyPattern.matcher(candidate).find();
+        return keyPattern == null || keyMatchers.get().reset(candidate).find();
     }
 
     @Override
