@@ -6,24 +6,18 @@ package io.frontdesk.waf.engine.operator.regex;
  */
 public final class ScannedValue {
 
-    /** Words of the set of members touched, from {@link #MEMBERS} on; the bytes held before. */
+    /** Words of the set of members touched, from {@link #MEMBERS} on (none when none is); the bytes held before. */
     static final int MEMBERS = 4;
 
     private final SharedScan scan;
     private final long[] bits;
     private final boolean wide;
-    private final int[] longCounts;
 
-    /**
-     * {@code bits}: the set of bytes held (four words of 64), then the set of members the long
-     * atoms held touch; {@code longCounts}: member and count pairs of the long atoms held of members
-     * they do not touch alone.
-     */
-    ScannedValue(SharedScan scan, long[] bits, boolean wide, int[] longCounts) {
+    /** {@code bits}: the set of bytes held (four words of 64), then what {@link SharedScan#scan} tells the members. */
+    ScannedValue(SharedScan scan, long[] bits, boolean wide) {
         this.scan = scan;
         this.bits = bits;
         this.wide = wide;
-        this.longCounts = longCounts;
     }
 
     /** Whether this is what that scan found (and so what its numbers mean here). */
@@ -37,8 +31,8 @@ public final class ScannedValue {
      * whether one of them occurs.
      */
     public boolean touches(int member) {
-        return (bits[MEMBERS + (member >> 6)] & (1L << member)) != 0
-                || scan.touchesWithShortAtoms(member, bits, longCounts);
+        int word = MEMBERS + (member >> 6);
+        return word < bits.length && (bits[word] & 1L << member) != 0 || scan.touchesWithShortAtoms(member, bits);
     }
 
     /** Whether the value holds no byte but those set in {@code set} (four words of 64), and no char above 0xFF. */

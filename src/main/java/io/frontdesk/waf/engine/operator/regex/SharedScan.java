@@ -27,7 +27,6 @@ public final class SharedScan {
 
     /** Upper-case ASCII letters in the second word of a set of bytes; shifted by 32, their lower case. */
     private static final long UPPER_CASE = 0x07FFFFFEL;
-    private static final int[] NO_COUNTS = {};
 
     private final List<Requirement> requirements = new ArrayList<>();
     private AtomScanner scanner;
@@ -36,6 +35,8 @@ public final class SharedScan {
     private int[] leastLong;
     /** For each member, the set of the single bytes among its atoms (four words of 64), or null. */
     private long[][] shortAtoms;
+    /** Words of the set of members touched. */
+    private int memberWords;
 
     /**
      * The pattern's atoms, and those of its plain text form, are looked for here from now on,
@@ -106,52 +107,67 @@ public final class SharedScan {
             countedBy[atom] = members.stream().filter(member -> least[member] > 1 || leastLong[member] > 1)
                     .mapToInt(Integer::intValue).toArray();
         }
-        int words = (requirements.size() + 63) / 64;
-        passes = ThreadLocal.withInitial(() -> new Pass(touchedBy, countedBy, words));
+        memberWords = (requirements.size() + 63) / 64;
+        passes = ThreadLocal.withInitial(() -> new Pass(touchedBy, countedBy, memberWords));
     }
 
-    /** What one pass over the value tells every member. */
+    /**
+     * What one pass over the value tells every member: the bytes it holds (four words), the members
+     * its long atoms touch ({@link #memberWords} words), then, one word each, the member and count
+     * of long atoms of each member they do not touch alone but its single bytes may complete. When
+     * its long atoms touch no member and count for none, as for most values, the bytes are all.
+     */
     public ScannedValue scan(String value) {
         Pass pass = passes.get();
-        long[] bits = new long[ScannedValue.MEMBERS + pass.touched.length];
+        long[] bytes = pass.bytes;
+        Arrays.fill(bytes, 0);
         boolean wide = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c > 0xFF) {
                 wide = true;
             } else {
-                bits[c >> 6] |= 1L << c;
+                bytes[c >> 6] |= 1L << c;
             }
         }
         pass.nextValue();
         scanner.scan(value, pass);
-        System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, pass.touched.length);
-        return new ScannedValue(this, bits, wide, pass.longAtomsShortOfTouching());
+        int pairs = pass.keepLongAtomsShortOfTouching();
+        if (pairs == 0 && pass.touchedNone()) {
+            return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), wide);
+        }
+        long[] bits = new long[ScannedValue.MEMBERS + memberWords + pairs];
+        System.arraycopy(bytes, 0, bits, 0, ScannedValue.MEMBERS);
+        System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, memberWords);
+        for (int i = 0; i < pairs; i++) {
+            int member = pass.counted[i];
+            bits[ScannedValue.MEMBERS + memberWords + i] = (long) member << 32 | pass.counts[member];
+        }
+        return new ScannedValue(this, bits, wide);
     }
 
     /**
      * Whether a member the long atoms of a value did not touch is touched once its single bytes the
-     * value holds ({@code bytes}, as held) are counted too; {@code longCounts} are the member and
-     * long atom count pairs of the members whose long atoms the value holds some of.
+     * value holds are counted too; {@code bits} is what {@link #scan} made of the value.
      */
-    boolean touchesWithShortAtoms(int member, long[] bytes, int[] longCounts) {
+    boolean touchesWithShortAtoms(int member, long[] bits) {
         long[] own = shortAtoms[member];
         if (own == null) {
             return false;
         }
         int longAtoms = 0;
-        for (int i = 0; i < longCounts.length; i += 2) {
-            if (longCounts[i] == member) {
-                longAtoms = longCounts[i + 1];
+        for (int i = ScannedValue.MEMBERS + memberWords; i < bits.length; i++) {
+            if ((int) (bits[i] >>> 32) == member) {
+                longAtoms = (int) bits[i];
                 break;
             }
         }
         if (longAtoms < leastLong[member]) {
             return false;
         }
-        long folded = bytes[1] | (bytes[1] & UPPER_CASE) << 32;
-        int held = Long.bitCount(bytes[0] & own[0]) + Long.bitCount(folded & own[1]) + Long.bitCount(bytes[2] & own[2])
-                + Long.bitCount(bytes[3] & own[3]);
+        long folded = bits[1] | (bits[1] & UPPER_CASE) << 32;
+        int held = Long.bitCount(bits[0] & own[0]) + Long.bitCount(folded & own[1]) + Long.bitCount(bits[2] & own[2])
+                + Long.bitCount(bits[3] & own[3]);
         return held > 0 && longAtoms + held >= least[member];
     }
 
@@ -189,6 +205,8 @@ public final class SharedScan {
         private final int[] counts;
         private final int[] counted;
         private final long[] touched;
+        /** The bytes the value holds, four words of 64. */
+        private final long[] bytes = new long[ScannedValue.MEMBERS];
         private int countedSize;
         private int generation;
 
@@ -234,24 +252,28 @@ public final class SharedScan {
             return false;
         }
 
-        /** Member and count pairs of the counted members not touched that single bytes may complete. */
-        int[] longAtomsShortOfTouching() {
-            int pairs = 0;
+        boolean touchedNone() {
+            for (long word : touched) {
+                if (word != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Keeps, at the start of {@link #counted}, the counted members not touched that single bytes
+         * may complete; how many.
+         */
+        int keepLongAtomsShortOfTouching() {
+            int kept = 0;
             for (int i = 0; i < countedSize; i++) {
                 int member = counted[i];
                 if (shortAtoms[member] != null && (touched[member >> 6] & 1L << member) == 0) {
-                    counted[pairs++] = member;
+                    counted[kept++] = member;
                 }
             }
-            if (pairs == 0) {
-                return NO_COUNTS;
-            }
-            int[] longCounts = new int[2 * pairs];
-            for (int i = 0; i < pairs; i++) {
-                longCounts[2 * i] = counted[i];
-                longCounts[2 * i + 1] = counts[counted[i]];
-            }
-            return longCounts;
+            return kept;
         }
     }
 }
