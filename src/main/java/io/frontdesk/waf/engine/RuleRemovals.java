@@ -44,6 +44,9 @@ final class RuleRemovals {
 
     /** Whether the rule is out of the transaction. */
     boolean removes(RuleInfo rule) {
+        if (ids.isEmpty() && tags.isEmpty()) {
+            return false;
+        }
         for (IdRanges removed : ids) {
             if (removed.contains(rule.id())) {
                 return true;
