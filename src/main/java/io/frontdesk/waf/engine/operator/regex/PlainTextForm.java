@@ -3,7 +3,6 @@ package io.frontdesk.waf.engine.operator.regex;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a pattern becomes on plain text: values of ASCII letters, digits, spaces and
@@ -20,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * absent is dropped, a negative lookaround on it holds always. Patterns with capturing groups or
  * back references are left alone: dropping a group would renumber the others.
  */
-final class PlainTextForm {
+final class PlainTextForm extends TranslationReader {
 
     /** The bytes of plain text, four words of 64. */
     static final long[] PLAIN_BYTES = plainBytes();
@@ -28,21 +27,10 @@ final class PlainTextForm {
     static final String NOWHERE = "(?!)";
 
     private static final Pattern FLAGS = Pattern.compile("\\(\\?[ims-]*\\)");
-    private static final String BEYOND_BYTES = "\u0100\u017f\u212a\u2028\uffff";
-
-    /** A construct the rewrite does not know, or a capturing group; the pattern is then left alone. */
-    private static final class Unrecognised extends RuntimeException {
-        Unrecognised() {
-            super(null, null, false, false);
-        }
-    }
-
-    private final String source;
     private final Map<String, Boolean> classes = new HashMap<>();
-    private int position;
 
     private PlainTextForm(String source) {
-        this.source = source;
+        super(source);
     }
 
     /**
@@ -221,16 +209,7 @@ final class PlainTextForm {
         char c = read();
         switch (c) {
             case 'x' -> {
-                expect('{');
-                int end = source.indexOf('}', position);
-                if (end < 0) {
-                    throw new Unrecognised();
-                }
-                String digits = source.substring(position, end);
-                position = end + 1;
-                if (digits.isEmpty() || digits.length() > 2 || !digits.chars().allMatch(d -> Character.digit(d, 16) >= 0)) {
-                    throw new Unrecognised();
-                }
+                hexByte();
                 return mayBePlain(source.substring(start, position));
             }
             case 'd', 'D', 'w', 'W', 's', 'S', 'h', 'H', 'v', 'V' -> {
@@ -248,27 +227,8 @@ final class PlainTextForm {
         }
     }
 
-    /** A class, up to its first unescaped {@code ]}, as {@link RequiredAtoms} reads one. */
     private String characterClass(int start) {
-        while (true) {
-            char c = read();
-            if (c == ']') {
-                return mayBePlain(source.substring(start, position));
-            }
-            if (c == '[' || c == '&' && peek() == '&') {
-                throw new Unrecognised();
-            }
-            if (c == '\\') {
-                char escaped = read();
-                if ((escaped == 'x' || escaped == 'p' || escaped == 'P') && peek() == '{') {
-                    int end = source.indexOf('}', position);
-                    if (end < 0) {
-                        throw new Unrecognised();
-                    }
-                    position = end + 1;
-                }
-            }
-        }
+        return mayBePlain(characterClassFrom(start));
     }
 
     /**
@@ -277,16 +237,9 @@ final class PlainTextForm {
      */
     private String mayBePlain(String piece) {
         boolean plain = classes.computeIfAbsent(piece, text -> {
-            Pattern pattern;
-            try {
-                pattern = Pattern.compile(text, Pattern.CASE_INSENSITIVE | PcreTranslator.JAVA_FLAGS);
-            } catch (PatternSyntaxException e) {
-                throw new Unrecognised();
-            }
-            for (int i = 0; i < BEYOND_BYTES.length(); i++) {
-                if (pattern.matcher(BEYOND_BYTES.substring(i, i + 1)).matches()) {
-                    return true;
-                }
+            Pattern pattern = singleCharacter(text);
+            if (matchesBeyondBytes(pattern)) {
+                return true;
             }
             for (char b = 0; b <= 0xFF; b++) {
                 if (isPlain(b) && pattern.matcher(String.valueOf(b)).matches()) {
@@ -296,45 +249,5 @@ final class PlainTextForm {
             return false;
         });
         return plain ? piece : null;
-    }
-
-    private int number() {
-        int start = position;
-        while (!atEnd() && peek() >= '0' && peek() <= '9') {
-            position++;
-        }
-        if (start == position || position - start > 9) {
-            throw new Unrecognised();
-        }
-        return Integer.parseInt(source.substring(start, position));
-    }
-
-    private boolean atEnd() {
-        return position >= source.length();
-    }
-
-    private char peek() {
-        return source.charAt(position);
-    }
-
-    private char read() {
-        if (atEnd()) {
-            throw new Unrecognised();
-        }
-        return source.charAt(position++);
-    }
-
-    private boolean next(char expected) {
-        if (!atEnd() && peek() == expected) {
-            position++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char expected) {
-        if (!next(expected)) {
-            throw new Unrecognised();
-        }
     }
 }

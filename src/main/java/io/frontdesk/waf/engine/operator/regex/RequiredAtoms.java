@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The atoms every match of a pattern contains, read from the pattern's translation into
@@ -24,18 +23,10 @@ import java.util.regex.PatternSyntaxException;
  * be anything. Whatever is not recognised gives up on the whole pattern, which then asks for
  * nothing: the requirement may be weaker than the pattern, never stronger.
  */
-final class RequiredAtoms {
+final class RequiredAtoms extends TranslationReader {
 
     /** The most strings an exact set may have before it is turned into a requirement. */
     static final int MOST_EXACT = 16;
-
-    /**
-     * Characters beyond the bytes a class is tried with, one it matches making it anything: those
-     * java.util.regex's {@code \h} and {@code \v} take, the two that fold to ASCII letters under
-     * Unicode case, and others. Values are byte strings; this keeps the analysis sound beyond them.
-     */
-    private static final String BEYOND_BYTES = "\u0100\u017f\u212a\u1680\u2000\u200a\u2028\u2029\u202f\u205f"
-            + "\u3000\uffff";
 
     private static final Knowledge EMPTY = exactly(Set.of(""));
     private static final Knowledge ANYTHING = new Knowledge(null, Requirement.NONE);
@@ -48,19 +39,10 @@ final class RequiredAtoms {
         }
     }
 
-    /** A construct this analysis does not know; the pattern then asks for nothing. */
-    private static final class Unrecognised extends RuntimeException {
-        Unrecognised() {
-            super(null, null, false, false);
-        }
-    }
-
-    private final String source;
     private final Map<String, Knowledge> classes = new HashMap<>();
-    private int position;
 
     private RequiredAtoms(String source) {
-        this.source = source;
+        super(source);
     }
 
     /** The requirement every match of the pattern meets, {@code javaSource} being its translation. */
@@ -229,19 +211,7 @@ final class RequiredAtoms {
     private Knowledge escape() {
         char c = read();
         return switch (c) {
-            case 'x' -> {
-                expect('{');
-                int end = source.indexOf('}', position);
-                if (end < 0) {
-                    throw new Unrecognised();
-                }
-                String digits = source.substring(position, end);
-                position = end + 1;
-                if (digits.isEmpty() || digits.length() > 2 || !digits.chars().allMatch(d -> Character.digit(d, 16) >= 0)) {
-                    throw new Unrecognised();
-                }
-                yield literal((char) Integer.parseInt(digits, 16));
-            }
+            case 'x' -> literal(hexByte());
             case 'd', 'D', 'w', 'W', 's', 'S', 'h', 'H', 'v', 'V' -> bytesMatching("\\" + c);
             case 'A', 'z', 'Z', 'G', 'b', 'B' -> EMPTY;
             case 'R' -> ANYTHING;
@@ -264,26 +234,7 @@ final class RequiredAtoms {
      * bytes it matches, tried one by one. Nested classes and intersections are not recognised.
      */
     private Knowledge characterClass() {
-        int start = position - 1;
-        while (true) {
-            char c = read();
-            if (c == ']') {
-                return bytesMatching(source.substring(start, position));
-            }
-            if (c == '[' || c == '&' && peek() == '&') {
-                throw new Unrecognised();
-            }
-            if (c == '\\') {
-                char escaped = read();
-                if ((escaped == 'x' || escaped == 'p' || escaped == 'P') && peek() == '{') {
-                    int end = source.indexOf('}', position);
-                    if (end < 0) {
-                        throw new Unrecognised();
-                    }
-                    position = end + 1;
-                }
-            }
-        }
+        return bytesMatching(characterClassFrom(position - 1));
     }
 
     /**
@@ -292,16 +243,9 @@ final class RequiredAtoms {
      */
     private Knowledge bytesMatching(String piece) {
         return classes.computeIfAbsent(piece, text -> {
-            Pattern pattern;
-            try {
-                pattern = Pattern.compile(text, Pattern.CASE_INSENSITIVE | PcreTranslator.JAVA_FLAGS);
-            } catch (PatternSyntaxException e) {
-                throw new Unrecognised();
-            }
-            for (int i = 0; i < BEYOND_BYTES.length(); i++) {
-                if (pattern.matcher(BEYOND_BYTES.substring(i, i + 1)).matches()) {
-                    return ANYTHING;
-                }
+            Pattern pattern = singleCharacter(text);
+            if (matchesBeyondBytes(pattern)) {
+                return ANYTHING;
             }
             Set<String> members = new LinkedHashSet<>();
             for (char b = 0; b <= 0xFF; b++) {
@@ -319,45 +263,5 @@ final class RequiredAtoms {
 
     private static Knowledge exactly(Set<String> strings) {
         return new Knowledge(strings, null);
-    }
-
-    private int number() {
-        int start = position;
-        while (!atEnd() && peek() >= '0' && peek() <= '9') {
-            position++;
-        }
-        if (start == position || position - start > 9) {
-            throw new Unrecognised();
-        }
-        return Integer.parseInt(source.substring(start, position));
-    }
-
-    private boolean atEnd() {
-        return position >= source.length();
-    }
-
-    private char peek() {
-        return source.charAt(position);
-    }
-
-    private char read() {
-        if (atEnd()) {
-            throw new Unrecognised();
-        }
-        return source.charAt(position++);
-    }
-
-    private boolean next(char expected) {
-        if (!atEnd() && peek() == expected) {
-            position++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char expected) {
-        if (!next(expected)) {
-            throw new Unrecognised();
-        }
     }
 }

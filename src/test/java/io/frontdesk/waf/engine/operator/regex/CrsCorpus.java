@@ -27,6 +27,24 @@ final class CrsCorpus {
     private CrsCorpus() {
     }
 
+    /** The distinct constant {@code @rx} patterns of both releases, v4.x's first. */
+    static Set<String> regexPatternsOfBothReleases() throws IOException {
+        Set<String> patterns = new LinkedHashSet<>();
+        for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
+            patterns.addAll(regexPatterns(release));
+        }
+        return patterns;
+    }
+
+    /** The pieces of every request both releases' regression tests send (see {@link #requestPieces}). */
+    static Set<String> requestPiecesOfBothReleases() throws IOException {
+        Set<String> pieces = new LinkedHashSet<>();
+        for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
+            pieces.addAll(requestPieces(release, Integer.MAX_VALUE));
+        }
+        return pieces;
+    }
+
     /** The release's constant {@code @rx} patterns (those without macros), in rule file order. */
     static List<String> regexPatterns(String release) throws IOException {
         List<String> patterns = new ArrayList<>();

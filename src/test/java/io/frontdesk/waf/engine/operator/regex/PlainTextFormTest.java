@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.frontdesk.support.ReferenceVectors;
-import io.frontdesk.waf.conformance.ftw.CrsReleases;
 
 /**
  * A pattern's plain text form finds, on plain text, the very match the pattern finds, and so does
@@ -49,14 +48,9 @@ class PlainTextFormTest {
 
     @BeforeAll
     static void loadCrs() throws IOException {
-        Set<String> all = new LinkedHashSet<>();
-        Set<String> pieces = new LinkedHashSet<>();
-        for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
-            all.addAll(CrsCorpus.regexPatterns(release));
-            pieces.addAll(CrsCorpus.requestPieces(release, Integer.MAX_VALUE));
-        }
+        Set<String> all = CrsCorpus.regexPatternsOfBothReleases();
         patterns = all.size();
-        crsPieces = List.copyOf(pieces);
+        crsPieces = List.copyOf(CrsCorpus.requestPiecesOfBothReleases());
         rewritten = new ArrayList<>();
         scan = new SharedScan();
         for (String pcre : all) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.frontdesk.support.ReferenceVectors;
-import io.frontdesk.waf.conformance.ftw.CrsReleases;
 
 /**
  * The prefilter never turns away a value its pattern matches: for every {@code @rx} pattern of both
@@ -50,14 +48,8 @@ class PrefilterTest {
 
     @BeforeAll
     static void loadCrs() throws IOException {
-        Set<String> all = new LinkedHashSet<>();
-        Set<String> pieces = new LinkedHashSet<>();
-        for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
-            all.addAll(CrsCorpus.regexPatterns(release));
-            pieces.addAll(CrsCorpus.requestPieces(release, Integer.MAX_VALUE));
-        }
-        patterns = List.copyOf(all);
-        crsPieces = List.copyOf(pieces);
+        patterns = List.copyOf(CrsCorpus.regexPatternsOfBothReleases());
+        crsPieces = List.copyOf(CrsCorpus.requestPiecesOfBothReleases());
         prefiltered = new ArrayList<>();
         for (String pcre : patterns) {
             PcreTranslator.Translation translation = PcreTranslator.translate(pcre);

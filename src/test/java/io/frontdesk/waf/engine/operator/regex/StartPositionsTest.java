@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.frontdesk.support.ReferenceVectors;
-import io.frontdesk.waf.conformance.ftw.CrsReleases;
 
 /**
  * A pattern searched only at the positions its first bytes allow finds what a plain search finds:
@@ -43,13 +41,8 @@ class StartPositionsTest {
 
     @BeforeAll
     static void loadCrs() throws IOException {
-        Set<String> patterns = new LinkedHashSet<>();
-        Set<String> pieces = new LinkedHashSet<>();
-        for (String release : List.of(CrsReleases.V4, CrsReleases.V3)) {
-            patterns.addAll(CrsCorpus.regexPatterns(release));
-            pieces.addAll(CrsCorpus.requestPieces(release, Integer.MAX_VALUE));
-        }
-        crsPieces = List.copyOf(pieces);
+        Set<String> patterns = CrsCorpus.regexPatternsOfBothReleases();
+        crsPieces = List.copyOf(CrsCorpus.requestPiecesOfBothReleases());
         searched = new ArrayList<>();
         for (String pcre : patterns) {
             PcreTranslator.Translation translation = PcreTranslator.translate(pcre);
