@@ -98,17 +98,14 @@ public final class SharedScan {
         scanner = new AtomScanner(atoms);
         least = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 1)).toArray();
         leastLong = requirements.stream().mapToInt(requirement -> leastAtoms(requirement, 2)).toArray();
-        int[][] touchedBy = new int[atoms.size()][];
-        int[][] countedBy = new int[atoms.size()][];
-        for (int atom = 0; atom < atoms.size(); atom++) {
-            List<Integer> members = naming.get(atoms.get(atom));
-            touchedBy[atom] = members.stream().filter(member -> least[member] <= 1 && leastLong[member] <= 1)
-                    .mapToInt(Integer::intValue).toArray();
-            countedBy[atom] = members.stream().filter(member -> least[member] > 1 || leastLong[member] > 1)
-                    .mapToInt(Integer::intValue).toArray();
+        AtomMembers atomMembers = new AtomMembers(atoms.size());
+        for (String atom : atoms) {
+            List<Integer> members = naming.get(atom);
+            atomMembers.add(members.stream().filter(member -> least[member] <= 1 && leastLong[member] <= 1).toList(),
+                    members.stream().filter(member -> least[member] > 1 || leastLong[member] > 1).toList());
         }
         memberWords = (requirements.size() + 63) / 64;
-        passes = ThreadLocal.withInitial(() -> new Pass(touchedBy, countedBy, memberWords));
+        passes = ThreadLocal.withInitial(() -> new Pass(atomMembers, memberWords));
     }
 
     /**
@@ -190,16 +187,45 @@ public final class SharedScan {
     }
 
     /**
-     * One thread's record of a pass over a value for the long atoms: the members an atom found
-     * touches alone ({@code touchedBy}: those that need one atom, long or not), and for those that
-     * need more ({@code countedBy}), how many of their long atoms were found, each atom counted the
-     * first time only (atoms and counts stamped with an earlier pass's generation count as
-     * nothing). It never stops the pass.
+     * For each long atom, in one array, the members it touches alone (those that need one atom,
+     * long or not), then those that need more, whose atoms are counted: atom {@code a}'s members
+     * run from {@code spans[2a]}, the counted ones from {@code spans[2a + 1]}, up to
+     * {@code spans[2a + 2]}. An atom found costs a pass two reads of memory, not five.
+     */
+    private static final class AtomMembers {
+
+        final int[] spans;
+        private final List<Integer> members = new ArrayList<>();
+        private int atoms;
+
+        AtomMembers(int atoms) {
+            this.spans = new int[2 * atoms + 1];
+        }
+
+        void add(List<Integer> touched, List<Integer> counted) {
+            spans[2 * atoms] = members.size();
+            members.addAll(touched);
+            spans[2 * atoms + 1] = members.size();
+            members.addAll(counted);
+            atoms++;
+            spans[2 * atoms] = members.size();
+        }
+
+        int[] members() {
+            return members.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * One thread's record of a pass over a value for the long atoms: for the members an atom found
+     * does not touch alone, how many of their long atoms were found, each atom counted the first
+     * time only (atoms and counts stamped with an earlier pass's generation count as nothing). It
+     * never stops the pass.
      */
     private final class Pass implements IntPredicate {
 
-        private final int[][] touchedBy;
-        private final int[][] countedBy;
+        private final int[] spans;
+        private final int[] members;
         private final int[] stamps;
         private final int[] countStamps;
         private final int[] counts;
@@ -210,10 +236,10 @@ public final class SharedScan {
         private int countedSize;
         private int generation;
 
-        Pass(int[][] touchedBy, int[][] countedBy, int words) {
-            this.touchedBy = touchedBy;
-            this.countedBy = countedBy;
-            this.stamps = new int[touchedBy.length];
+        Pass(AtomMembers atomMembers, int words) {
+            this.spans = atomMembers.spans;
+            this.members = atomMembers.members();
+            this.stamps = new int[spans.length / 2];
             this.countStamps = new int[least.length];
             this.counts = new int[least.length];
             this.counted = new int[least.length];
@@ -234,10 +260,14 @@ public final class SharedScan {
         public boolean test(int atom) {
             if (stamps[atom] != generation) {
                 stamps[atom] = generation;
-                for (int member : touchedBy[atom]) {
+                int countedFrom = spans[2 * atom + 1];
+                for (int i = spans[2 * atom]; i < countedFrom; i++) {
+                    int member = members[i];
                     touched[member >> 6] |= 1L << member;
                 }
-                for (int member : countedBy[atom]) {
+                int end = spans[2 * atom + 2];
+                for (int i = countedFrom; i < end; i++) {
+                    int member = members[i];
                     if (countStamps[member] != generation) {
                         countStamps[member] = generation;
                         counts[member] = 0;
