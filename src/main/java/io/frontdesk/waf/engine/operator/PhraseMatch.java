@@ -64,7 +64,7 @@ final class PhraseMatch implements Operator {
     public boolean matches(String value, OperatorContext context) {
         if (scan != null) {
             ScannedValue scanned = context.scanned(value);
-            if (scanned != null && scanned.from(scan) && !scanned.touches(scannedAs)) {
+            if (scanned != null && scanned.from(scan) && !scanned.holds(scannedAs)) {
                 return false;
             }
         }

@@ -230,7 +230,7 @@ public final class PcrePattern {
             return mayMatch(value);
         }
         return (firstBytes == null || firstBytes.mayStartIn(scanned))
-                && (prefilter == null || (!scanned.from(shared) || scanned.touches(sharedAs)) && prefilter.mayMatch(value));
+                && (prefilter == null || (scanned.from(shared) ? scanned.holds(sharedAs) : prefilter.mayMatch(value)));
     }
 
     Prefilter prefilter() {

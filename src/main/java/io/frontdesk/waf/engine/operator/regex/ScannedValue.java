@@ -1,8 +1,8 @@
 package io.frontdesk.waf.engine.operator.regex;
 
 /**
- * What a {@link SharedScan} found in one value: the bytes it holds, and the members it holds atoms
- * enough of. A member the value holds too few of the atoms of cannot match it.
+ * What a {@link SharedScan} found in one value: the bytes it holds, the members it holds atoms
+ * enough of, and the atoms it holds. A member whose requirement the value does not meet cannot match it.
  */
 public final class ScannedValue {
 
@@ -11,12 +11,17 @@ public final class ScannedValue {
 
     private final SharedScan scan;
     private final long[] bits;
+    private final int[] found;
     private final boolean wide;
 
-    /** {@code bits}: the set of bytes held (four words of 64), then what {@link SharedScan#scan} tells the members. */
-    ScannedValue(SharedScan scan, long[] bits, boolean wide) {
+    /**
+     * {@code bits}: the set of bytes held (four words of 64), then what {@link SharedScan#scan} tells
+     * the members; {@code found}: the scan's numbers of the atoms of two bytes or more found.
+     */
+    ScannedValue(SharedScan scan, long[] bits, int[] found, boolean wide) {
         this.scan = scan;
         this.bits = bits;
+        this.found = found;
         this.wide = wide;
     }
 
@@ -26,11 +31,19 @@ public final class ScannedValue {
     }
 
     /**
-     * Whether the value holds atoms enough of the member numbered so (by
-     * {@link SharedScan#addPhrases}, say) for its requirement to hold: for a list of phrases,
-     * whether one of them occurs.
+     * Whether the requirement of the member numbered so (by {@link SharedScan#addPhrases}, say)
+     * holds of the value: for a list of phrases, whether one of them occurs. A member whose
+     * requirement does not hold cannot match the value.
      */
-    public boolean touches(int member) {
+    public boolean holds(int member) {
+        return touches(member) && scan.holds(member, found, bits);
+    }
+
+    /**
+     * Whether the value holds atoms enough of the member for its requirement to hold, counting
+     * them but not asking which: the first, cheap, test of {@link #holds}.
+     */
+    boolean touches(int member) {
         int word = MEMBERS + (member >> 6);
         return word < bits.length && (bits[word] & 1L << member) != 0 || scan.touchesWithShortAtoms(member, bits);
     }

@@ -27,8 +27,13 @@ public final class SharedScan {
 
     /** Upper-case ASCII letters in the second word of a set of bytes; shifted by 32, their lower case. */
     private static final long UPPER_CASE = 0x07FFFFFEL;
+    private static final int[] NO_ATOMS = {};
 
     private final List<Requirement> requirements = new ArrayList<>();
+    /** Beside each requirement, the prefilter of the pattern it is of; null for a list of phrases. */
+    private final List<Prefilter> prefilters = new ArrayList<>();
+    /** For each member, how its requirement is decided from a scan, or null where touching it decides. */
+    private ScannedRequirement[] decisions;
     private AtomScanner scanner;
     private ThreadLocal<Pass> passes;
     private int[] least;
@@ -46,6 +51,7 @@ public final class SharedScan {
         Prefilter prefilter = pattern.prefilter();
         if (prefilter != null && pattern.sharedIn(this, requirements.size())) {
             requirements.add(prefilter.requirement());
+            prefilters.add(prefilter);
         }
         if (pattern.plainTextForm() != null) {
             add(pattern.plainTextForm());
@@ -71,6 +77,7 @@ public final class SharedScan {
             return -1;
         }
         requirements.add(requirement);
+        prefilters.add(null);
         return requirements.size() - 1;
     }
 
@@ -106,13 +113,34 @@ public final class SharedScan {
         }
         memberWords = (requirements.size() + 63) / 64;
         passes = ThreadLocal.withInitial(() -> new Pass(atomMembers, memberWords));
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        atoms.forEach(atom -> numbers.put(atom, numbers.size()));
+        decisions = new ScannedRequirement[requirements.size()];
+        for (int member = 0; member < requirements.size(); member++) {
+            if (!isChoiceOfAtoms(requirements.get(member))) {
+                decisions[member] = new ScannedRequirement(prefilters.get(member), numbers);
+            }
+        }
+    }
+
+    /** Whether the requirement is an atom or a choice of atoms, which one atom found decides. */
+    private static boolean isChoiceOfAtoms(Requirement requirement) {
+        return requirement instanceof Requirement.Atom || requirement instanceof Requirement.AnyOf any
+                && any.parts().stream().allMatch(part -> part instanceof Requirement.Atom);
+    }
+
+    /** Whether the requirement of a member a value {@link ScannedValue#touches touches} holds of it. */
+    boolean holds(int member, int[] found, long[] bits) {
+        ScannedRequirement decision = decisions[member];
+        return decision == null || decision.holdsIn(found, bits);
     }
 
     /**
      * What one pass over the value tells every member: the bytes it holds (four words), the members
      * its long atoms touch ({@link #memberWords} words), then, one word each, the member and count
-     * of long atoms of each member they do not touch alone but its single bytes may complete. When
-     * its long atoms touch no member and count for none, as for most values, the bytes are all.
+     * of long atoms of each member they do not touch alone but its single bytes may complete; and
+     * the long atoms found, from which a touched member's requirement is decided. When its long
+     * atoms touch no member and count for none, as for most values, the bytes are all.
      */
     public ScannedValue scan(String value) {
         Pass pass = passes.get();
@@ -131,7 +159,7 @@ public final class SharedScan {
         scanner.scan(value, pass);
         int pairs = pass.keepLongAtomsShortOfTouching();
         if (pairs == 0 && pass.touchedNone()) {
-            return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), wide);
+            return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), NO_ATOMS, wide);
         }
         long[] bits = new long[ScannedValue.MEMBERS + memberWords + pairs];
         System.arraycopy(bytes, 0, bits, 0, ScannedValue.MEMBERS);
@@ -140,7 +168,7 @@ public final class SharedScan {
             int member = pass.counted[i];
             bits[ScannedValue.MEMBERS + memberWords + i] = (long) member << 32 | pass.counts[member];
         }
-        return new ScannedValue(this, bits, wide);
+        return new ScannedValue(this, bits, Arrays.copyOf(pass.found, pass.foundSize), wide);
     }
 
     /**
@@ -231,9 +259,12 @@ public final class SharedScan {
         private final int[] counts;
         private final int[] counted;
         private final long[] touched;
+        /** The long atoms found, each once, in the order found. */
+        private final int[] found;
         /** The bytes the value holds, four words of 64. */
         private final long[] bytes = new long[ScannedValue.MEMBERS];
         private int countedSize;
+        private int foundSize;
         private int generation;
 
         Pass(AtomMembers atomMembers, int words) {
@@ -244,6 +275,7 @@ public final class SharedScan {
             this.counts = new int[least.length];
             this.counted = new int[least.length];
             this.touched = new long[words];
+            this.found = new int[stamps.length];
         }
 
         void nextValue() {
@@ -254,12 +286,14 @@ public final class SharedScan {
             }
             Arrays.fill(touched, 0);
             countedSize = 0;
+            foundSize = 0;
         }
 
         @Override
         public boolean test(int atom) {
             if (stamps[atom] != generation) {
                 stamps[atom] = generation;
+                found[foundSize++] = atom;
                 int countedFrom = spans[2 * atom + 1];
                 for (int i = spans[2 * atom]; i < countedFrom; i++) {
                     int member = members[i];

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 
 
 /**
- * The pass shared by a rule set's patterns turns away no value a pattern's own prefilter and first
- * bytes let through (which {@link PrefilterTest} and {@link FirstBytesTest} show turn away no
- * match): for every {@code @rx} pattern of both CRS releases, on the pieces of every CRS regression
- * request and random byte strings.
+ * The pass shared by a rule set's patterns decides each pattern's requirement as the pattern's own
+ * prefilter does, and its first bytes as they do (which {@link PrefilterTest} and
+ * {@link FirstBytesTest} show turn away no match): for every {@code @rx} pattern of both CRS
+ * releases, on the pieces of every CRS regression request and random byte strings.
  */
 class SharedScanTest {
 
     @Test
-    void turnsAwayNothingAPatternsOwnChecksLetThrough() throws IOException {
+    void decidesEveryPatternAsItsOwnChecksDo() throws IOException {
         Set<String> sources = CrsCorpus.regexPatternsOfBothReleases();
         Set<String> values = new LinkedHashSet<>(CrsCorpus.requestPiecesOfBothReleases());
         values.addAll(randomStrings());
@@ -45,13 +45,13 @@ class SharedScanTest {
             for (int i = 0; i < patterns.size(); i++) {
                 Prefilter prefilter = patterns.get(i).prefilter();
                 boolean alone = prefilter == null || prefilter.mayMatch(value);
-                boolean shared = prefilter == null || scanned.touches(patterns.get(i).sharedAs());
+                boolean shared = prefilter == null || scanned.holds(patterns.get(i).sharedAs());
                 FirstBytes first = firstBytes.get(i);
                 if (first != null && first.mayStartIn(value) != first.mayStartIn(scanned)) {
                     lost.add("first bytes of " + patterns.get(i) + " on " + value);
                 }
-                if (alone && !shared) {
-                    lost.add(patterns.get(i) + " on " + value);
+                if (alone != shared) {
+                    lost.add(patterns.get(i) + (alone ? " lost on " : " let through on ") + value);
                 }
                 turnedAway += shared ? 0 : 1;
             }
@@ -76,6 +76,26 @@ class SharedScanTest {
         assertThat(SharedScan.leastAtoms(spelt.prefilter().requirement(), 2)).isEqualTo(1);
         assertThat(scan.scan("a b c").touches(spelt.sharedAs())).as("two atoms, but single letters").isFalse();
         assertThat(scan.scan("b'zip2").touches(spelt.sharedAs())).isTrue();
+    }
+
+    @Test
+    void aTouchedPatternHoldsOnlyWhenItsRequirementDoes() {
+        SharedScan scan = new SharedScan();
+        PcrePattern pairs = PcrePattern.compile("(?:ab|cd).*(?:ef|gh)");
+        PcrePattern spelt = PcrePattern.compile("(?i)a['\"]*(?:ddgroup|pparmor)|b['\"]*(?:ase64|zip2)");
+        scan.add(pairs);
+        scan.add(spelt);
+        scan.complete();
+
+        assertThat(pairs.prefilter().requirement()).hasToString("AND[OR[\"ab\", \"cd\"], OR[\"ef\", \"gh\"]]");
+        ScannedValue twoOfOneSide = scan.scan("ab cd");
+        assertThat(twoOfOneSide.touches(pairs.sharedAs())).as("two atoms, as many as the requirement asks").isTrue();
+        assertThat(twoOfOneSide.holds(pairs.sharedAs())).isFalse();
+        assertThat(scan.scan("cd GH").holds(pairs.sharedAs())).as("atoms are found in any case").isTrue();
+        ScannedValue wrongLetter = scan.scan("zip2 A");
+        assertThat(wrongLetter.touches(spelt.sharedAs())).isTrue();
+        assertThat(wrongLetter.holds(spelt.sharedAs())).isFalse();
+        assertThat(scan.scan("zip2 B").holds(spelt.sharedAs())).isTrue();
     }
 
     @Test
