@@ -34,6 +34,8 @@ final class RuleEvaluator {
     private final List<VariableValue> values = new ArrayList<>();
     private Rule head;
     private Rule link;
+    /** The number of the chain that made the value the operator is given; -1 when it is given none. */
+    private int reading;
 
     RuleEvaluator(Variables variables, RuleRemovals removals, TransformedValues transformed, RuleScope scope) {
         this.variables = variables;
@@ -45,6 +47,11 @@ final class RuleEvaluator {
     /** The chain being evaluated (or last evaluated) by its first rule, whose facts RULE gives; or {@code null}. */
     Rule rule() {
         return head;
+    }
+
+    /** The number of the chain that made the value the operator is given (0: none, the value as it came); -1 when it is given no value. */
+    int reading() {
+        return reading;
     }
 
     /** Whether the rule of the chain being evaluated asked for captures. */
@@ -68,6 +75,7 @@ final class RuleEvaluator {
     private Outcome evaluateLink(Rule rule, BudgetMeter meter) {
         link = rule;
         if (rule.targets().isEmpty()) {
+            reading = -1;
             boolean matched = rule.operator().matches("", scope) != rule.negated();
             if (matched) {
                 onMatch(rule, "", "");
@@ -98,12 +106,14 @@ final class RuleEvaluator {
     private String matchValue(Rule rule, String raw) {
         if (rule.multiMatch()) {
             String value = raw;
+            reading = 0;
             if (rule.operator().matches(value, scope) != rule.negated()) {
                 return value;
             }
             List<TransformationChain> steps = rule.transformations().steps();
             for (int i = 0; i < steps.size(); i++) {
                 String next = transformed.of(raw, steps.get(i));
+                reading = steps.get(i).index();
                 if (!next.equals(value) && rule.operator().matches(next, scope) != rule.negated()) {
                     return next;
                 }
@@ -112,6 +122,7 @@ final class RuleEvaluator {
             return null;
         }
         String value = transformed.of(raw, rule.transformations());
+        reading = rule.transformations().index();
         return rule.operator().matches(value, scope) != rule.negated() ? value : null;
     }
 

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.frontdesk.waf.engine.operator.regex.SharedScan;
-
 /**
  * Rules loaded from SecLang files, ready to inspect transactions; immutable and shared by all of
  * them. Load one with {@link RuleSetLoader}.
@@ -21,12 +19,12 @@ public final class RuleSet {
     private final List<String> notes;
     private final PersistentCollections persistent;
     private final int transformationChains;
-    private final SharedScan requestScan;
-    private final SharedScan responseScan;
+    private final SideScan requestScan;
+    private final SideScan responseScan;
 
     RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
-            List<String> notes, PersistentCollections persistent, int transformationChains, SharedScan requestScan,
-            SharedScan responseScan) {
+            List<String> notes, PersistentCollections persistent, int transformationChains, SideScan requestScan,
+            SideScan responseScan) {
         this.phases = phases;
         this.settings = settings;
         this.rulesByFile = rulesByFile;
@@ -80,7 +78,7 @@ public final class RuleSet {
      * of the request's phases one, those of the response's (and logging) another, so that neither
      * looks for the other's atoms.
      */
-    SharedScan scan(int phase) {
+    SideScan scan(int phase) {
         return phase < FIRST_RESPONSE_PHASE ? requestScan : responseScan;
     }
 

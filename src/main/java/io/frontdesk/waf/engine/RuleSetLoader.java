@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.frontdesk.waf.engine.operator.regex.SharedScan;
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleCompiler;
@@ -167,20 +166,7 @@ public final class RuleSetLoader {
         }
         return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
                 List.copyOf(notes), new PersistentCollections(), chains.size(),
-                sharedScan(phases.subList(0, RuleSet.FIRST_RESPONSE_PHASE)),
-                sharedScan(phases.subList(RuleSet.FIRST_RESPONSE_PHASE, phases.size())));
-    }
-
-    private static SharedScan sharedScan(List<List<PhaseEntry>> phases) {
-        SharedScan scan = new SharedScan();
-        for (List<PhaseEntry> phase : phases) {
-            for (PhaseEntry entry : phase) {
-                for (Rule link = entry.rule(); link != null; link = link.chained()) {
-                    link.operator().joinScan(scan);
-                }
-            }
-        }
-        scan.complete();
-        return scan;
+                SideScan.of(phases.subList(0, RuleSet.FIRST_RESPONSE_PHASE), chains.size()),
+                SideScan.of(phases.subList(RuleSet.FIRST_RESPONSE_PHASE, phases.size()), chains.size()));
     }
 }

@@ -11,7 +11,6 @@ import io.frontdesk.waf.engine.body.BodyProcessors;
 import io.frontdesk.waf.engine.body.ParsedBody;
 import io.frontdesk.waf.engine.body.UrlEncodedFields;
 import io.frontdesk.waf.engine.operator.regex.ScannedValue;
-import io.frontdesk.waf.engine.operator.regex.SharedScan;
 import io.frontdesk.waf.engine.rule.Disruption;
 import io.frontdesk.waf.engine.rule.IdRanges;
 import io.frontdesk.waf.engine.seclang.Variable;
@@ -422,10 +421,13 @@ public final class Transaction {
 
         @Override
         public ScannedValue scanned(String value) {
-            SharedScan scan = ruleSet.scan(runningPhase);
+            SideScan side = ruleSet.scan(runningPhase);
             ScannedValue found = scanned.get(value);
-            if (found == null || !found.from(scan)) {
-                found = scan.scan(value);
+            if (found == null || !found.from(side.scan())) {
+                if (!side.worthScanning(evaluator.reading())) {
+                    return null;
+                }
+                found = side.scan().scan(value);
                 scanned.put(value, found);
             }
             return found;

@@ -10,8 +10,10 @@ public interface Operator {
 
     /**
      * Joins the rule set's shared pass over values, when what this operator looks for can be told
-     * there ({@link OperatorContext#scanned}); most operators cannot, and do nothing.
+     * there ({@link OperatorContext#scanned}); most operators cannot, and do nothing. Whether it
+     * will ask the pass about its values.
      */
-    default void joinScan(SharedScan scan) {
+    default boolean joinScan(SharedScan scan) {
+        return false;
     }
 }

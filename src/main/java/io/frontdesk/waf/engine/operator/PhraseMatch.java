@@ -53,11 +53,12 @@ final class PhraseMatch implements Operator {
     }
 
     @Override
-    public void joinScan(SharedScan shared) {
+    public boolean joinScan(SharedScan shared) {
         if (scan == null) {
             scannedAs = shared.addPhrases(phrases);
             scan = scannedAs < 0 ? null : shared;
         }
+        return scan == shared;
     }
 
     @Override

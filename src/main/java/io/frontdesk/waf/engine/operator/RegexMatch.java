@@ -48,10 +48,11 @@ final class RegexMatch implements Operator {
 
     /** A constant pattern is decided by the shared scan; one expanded from macros changes, and is not. */
     @Override
-    public void joinScan(SharedScan scan) {
+    public boolean joinScan(SharedScan scan) {
         if (pattern != null) {
             scan.add(pattern);
         }
+        return pattern != null;
     }
 
     @Override
