@@ -13,15 +13,13 @@ import java.util.Map;
 final class Prefilter {
 
     private final Requirement requirement;
-    /** The requirement's atoms, numbered as the scanner and the record of atoms found number them. */
-    private final List<String> atoms;
     private final AtomScanner scanner;
     /** Each thread reuses its own record of the atoms found: a pass allocates nothing. */
     private final ThreadLocal<RequirementTree.Progress> progress;
 
     private Prefilter(Requirement requirement) {
         this.requirement = requirement;
-        this.atoms = List.copyOf(requirement.atoms());
+        List<String> atoms = List.copyOf(requirement.atoms());
         Map<String, Integer> indexes = new LinkedHashMap<>();
         atoms.forEach(atom -> indexes.put(atom, indexes.size()));
         RequirementTree tree = new RequirementTree(requirement, indexes);
@@ -37,21 +35,9 @@ final class Prefilter {
 
     /** Whether the value holds atoms enough for a match. */
     boolean mayMatch(String value) {
-        return scanner.scan(value, startValue());
-    }
-
-    /**
-     * This thread's record of the atoms found, emptied for a new value: told of each atom the value
-     * holds (by its number in {@link #atoms}), it answers true once the requirement holds.
-     */
-    RequirementTree.Progress startValue() {
         RequirementTree.Progress mine = progress.get();
         mine.nextValue();
-        return mine;
-    }
-
-    List<String> atoms() {
-        return atoms;
+        return scanner.scan(value, mine);
     }
 
     Requirement requirement() {

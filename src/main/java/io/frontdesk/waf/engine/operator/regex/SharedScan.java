@@ -30,8 +30,6 @@ public final class SharedScan {
     private static final int[] NO_ATOMS = {};
 
     private final List<Requirement> requirements = new ArrayList<>();
-    /** Beside each requirement, the prefilter of the pattern it is of; null for a list of phrases. */
-    private final List<Prefilter> prefilters = new ArrayList<>();
     /** For each member, how its requirement is decided from a scan, or null where touching it decides. */
     private ScannedRequirement[] decisions;
     private AtomScanner scanner;
@@ -51,7 +49,6 @@ public final class SharedScan {
         Prefilter prefilter = pattern.prefilter();
         if (prefilter != null && pattern.sharedIn(this, requirements.size())) {
             requirements.add(prefilter.requirement());
-            prefilters.add(prefilter);
         }
         if (pattern.plainTextForm() != null) {
             add(pattern.plainTextForm());
@@ -77,7 +74,6 @@ public final class SharedScan {
             return -1;
         }
         requirements.add(requirement);
-        prefilters.add(null);
         return requirements.size() - 1;
     }
 
@@ -118,7 +114,7 @@ public final class SharedScan {
         decisions = new ScannedRequirement[requirements.size()];
         for (int member = 0; member < requirements.size(); member++) {
             if (!isChoiceOfAtoms(requirements.get(member))) {
-                decisions[member] = new ScannedRequirement(prefilters.get(member), numbers);
+                decisions[member] = new ScannedRequirement(requirements.get(member), numbers);
             }
         }
     }
@@ -132,7 +128,12 @@ public final class SharedScan {
     /** Whether the requirement of a member a value {@link ScannedValue#touches touches} holds of it. */
     boolean holds(int member, int[] found, long[] bits) {
         ScannedRequirement decision = decisions[member];
-        return decision == null || decision.holdsIn(found, bits);
+        if (decision == null) {
+            return true;
+        }
+        Pass pass = passes.get();
+        pass.recall(found);
+        return decision.holdsIn(pass.stamps, pass.generation, bits);
     }
 
     /**
@@ -266,6 +267,8 @@ public final class SharedScan {
         private int countedSize;
         private int foundSize;
         private int generation;
+        /** The atoms found in a value that {@link #stamps} hold now, when they were recalled rather than found. */
+        private int[] recalled;
 
         Pass(AtomMembers atomMembers, int words) {
             this.spans = atomMembers.spans;
@@ -279,14 +282,31 @@ public final class SharedScan {
         }
 
         void nextValue() {
+            nextGeneration();
+            Arrays.fill(touched, 0);
+            countedSize = 0;
+            foundSize = 0;
+        }
+
+        private void nextGeneration() {
             if (++generation == 0) {
                 Arrays.fill(stamps, 0);
                 Arrays.fill(countStamps, 0);
                 generation = 1;
             }
-            Arrays.fill(touched, 0);
-            countedSize = 0;
-            foundSize = 0;
+            recalled = null;
+        }
+
+        /** Stamps the atoms a pass found in a value (in {@link #found} then), as though it had just found them. */
+        void recall(int[] atoms) {
+            if (atoms == recalled) {
+                return;
+            }
+            nextGeneration();
+            for (int atom : atoms) {
+                stamps[atom] = generation;
+            }
+            recalled = atoms;
         }
 
         @Override
