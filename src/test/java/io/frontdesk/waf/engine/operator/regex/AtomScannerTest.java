@@ -67,10 +67,45 @@ class AtomScannerTest {
         }
     }
 
+    /** Enough atoms that only the states nearest the start have full rows, the deeper ones falling back. */
+    @Test
+    void agreesWithSearchingForEachOfManyAtoms() {
+        Random random = new Random(4);
+        for (int round = 0; round < 20; round++) {
+            Set<String> distinct = new TreeSet<>();
+            while (distinct.size() < 2_000) {
+                distinct.add(text(random, WIDE, 1 + random.nextInt(9)).toLowerCase(Locale.ROOT));
+            }
+            List<String> atoms = List.copyOf(distinct);
+            StringBuilder pieces = new StringBuilder();
+            while (pieces.length() < 300) {
+                pieces.append(random.nextBoolean() ? atoms.get(random.nextInt(atoms.size())).toUpperCase(Locale.ROOT)
+                        : text(random, WIDE, 1 + random.nextInt(3)));
+            }
+            String value = pieces.toString();
+            Set<String> expected = new TreeSet<>();
+            atoms.stream().filter(atom -> asciiFolded(value).contains(atom)).forEach(expected::add);
+            assertThat(found(atoms, value)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    private static String asciiFolded(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.chars().forEach(c -> folded.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
+        return folded.toString();
+    }
+
+    private static final String NARROW = "abAB\u00e9";
+    private static final String WIDE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ;'\u00e9";
+
     private static String text(Random random, int length) {
+        return text(random, NARROW, length);
+    }
+
+    private static String text(Random random, String alphabet, int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            text.append("abAB\u00e9".charAt(random.nextInt(5)));
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
     }
