@@ -84,8 +84,9 @@ final class RuleEvaluator {
         }
         values.clear();
         Exclusions excluded = removals.exclusions(rule, head);
-        for (Target target : rule.targets()) {
-            variables.select(target, excluded, values);
+        List<Target> targets = rule.targets();
+        for (int i = 0; i < targets.size(); i++) {
+            variables.select(targets.get(i), excluded, values);
         }
         boolean any = false;
         for (int i = 0; i < values.size(); i++) {
@@ -130,8 +131,9 @@ final class RuleEvaluator {
         variables.scalars.put(Variable.MATCHED_VAR, value);
         variables.scalars.put(Variable.MATCHED_VAR_NAME, name);
         variables.matchedVars.add(name, value);
-        for (MatchAction action : rule.matchActions()) {
-            action.apply(scope);
+        List<MatchAction> actions = rule.matchActions();
+        for (int i = 0; i < actions.size(); i++) {
+            actions.get(i).apply(scope);
         }
     }
 }

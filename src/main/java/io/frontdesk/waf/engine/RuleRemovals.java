@@ -47,13 +47,14 @@ final class RuleRemovals {
         if (ids.isEmpty() && tags.isEmpty()) {
             return false;
         }
-        for (IdRanges removed : ids) {
-            if (removed.contains(rule.id())) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).contains(rule.id())) {
                 return true;
             }
         }
-        for (String tag : rule.tags()) {
-            if (tags.contains(tag)) {
+        List<String> ruleTags = tags.isEmpty() ? List.of() : rule.tags();
+        for (int i = 0; i < ruleTags.size(); i++) {
+            if (tags.contains(ruleTags.get(i))) {
                 return true;
             }
         }
@@ -67,7 +68,8 @@ final class RuleRemovals {
      */
     Exclusions exclusions(Rule link, Rule head) {
         List<Target> runtime = List.of();
-        for (TargetRemoval removal : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            TargetRemoval removal = targets.get(i);
             if (removal.appliesTo(head.info())) {
                 runtime = runtime.isEmpty() ? new ArrayList<>() : runtime;
                 runtime.add(removal.target());

@@ -138,9 +138,9 @@ final class Variables {
             return;
         }
         if (target.key() != null) {
-            String value = values.get(target.key());
+            String value = values.get(target.lowerCaseKey());
             if (value != null && !excluded.excludes(variable, target.key())) {
-                out.add(new VariableValue(variable.name(), target.key().toLowerCase(Locale.ROOT), value));
+                out.add(new VariableValue(variable.name(), target.lowerCaseKey(), value));
             }
             return;
         }

@@ -55,7 +55,8 @@ public final class Macro {
             return parts.get(0).text();
         }
         StringBuilder out = new StringBuilder();
-        for (Part part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
             out.append(part.text() != null ? part.text() : scope.value(part.variable(), part.key()));
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package io.frontdesk.waf.engine.variable;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ public final class Target {
 
     private final Variable variable;
     private final String key;
+    private final String lowerCaseKey;
     private final Pattern keyPattern;
     /** Each thread's matcher of the key pattern: a collection's keys are tried one after another, many times. */
     private final ThreadLocal<Matcher> keyMatchers;
@@ -24,6 +26,7 @@ public final class Target {
     private Target(Variable variable, String key, Pattern keyPattern, boolean count, boolean excluded) {
         this.variable = variable;
         this.key = key;
+        this.lowerCaseKey = key == null ? null : key.toLowerCase(Locale.ROOT);
         this.keyPattern = keyPattern;
         this.keyMatchers = keyPattern == null ? null : ThreadLocal.withInitial(() -> keyPattern.matcher(""));
         this.count = count;
@@ -73,6 +76,11 @@ public final class Target {
     /** The key as written, or {@code null} when the target has none or a key pattern. */
     public String key() {
         return key;
+    }
+
+    /** {@link #key} in lower case, as TX and the persistent collections keep their keys. */
+    public String lowerCaseKey() {
+        return lowerCaseKey;
     }
 
     public boolean count() {
