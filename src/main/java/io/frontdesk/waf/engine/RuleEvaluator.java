@@ -36,6 +36,8 @@ final class RuleEvaluator {
     private Rule link;
     /** The number of the chain that made the value the operator is given; -1 when it is given none. */
     private int reading;
+    /** What the chains made of the value being evaluated. */
+    private TransformedValues.Made made;
 
     RuleEvaluator(Variables variables, RuleRemovals removals, TransformedValues transformed, RuleScope scope) {
         this.variables = variables;
@@ -52,6 +54,11 @@ final class RuleEvaluator {
     /** The number of the chain that made the value the operator is given (0: none, the value as it came); -1 when it is given no value. */
     int reading() {
         return reading;
+    }
+
+    /** What the chains made of the value the operator is given, {@link #reading} telling which; {@code null} when it is given none. */
+    TransformedValues.Made readingFrom() {
+        return reading < 0 ? null : made;
     }
 
     /** Whether the rule of the chain being evaluated asked for captures. */
@@ -94,7 +101,7 @@ final class RuleEvaluator {
             if (meter.value(value.value())) {
                 return Outcome.BUDGET_SPENT;
             }
-            String matchedValue = matchValue(rule, value.value());
+            String matchedValue = matchValue(rule, value);
             if (matchedValue != null) {
                 any = true;
                 onMatch(rule, value.name(), matchedValue);
@@ -104,16 +111,17 @@ final class RuleEvaluator {
     }
 
     /** The value the operator matched (transformed), or {@code null} when it matched none. */
-    private String matchValue(Rule rule, String raw) {
+    private String matchValue(Rule rule, VariableValue variableValue) {
+        made = transformed.of(variableValue);
         if (rule.multiMatch()) {
-            String value = raw;
+            String value = made.made(0);
             reading = 0;
             if (rule.operator().matches(value, scope) != rule.negated()) {
                 return value;
             }
             List<TransformationChain> steps = rule.transformations().steps();
             for (int i = 0; i < steps.size(); i++) {
-                String next = transformed.of(raw, steps.get(i));
+                String next = TransformedValues.of(made, steps.get(i));
                 reading = steps.get(i).index();
                 if (!next.equals(value) && rule.operator().matches(next, scope) != rule.negated()) {
                     return next;
@@ -122,7 +130,7 @@ final class RuleEvaluator {
             }
             return null;
         }
-        String value = transformed.of(raw, rule.transformations());
+        String value = TransformedValues.of(made, rule.transformations());
         reading = rule.transformations().index();
         return rule.operator().matches(value, scope) != rule.negated() ? value : null;
     }

@@ -51,7 +51,6 @@ public final class Transaction {
     private final HeldBody responseBody = new HeldBody();
 
     private final OpenedCollections persistent;
-    private final Map<String, ScannedValue> scanned = new HashMap<>();
 
     private final List<RuleMatch> matches = new ArrayList<>();
     private Interruption interruption;
@@ -422,13 +421,15 @@ public final class Transaction {
         @Override
         public ScannedValue scanned(String value) {
             SideScan side = ruleSet.scan(runningPhase);
-            ScannedValue found = scanned.get(value);
-            if (found == null || !found.from(side.scan())) {
-                if (!side.worthScanning(evaluator.reading())) {
-                    return null;
-                }
+            int chain = evaluator.reading();
+            TransformedValues.Made made = evaluator.readingFrom();
+            if (made == null || made.made(chain) != value) {
+                return side.worthScanning(chain) ? side.scan().scan(value) : null;
+            }
+            ScannedValue found = made.scanned(chain, value, side.scan());
+            if (found == null && side.worthScanning(chain)) {
                 found = side.scan().scan(value);
-                scanned.put(value, found);
+                made.keepScanned(chain, found);
             }
             return found;
         }

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 import io.frontdesk.waf.engine.transform.TransformationChain;
+import io.frontdesk.waf.engine.variable.VariableValue;
 
 /**
  * What the rules' transformation chains made of the values of one transaction. Many rules read
@@ -12,40 +15,86 @@ import io.frontdesk.waf.engine.transform.TransformationChain;
  * through each chain once, a chain taking up what its prefix made of the value. Values are told
  * apart by their bytes, so a value that arrives twice (under two names, say) is transformed once;
  * and where two chains' prefixes made one string of a value, their common last transformation is
- * applied to it once.
+ * applied to it once. A value's record is kept on the value too, so the rules after the first find
+ * it without a lookup.
  */
 final class TransformedValues {
 
     private final int chains;
-    /** By value, what each chain (by its index) made of it, or null where none has yet. */
-    private final Map<String, String[]> byValue = new HashMap<>();
+    private final Map<String, Made> byValue = new HashMap<>();
 
     TransformedValues(int chains) {
         this.chains = chains;
     }
 
-    String of(String value, TransformationChain chain) {
-        if (chain.isEmpty()) {
-            return value;
+    /** What the chains made of one value, by chain number, and what the shared scan found in each. */
+    static final class Made {
+
+        private final TransformedValues owner;
+        /** By chain number, what the chain made of the value, or null where none has yet. */
+        private final String[] strings;
+        private Scanned scans;
+
+        private Made(TransformedValues owner, String value) {
+            this.owner = owner;
+            this.strings = new String[owner.chains];
+            strings[0] = value;
         }
-        String[] made = byValue.get(value);
-        if (made == null) {
-            made = new String[chains];
-            made[0] = value;
-            byValue.put(value, made);
+
+        /** What the chain numbered so made of the value, or null where none has yet. */
+        String made(int chain) {
+            return strings[chain];
         }
-        return of(made, chain);
+
+        /**
+         * What {@code scan} found in {@code made}, which the chain numbered {@code chain} made of
+         * the value, as found for that chain or for another that made the same string; null where
+         * it was not asked.
+         */
+        ScannedValue scanned(int chain, String made, SharedScan scan) {
+            for (Scanned kept = scans; kept != null; kept = kept.next()) {
+                if (kept.found().from(scan) && (kept.chain() == chain || strings[kept.chain()] == made)) {
+                    return kept.found();
+                }
+            }
+            return null;
+        }
+
+        /** Keeps what the scan found in what the chain numbered so made. */
+        void keepScanned(int chain, ScannedValue found) {
+            scans = new Scanned(chain, found, scans);
+        }
     }
 
-    private static String of(String[] made, TransformationChain chain) {
-        String result = made[chain.index()];
+    /** What a scan found in what one chain made of a value; then what was kept before. */
+    private record Scanned(int chain, ScannedValue found, Scanned next) {
+    }
+
+    /** The record of what the chains made of a value a rule reads. */
+    Made of(VariableValue value) {
+        if (value.transformed() instanceof Made kept && kept.owner == this) {
+            return kept;
+        }
+        Made made = byValue.get(value.value());
+        if (made == null) {
+            made = new Made(this, value.value());
+            byValue.put(value.value(), made);
+        }
+        value.transformed(made);
+        return made;
+    }
+
+    /** What the chain made of the value {@code made} records. */
+    static String of(Made made, TransformationChain chain) {
+        String[] strings = made.strings;
+        String result = strings[chain.index()];
         if (result == null) {
             String input = of(made, chain.prefix());
-            result = madeAlike(made, chain, input);
+            result = madeAlike(strings, chain, input);
             if (result == null) {
                 result = chain.applyLast(input);
             }
-            made[chain.index()] = result;
+            strings[chain.index()] = result;
         }
         return result;
     }
@@ -54,12 +103,12 @@ final class TransformedValues {
      * What another chain ending with the same transformation made of the value, when its prefix
      * made {@code input} too (as a transformation that changes nothing hands its input on, say).
      */
-    private static String madeAlike(String[] made, TransformationChain chain, String input) {
+    private static String madeAlike(String[] strings, TransformationChain chain, String input) {
         List<TransformationChain> alike = chain.sameLast();
         for (int i = 0; i < alike.size(); i++) {
             TransformationChain other = alike.get(i);
-            String result = made[other.index()];
-            if (result != null && made[other.prefix().index()] == input) {
+            String result = strings[other.index()];
+            if (result != null && strings[other.prefix().index()] == input) {
                 return result;
             }
         }

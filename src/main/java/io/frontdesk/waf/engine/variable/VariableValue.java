@@ -10,6 +10,8 @@ public final class VariableValue {
     private final String key;
     private final String value;
     private String name;
+    /** What the transaction's transformations made of the value, kept here by the transaction. */
+    private Object transformed;
 
     /** A value of a collection, under a key; named {@code COLLECTION:key}. */
     public VariableValue(String collection, String key, String value) {
@@ -33,5 +35,14 @@ public final class VariableValue {
 
     public String value() {
         return value;
+    }
+
+    /** What the transaction {@linkplain #transformed(Object) kept} of the value; {@code null} until it kept something. */
+    public Object transformed() {
+        return transformed;
+    }
+
+    public void transformed(Object made) {
+        this.transformed = made;
     }
 }
