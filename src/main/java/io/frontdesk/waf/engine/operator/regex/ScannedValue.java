@@ -45,7 +45,7 @@ public final class ScannedValue {
      */
     boolean touches(int member) {
         int word = MEMBERS + (member >> 6);
-        return word < bits.length && (bits[word] & 1L << member) != 0 || scan.touchesWithShortAtoms(member, bits);
+        return word < bits.length && (bits[word] & 1L << member) != 0 || scan.touchesWithShortAtoms(member, bits, found);
     }
 
     /** Whether the value holds no byte but those set in {@code set} (four words of 64), and no char above 0xFF. */

@@ -40,6 +40,9 @@ public final class SharedScan {
     private long[][] shortAtoms;
     /** Words of the set of members touched. */
     private int memberWords;
+    /** The members each long atom touches alone, then those it counts for, laid out as {@link AtomMembers} says. */
+    private int[] spans;
+    private int[] spanMembers;
 
     /**
      * The pattern's atoms, and those of its plain text form, are looked for here from now on,
@@ -108,7 +111,9 @@ public final class SharedScan {
                     members.stream().filter(member -> least[member] > 1 || leastLong[member] > 1).toList());
         }
         memberWords = (requirements.size() + 63) / 64;
-        passes = ThreadLocal.withInitial(() -> new Pass(atomMembers, memberWords));
+        spans = atomMembers.spans;
+        spanMembers = atomMembers.members();
+        passes = ThreadLocal.withInitial(() -> new Pass(memberWords));
         Map<String, Integer> numbers = new LinkedHashMap<>();
         atoms.forEach(atom -> numbers.put(atom, numbers.size()));
         decisions = new ScannedRequirement[requirements.size()];
@@ -138,10 +143,10 @@ public final class SharedScan {
 
     /**
      * What one pass over the value tells every member: the bytes it holds (four words), the members
-     * its long atoms touch ({@link #memberWords} words), then, one word each, the member and count
-     * of long atoms of each member they do not touch alone but its single bytes may complete; and
-     * the long atoms found, from which a touched member's requirement is decided. When its long
-     * atoms touch no member and count for none, as for most values, the bytes are all.
+     * its long atoms touch ({@link #memberWords} words), and the long atoms found, from which a
+     * member's single bytes are counted with its long atoms and a touched member's requirement is
+     * decided. When its long atoms touch no member and count for none that single bytes may
+     * complete, as for most values, the bytes are all.
      */
     public ScannedValue scan(String value) {
         Pass pass = passes.get();
@@ -158,34 +163,32 @@ public final class SharedScan {
         }
         pass.nextValue();
         scanner.scan(value, pass);
-        int pairs = pass.keepLongAtomsShortOfTouching();
-        if (pairs == 0 && pass.touchedNone()) {
+        if (pass.touchedNone() && !pass.countedShortOfTouching()) {
             return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), NO_ATOMS, wide);
         }
-        long[] bits = new long[ScannedValue.MEMBERS + memberWords + pairs];
+        long[] bits = new long[ScannedValue.MEMBERS + memberWords];
         System.arraycopy(bytes, 0, bits, 0, ScannedValue.MEMBERS);
         System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, memberWords);
-        for (int i = 0; i < pairs; i++) {
-            int member = pass.counted[i];
-            bits[ScannedValue.MEMBERS + memberWords + i] = (long) member << 32 | pass.counts[member];
-        }
         return new ScannedValue(this, bits, Arrays.copyOf(pass.found, pass.foundSize), wide);
     }
 
     /**
      * Whether a member the long atoms of a value did not touch is touched once its single bytes the
-     * value holds are counted too; {@code bits} is what {@link #scan} made of the value.
+     * value holds are counted too; {@code bits} and {@code found} are what {@link #scan} made of
+     * the value.
      */
-    boolean touchesWithShortAtoms(int member, long[] bits) {
+    boolean touchesWithShortAtoms(int member, long[] bits, int[] found) {
         long[] own = shortAtoms[member];
         if (own == null) {
             return false;
         }
         int longAtoms = 0;
-        for (int i = ScannedValue.MEMBERS + memberWords; i < bits.length; i++) {
-            if ((int) (bits[i] >>> 32) == member) {
-                longAtoms = (int) bits[i];
-                break;
+        for (int atom : found) {
+            for (int i = spans[2 * atom + 1]; i < spans[2 * atom + 2]; i++) {
+                if (spanMembers[i] == member) {
+                    longAtoms++;
+                    break;
+                }
             }
         }
         if (longAtoms < leastLong[member]) {
@@ -270,9 +273,9 @@ public final class SharedScan {
         /** The atoms found in a value that {@link #stamps} hold now, when they were recalled rather than found. */
         private int[] recalled;
 
-        Pass(AtomMembers atomMembers, int words) {
-            this.spans = atomMembers.spans;
-            this.members = atomMembers.members();
+        Pass(int words) {
+            this.spans = SharedScan.this.spans;
+            this.members = spanMembers;
             this.stamps = new int[spans.length / 2];
             this.countStamps = new int[least.length];
             this.counts = new int[least.length];
@@ -345,19 +348,15 @@ public final class SharedScan {
             return true;
         }
 
-        /**
-         * Keeps, at the start of {@link #counted}, the counted members not touched that single bytes
-         * may complete; how many.
-         */
-        int keepLongAtomsShortOfTouching() {
-            int kept = 0;
+        /** Whether a member the pass counted long atoms of, but did not touch, may be completed by single bytes. */
+        boolean countedShortOfTouching() {
             for (int i = 0; i < countedSize; i++) {
                 int member = counted[i];
                 if (shortAtoms[member] != null && (touched[member >> 6] & 1L << member) == 0) {
-                    counted[kept++] = member;
+                    return true;
                 }
             }
-            return kept;
+            return false;
         }
     }
 }
