@@ -33,7 +33,10 @@ final class TransformedValues {
         private final TransformedValues owner;
         /** By chain number, what the chain made of the value, or null where none has yet. */
         private final String[] strings;
-        private Scanned scans;
+        /** The chain of the first string scanned, what the scan found in it, and then what was kept after. */
+        private int firstScannedChain;
+        private ScannedValue firstScanned;
+        private Scanned moreScanned;
 
         private Made(TransformedValues owner, String value) {
             this.owner = owner;
@@ -52,21 +55,34 @@ final class TransformedValues {
          * it was not asked.
          */
         ScannedValue scanned(int chain, String made, SharedScan scan) {
-            for (Scanned kept = scans; kept != null; kept = kept.next()) {
-                if (kept.found().from(scan) && (kept.chain() == chain || strings[kept.chain()] == made)) {
+            if (firstScanned != null && answers(firstScannedChain, firstScanned, chain, made, scan)) {
+                return firstScanned;
+            }
+            for (Scanned kept = moreScanned; kept != null; kept = kept.next()) {
+                if (answers(kept.chain(), kept.found(), chain, made, scan)) {
                     return kept.found();
                 }
             }
             return null;
         }
 
+        /** Whether what {@code scan} found in what {@code keptChain} made is what it finds in {@code made}. */
+        private boolean answers(int keptChain, ScannedValue found, int chain, String made, SharedScan scan) {
+            return found.from(scan) && (keptChain == chain || strings[keptChain] == made);
+        }
+
         /** Keeps what the scan found in what the chain numbered so made. */
         void keepScanned(int chain, ScannedValue found) {
-            scans = new Scanned(chain, found, scans);
+            if (firstScanned == null) {
+                firstScannedChain = chain;
+                firstScanned = found;
+            } else {
+                moreScanned = new Scanned(chain, found, moreScanned);
+            }
         }
     }
 
-    /** What a scan found in what one chain made of a value; then what was kept before. */
+    /** What a scan found in what one chain made of a value, after the first; then what was kept before. */
     private record Scanned(int chain, ScannedValue found, Scanned next) {
     }
 

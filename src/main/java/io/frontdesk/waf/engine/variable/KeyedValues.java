@@ -58,7 +58,11 @@ public final class KeyedValues {
     }
 
     private List<VariableValue> view(Map<String, List<VariableValue>> views, String collection, boolean ofKeys) {
-        List<VariableValue> view = views.computeIfAbsent(collection, name -> new ArrayList<>());
+        List<VariableValue> view = views.get(collection);
+        if (view == null) {
+            view = new ArrayList<>(keys.size());
+            views.put(collection, view);
+        }
         for (int i = view.size(); i < keys.size(); i++) {
             view.add(new VariableValue(collection, keys.get(i), ofKeys ? keys.get(i) : values.get(i)));
         }

@@ -11,14 +11,15 @@ public final class ScannedValue {
 
     private final SharedScan scan;
     private final long[] bits;
-    private final int[] found;
+    private final int found;
     private final boolean wide;
 
     /**
      * {@code bits}: the set of bytes held (four words of 64), then what {@link SharedScan#scan} tells
-     * the members; {@code found}: the scan's numbers of the atoms of two bytes or more found.
+     * the members, ending with the scan's numbers of the {@code found} atoms of two bytes or more
+     * found.
      */
-    ScannedValue(SharedScan scan, long[] bits, int[] found, boolean wide) {
+    ScannedValue(SharedScan scan, long[] bits, int found, boolean wide) {
         this.scan = scan;
         this.bits = bits;
         this.found = found;
@@ -36,7 +37,7 @@ public final class ScannedValue {
      * requirement does not hold cannot match the value.
      */
     public boolean holds(int member) {
-        return touches(member) && scan.holds(member, found, bits);
+        return touches(member) && scan.holds(member, bits, found);
     }
 
     /**
@@ -44,8 +45,8 @@ public final class ScannedValue {
      * them but not asking which: the first, cheap, test of {@link #holds}.
      */
     boolean touches(int member) {
-        int word = MEMBERS + (member >> 6);
-        return word < bits.length && (bits[word] & 1L << member) != 0 || scan.touchesWithShortAtoms(member, bits, found);
+        return bits.length > MEMBERS && (bits[MEMBERS + (member >> 6)] & 1L << member) != 0
+                || scan.touchesWithShortAtoms(member, bits, found);
     }
 
     /** Whether the value holds no byte but those set in {@code set} (four words of 64), and no char above 0xFF. */

@@ -27,7 +27,6 @@ public final class SharedScan {
 
     /** Upper-case ASCII letters in the second word of a set of bytes; shifted by 32, their lower case. */
     private static final long UPPER_CASE = 0x07FFFFFEL;
-    private static final int[] NO_ATOMS = {};
 
     private final List<Requirement> requirements = new ArrayList<>();
     /** For each member, how its requirement is decided from a scan, or null where touching it decides. */
@@ -130,15 +129,24 @@ public final class SharedScan {
                 && any.parts().stream().allMatch(part -> part instanceof Requirement.Atom);
     }
 
-    /** Whether the requirement of a member a value {@link ScannedValue#touches touches} holds of it. */
-    boolean holds(int member, int[] found, long[] bits) {
+    /**
+     * Whether the requirement of a member a value {@link ScannedValue#touches touches} holds of it;
+     * {@code bits} and {@code found} are what {@link #scan} made of the value.
+     */
+    boolean holds(int member, long[] bits, int found) {
         ScannedRequirement decision = decisions[member];
         if (decision == null) {
             return true;
         }
         Pass pass = passes.get();
-        pass.recall(found);
+        pass.recall(bits, found);
         return decision.holdsIn(pass.stamps, pass.generation, bits);
+    }
+
+    /** The {@code i}th of the atoms found that {@link #scan} packed, two to a word, at the end of {@code bits}. */
+    private int foundAtom(long[] bits, int i) {
+        long pair = bits[ScannedValue.MEMBERS + memberWords + (i >> 1)];
+        return (int) (pair >>> ((i & 1) << 5));
     }
 
     /**
@@ -164,12 +172,16 @@ public final class SharedScan {
         pass.nextValue();
         scanner.scan(value, pass);
         if (pass.touchedNone() && !pass.countedShortOfTouching()) {
-            return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), NO_ATOMS, wide);
+            return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), 0, wide);
         }
-        long[] bits = new long[ScannedValue.MEMBERS + memberWords];
+        int foundFrom = ScannedValue.MEMBERS + memberWords;
+        long[] bits = new long[foundFrom + (pass.foundSize + 1) / 2];
         System.arraycopy(bytes, 0, bits, 0, ScannedValue.MEMBERS);
         System.arraycopy(pass.touched, 0, bits, ScannedValue.MEMBERS, memberWords);
-        return new ScannedValue(this, bits, Arrays.copyOf(pass.found, pass.foundSize), wide);
+        for (int i = 0; i < pass.foundSize; i++) {
+            bits[foundFrom + (i >> 1)] |= (pass.found[i] & 0xFFFF_FFFFL) << ((i & 1) << 5);
+        }
+        return new ScannedValue(this, bits, pass.foundSize, wide);
     }
 
     /**
@@ -177,13 +189,14 @@ public final class SharedScan {
      * value holds are counted too; {@code bits} and {@code found} are what {@link #scan} made of
      * the value.
      */
-    boolean touchesWithShortAtoms(int member, long[] bits, int[] found) {
+    boolean touchesWithShortAtoms(int member, long[] bits, int found) {
         long[] own = shortAtoms[member];
         if (own == null) {
             return false;
         }
         int longAtoms = 0;
-        for (int atom : found) {
+        for (int f = 0; f < found; f++) {
+            int atom = foundAtom(bits, f);
             for (int i = spans[2 * atom + 1]; i < spans[2 * atom + 2]; i++) {
                 if (spanMembers[i] == member) {
                     longAtoms++;
@@ -270,8 +283,8 @@ public final class SharedScan {
         private int countedSize;
         private int foundSize;
         private int generation;
-        /** The atoms found in a value that {@link #stamps} hold now, when they were recalled rather than found. */
-        private int[] recalled;
+        /** What {@link #scan} made of the value whose atoms {@link #stamps} hold now, when they were recalled rather than found. */
+        private long[] recalled;
 
         Pass(int words) {
             this.spans = SharedScan.this.spans;
@@ -300,16 +313,16 @@ public final class SharedScan {
             recalled = null;
         }
 
-        /** Stamps the atoms a pass found in a value (in {@link #found} then), as though it had just found them. */
-        void recall(int[] atoms) {
-            if (atoms == recalled) {
+        /** Stamps the {@code count} atoms a pass found in a value ({@code bits}), as though it had just found them. */
+        void recall(long[] bits, int count) {
+            if (bits == recalled) {
                 return;
             }
             nextGeneration();
-            for (int atom : atoms) {
-                stamps[atom] = generation;
+            for (int i = 0; i < count; i++) {
+                stamps[foundAtom(bits, i)] = generation;
             }
-            recalled = atoms;
+            recalled = bits;
         }
 
         @Override
