@@ -60,14 +60,23 @@ class SharedScanTest {
         assertThat(turnedAway).isPositive();
     }
 
+    /** Words a command-injection pattern allows quotes between the first letter and the rest of. */
+    private static final String SPELT = "(?i)a['\"]*(?:ddgroup|pparmor)|b['\"]*(?:ase64|zip2)";
+
+    private static SharedScan scanOf(PcrePattern... patterns) {
+        SharedScan scan = new SharedScan();
+        for (PcrePattern pattern : patterns) {
+            scan.add(pattern);
+        }
+        scan.complete();
+        return scan;
+    }
+
     @Test
     void aPatternIsTouchedOnlyByAtomsEnoughForItsRequirement() {
-        SharedScan scan = new SharedScan();
         PcrePattern union = PcrePattern.compile("(?i)\\bunion\\b.{1,100}?\\bselect\\b");
-        PcrePattern spelt = PcrePattern.compile("(?i)a['\"]*(?:ddgroup|pparmor)|b['\"]*(?:ase64|zip2)");
-        scan.add(union);
-        scan.add(spelt);
-        scan.complete();
+        PcrePattern spelt = PcrePattern.compile(SPELT);
+        SharedScan scan = scanOf(union, spelt);
 
         assertThat(SharedScan.leastAtoms(union.prefilter().requirement(), 1)).isEqualTo(2);
         assertThat(scan.scan("trade union").touches(union.sharedAs())).isFalse();
@@ -80,12 +89,9 @@ class SharedScanTest {
 
     @Test
     void aTouchedPatternHoldsOnlyWhenItsRequirementDoes() {
-        SharedScan scan = new SharedScan();
         PcrePattern pairs = PcrePattern.compile("(?:ab|cd).*(?:ef|gh)");
-        PcrePattern spelt = PcrePattern.compile("(?i)a['\"]*(?:ddgroup|pparmor)|b['\"]*(?:ase64|zip2)");
-        scan.add(pairs);
-        scan.add(spelt);
-        scan.complete();
+        PcrePattern spelt = PcrePattern.compile(SPELT);
+        SharedScan scan = scanOf(pairs, spelt);
 
         assertThat(pairs.prefilter().requirement()).hasToString("AND[OR[\"ab\", \"cd\"], OR[\"ef\", \"gh\"]]");
         ScannedValue twoOfOneSide = scan.scan("ab cd");
