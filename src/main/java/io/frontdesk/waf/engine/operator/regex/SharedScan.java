@@ -194,23 +194,23 @@ public final class SharedScan {
         if (own == null) {
             return false;
         }
-        int longAtoms = 0;
-        for (int f = 0; f < found; f++) {
+        long folded = bits[1] | (bits[1] & UPPER_CASE) << 32;
+        int held = Long.bitCount(bits[0] & own[0]) + Long.bitCount(folded & own[1]) + Long.bitCount(bits[2] & own[2])
+                + Long.bitCount(bits[3] & own[3]);
+        if (held == 0) {
+            return false;
+        }
+        int longAtomsNeeded = Math.max(leastLong[member], least[member] - held);
+        for (int f = 0; f < found && longAtomsNeeded > 0; f++) {
             int atom = foundAtom(bits, f);
             for (int i = spans[2 * atom + 1]; i < spans[2 * atom + 2]; i++) {
                 if (spanMembers[i] == member) {
-                    longAtoms++;
+                    longAtomsNeeded--;
                     break;
                 }
             }
         }
-        if (longAtoms < leastLong[member]) {
-            return false;
-        }
-        long folded = bits[1] | (bits[1] & UPPER_CASE) << 32;
-        int held = Long.bitCount(bits[0] & own[0]) + Long.bitCount(folded & own[1]) + Long.bitCount(bits[2] & own[2])
-                + Long.bitCount(bits[3] & own[3]);
-        return held > 0 && longAtoms + held >= least[member];
+        return longAtomsNeeded <= 0;
     }
 
     /**
