@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * longer is refused (413 for its body, 503 with Retry-After before it) or, under {@code pass},
  * let through with its remaining rules unrun; either way it is counted, audited and, when refused,
  * logged as refused for the budget. A request is made costly by a megabyte of form fields, each
- * run through a few expressions, against a budget of 50 ms: many times less than those rules take.
+ * run through a few expressions and the SQL injection and XSS detectors (which no shared scan
+ * spares), against a budget of 50 ms: many times less than those rules take.
  */
 class WafBudgetTest {
 
@@ -41,6 +42,8 @@ class WafBudgetTest {
             SecRule ARGS "@rx <\\w+[^>]*\\bon\\w+\\s*=" "id:102,phase:2,pass,nolog,t:htmlEntityDecode,t:lowercase"
             SecRule ARGS "@rx (?:\\.\\./)+\\w" "id:103,phase:2,pass,nolog,t:removeWhitespace"
             SecRule ARGS|ARGS_NAMES "@rx [a-z]+\\d+[a-z]+\\d+z" "id:104,phase:2,pass,nolog,t:compressWhitespace"
+            SecRule ARGS|ARGS_NAMES "@detectSQLi" "id:105,phase:2,pass,nolog,t:urlDecodeUni"
+            SecRule ARGS|ARGS_NAMES "@detectXSS" "id:106,phase:2,pass,nolog,t:urlDecodeUni"
             SecRule REQUEST_BODY "@contains needle" "id:200,phase:2,deny,status:403,msg:'the needle'"
             """;
 
