@@ -15,8 +15,11 @@
 #   form      a 4 KiB urlencoded form of 40 fields
 #   json4k    a 4 KiB JSON object of 40 strings
 #   json64k   a 64 KiB JSON body of 300 strings
-# Each shape is sent with wrk (2 threads, 4 connections) for --warm seconds, then, once the
-# target is idle again, for --seconds; utime+stime of the target's process and its descendants
+# Each shape is sent with wrk (2 threads, 4 connections) for --warm seconds, again round after
+# round (every shape each round, at most --warm-rounds) until the JIT compiler threads take under
+# 2% of the target's CPU time in a round, so that the runs measure the compiled code and not its
+# compiling (a Frontdesk with CRS was still compiling for a third of its CPU time after one round);
+# then, once the target is idle again, each shape is sent for --seconds; utime+stime of the target's process and its descendants
 # (/proc/PID/stat) before and after the second run, divided by the requests completed, is its CPU
 # time per request. Requests still in flight when a run ends (4 at most) are not counted, though
 # part of their CPU time is: short runs of slow shapes read high. The backend (an nginx answering
@@ -25,8 +28,8 @@
 #
 # The report goes to stdout and to bench/results/waf-cost-DATE.md. Everything it starts it stops.
 #
-# Usage: bench/waf-cost.sh [--no-build] [--seconds N] [--warm N] [--crs3 DIR] [--crs4 DIR]
-#                          [--note TEXT]
+# Usage: bench/waf-cost.sh [--no-build] [--seconds N] [--warm N] [--warm-rounds N] [--crs3 DIR]
+#                          [--crs4 DIR] [--note TEXT]
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,13 +45,16 @@ TARGETS=(modsec off crs3-pl1 crs4-pl1 crs4-pl2)
 SHAPES=(get form json4k json64k)
 ATTACK_QUERY="q=1%27%20OR%20%271%27%3D%271"
 
-build=yes seconds=10 warm=5 note=""
+build=yes seconds=10 warm=5 warm_rounds=8 note=""
+# Warming is over after a round in which the JIT compiler threads took less than this share of the target's CPU time.
+SETTLED_PERCENT=2
 args=("$@")
 while (($#)); do
   case $1 in
     --no-build) build=no ;;
     --seconds) seconds=$2; shift ;;
     --warm) warm=$2; shift ;;
+    --warm-rounds) warm_rounds=$2; shift ;;
     --crs3) CRS3=$2; shift ;;
     --crs4) CRS4=$2; shift ;;
     --note) note=$2; shift ;;
@@ -57,6 +63,7 @@ while (($#)); do
   shift
 done
 [[ $seconds =~ ^[1-9][0-9]*$ && $warm =~ ^[0-9]+$ ]] || { echo "--seconds and --warm take whole seconds" >&2; exit 2; }
+[[ $warm_rounds =~ ^[1-9][0-9]*$ ]] || { echo "--warm-rounds takes a whole number of rounds, at least 1" >&2; exit 2; }
 
 source "$ROOT/bench/lib.sh"
 require_commands wrk curl jq -- wrk curl jq
@@ -331,7 +338,37 @@ send() {
   fi
 }
 
-declare -A CPU RPS COUNT MATCHED BUSY
+# compiler_ticks PID : the CPU ticks the JIT compiler threads of process PID have taken (0 for a
+# process without them)
+compiler_ticks() {
+  local task stat fields total=0
+  for task in /proc/"$1"/task/*; do
+    [[ $(<"$task/comm") == C[12]\ CompilerThre* ]] 2>/dev/null || continue
+    stat=$(<"$task/stat") || continue
+    read -ra fields <<<"${stat##*) }"
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+# warm_up NAME : sends every shape for --warm seconds, round after round until the JIT compiler
+# threads took under SETTLED_PERCENT of the target's CPU time in a round; sets WARM_ROUNDS and
+# COMPILING (the compiler threads' share of the last round)
+warm_up() {
+  local round shape before after compiled_before compiled_after
+  for ((round = 1; round <= warm_rounds; round++)); do
+    before=$(tree_ticks "$PID") compiled_before=$(compiler_ticks "$PID")
+    for shape in "${SHAPES[@]}"; do send "$1" "$shape" "$warm"; done
+    after=$(tree_ticks "$PID") compiled_after=$(compiler_ticks "$PID")
+    COMPILING=$(awk -v c=$((compiled_after - compiled_before)) -v t=$((after - before)) \
+      'BEGIN { printf "%.1f", (t > 0 ? c * 100 / t : 0) }')
+    WARM_ROUNDS=$round
+    awk -v c="$COMPILING" -v limit="$SETTLED_PERCENT" 'BEGIN { exit !(c < limit) }' && return 0
+  done
+  log "$1: the JIT compiler threads still took $COMPILING% of its CPU time after $warm_rounds warm rounds"
+}
+
+declare -A CPU RPS COUNT MATCHED BUSY WARMED
 # measure NAME : starts the target, checks that it blocks, warms it, measures each shape, stops it
 measure() {
   local name=$1 shape code before after busy_before busy_after offset
@@ -347,7 +384,9 @@ measure() {
   fi
   offset=$(stat -c %s "$LOG")
   if ((warm > 0)); then
-    for shape in "${SHAPES[@]}"; do send "$name" "$shape" "$warm"; done
+    warm_up "$name"
+    WARMED[$name]="$WARM_ROUNDS round(s), $COMPILING% compiling in the last"
+    log "$name: warmed in ${WARMED[$name]}"
   fi
   for shape in "${SHAPES[@]}"; do
     await_idle "$PID"
@@ -421,7 +460,8 @@ report() {
   echo "- nginx $(version_of nginx) + libmodsecurity3 $modsec_version + libnginx-mod-http-modsecurity $(version_of libnginx-mod-http-modsecurity) + modsecurity-crs $crs_deb: Debian's reference modsecurity.conf with SecRuleEngine On, paranoia level 1, inbound threshold 5, ${LOADED_BY[modsec]}; worker_processes auto, upstream keep-alive."
   echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xmx512m, \`frontdesk.waf.mode: on\`, CRS from $CRS3 ($v3 PL1: ${LOADED_BY[crs3-pl1]}) and $CRS4 ($v4 PL1: ${LOADED_BY[crs4-pl1]}; PL2: ${LOADED_BY[crs4-pl2]}). Each target blocked \`?$ATTACK_QUERY\` with 403 before its runs (the WAF off let it through)."
   echo "- Backend: nginx, 1 worker, \`return 200\` (3 bytes, application/octet-stream) for every method and path, on 127.0.0.1:$P_BACK."
-  echo "- Each target started alone, warmed with every shape for $warm s, then measured shape by shape for $seconds s, each run after it went idle; order: ${TARGETS[*]}. Up to 4 requests in flight at the end of a run are not counted."
+  echo "- Each target started alone, warmed with every shape for $warm s a round, round after round until its JIT compiler threads took under $SETTLED_PERCENT% of its CPU time in one (at most $warm_rounds rounds), then measured shape by shape for $seconds s, each run after it went idle; order: ${TARGETS[*]}. Up to 4 requests in flight at the end of a run are not counted."
+  echo "- Warm-up: $(for name in "${TARGETS[@]}"; do printf '%s %s; ' "$name" "${WARMED[$name]:-none}"; done | sed 's/; $//')."
   echo "- Requests (in $STATE/requests): a browser's headers (Chrome 124 on Linux, cookies, \`Host: localhost\`); $(request_sizes)."
   echo
   echo "Rules that matched the benign requests without refusing them (count, id, variable, message):"
@@ -454,7 +494,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 write_requests
 write_wrk_script
 start_backend
-log "backend on $P_BACK; $seconds s per shape and target after $warm s of warming"
+log "backend on $P_BACK; $seconds s per shape and target after warming in rounds of $warm s per shape"
 for target in "${TARGETS[@]}"; do measure "$target"; done
 
 mkdir -p "$ROOT/bench/results"
