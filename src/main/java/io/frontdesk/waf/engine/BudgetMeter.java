@@ -17,6 +17,8 @@ final class BudgetMeter {
     private long spentBefore;
     private long phaseStarted;
     private int work;
+    /** Whether a check found the budget spent: it stays so. */
+    private boolean spent;
 
     /** @param budget {@code null} for none: then the clock is never read */
     BudgetMeter(InspectionBudget budget) {
@@ -58,11 +60,15 @@ final class BudgetMeter {
         if (budget == null) {
             return false;
         }
+        if (spent) {
+            return true;
+        }
         work += units;
         if (work < CHECK_EVERY) {
             return false;
         }
         work = 0;
-        return spentBefore + budget.clock().getAsLong() - phaseStarted > budget.nanos();
+        spent = spentBefore + budget.clock().getAsLong() - phaseStarted > budget.nanos();
+        return spent;
     }
 }

@@ -45,6 +45,7 @@ final class PhaseRunner {
             return transaction.interruption();
         }
         BudgetMeter meter = transaction.meter();
+        evaluator.startPhase(ruleSet.scan(phase));
         String skipAfter = null;
         int skip = 0;
         for (PhaseEntry entry : ruleSet.phase(phase)) {

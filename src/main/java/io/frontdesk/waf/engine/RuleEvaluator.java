@@ -31,6 +31,7 @@ final class RuleEvaluator {
     private final RuleRemovals removals;
     private final TransformedValues transformed;
     private final RuleScope scope;
+    private final RuleGate gate;
     private final List<VariableValue> values = new ArrayList<>();
     private Rule head;
     private Rule link;
@@ -44,6 +45,12 @@ final class RuleEvaluator {
         this.removals = removals;
         this.transformed = transformed;
         this.scope = scope;
+        this.gate = new RuleGate(variables, transformed);
+    }
+
+    /** A phase begins, its rules sharing {@code scan}. */
+    void startPhase(SideScan scan) {
+        gate.startPhase(scan);
     }
 
     /** The chain being evaluated (or last evaluated) by its first rule, whose facts RULE gives; or {@code null}. */
@@ -70,6 +77,9 @@ final class RuleEvaluator {
     Outcome evaluate(Rule chain, BudgetMeter meter) {
         variables.matchedVars.clear();
         head = chain;
+        if (gate.turnsAway(chain, meter)) {
+            return Outcome.NOT_MATCHED;
+        }
         for (Rule next = chain; next != null; next = next.chained()) {
             Outcome outcome = evaluateLink(next, meter);
             if (outcome != Outcome.MATCHED) {
@@ -136,6 +146,7 @@ final class RuleEvaluator {
     }
 
     private void onMatch(Rule rule, String name, String value) {
+        gate.forget();
         variables.scalars.put(Variable.MATCHED_VAR, value);
         variables.scalars.put(Variable.MATCHED_VAR_NAME, name);
         variables.matchedVars.add(name, value);

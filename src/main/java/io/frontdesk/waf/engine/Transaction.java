@@ -426,12 +426,7 @@ public final class Transaction {
             if (made == null || made.made(chain) != value) {
                 return side.worthScanning(chain) ? side.scan().scan(value) : null;
             }
-            ScannedValue found = made.scanned(chain, value, side.scan());
-            if (found == null && side.worthScanning(chain)) {
-                found = side.scan().scan(value);
-                made.keepScanned(chain, found);
-            }
-            return found;
+            return made.scanned(chain, value, side);
         }
 
         @Override

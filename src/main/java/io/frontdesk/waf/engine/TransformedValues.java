@@ -71,8 +71,22 @@ final class TransformedValues {
             return found.from(scan) && (keptChain == chain || strings[keptChain] == made);
         }
 
+        /**
+         * What the side's scan finds in {@code made}, which the chain numbered {@code chain} made
+         * of the value: as found before, else found now and kept; null where the side leaves values
+         * that chain makes unscanned.
+         */
+        ScannedValue scanned(int chain, String made, SideScan side) {
+            ScannedValue found = scanned(chain, made, side.scan());
+            if (found == null && side.worthScanning(chain)) {
+                found = side.scan().scan(made);
+                keepScanned(chain, found);
+            }
+            return found;
+        }
+
         /** Keeps what the scan found in what the chain numbered so made. */
-        void keepScanned(int chain, ScannedValue found) {
+        private void keepScanned(int chain, ScannedValue found) {
             if (firstScanned == null) {
                 firstScannedChain = chain;
                 firstScanned = found;
@@ -84,6 +98,11 @@ final class TransformedValues {
 
     /** What a scan found in what one chain made of a value, after the first; then what was kept before. */
     private record Scanned(int chain, ScannedValue found, Scanned next) {
+    }
+
+    /** How many chains there are, the empty one included. */
+    int chains() {
+        return chains;
     }
 
     /** The record of what the chains made of a value a rule reads. */

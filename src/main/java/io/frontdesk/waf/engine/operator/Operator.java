@@ -1,5 +1,6 @@
 package io.frontdesk.waf.engine.operator;
 
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
 import io.frontdesk.waf.engine.operator.regex.SharedScan;
 
 /** A SecLang operator ({@code @name argument}), its argument already parsed; values are byte strings. */
@@ -15,5 +16,19 @@ public interface Operator {
      */
     default boolean joinScan(SharedScan scan) {
         return false;
+    }
+
+    /** Whether {@code scan} decides which values this operator cannot match: it joined that pass. */
+    default boolean decidedBy(SharedScan scan) {
+        return false;
+    }
+
+    /**
+     * Whether the operator may match one of several values, told what the shared pass found in all
+     * of them together ({@link SharedScan#union}): false only when it can tell from that alone that
+     * it matches none of them, as an operator {@link #decidedBy decided by} the pass may.
+     */
+    default boolean mayMatchOneOf(ScannedValue together) {
+        return true;
     }
 }

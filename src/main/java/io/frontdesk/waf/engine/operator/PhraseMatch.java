@@ -62,6 +62,16 @@ final class PhraseMatch implements Operator {
     }
 
     @Override
+    public boolean decidedBy(SharedScan shared) {
+        return scan != null && scan == shared;
+    }
+
+    @Override
+    public boolean mayMatchOneOf(ScannedValue together) {
+        return scan == null || !together.from(scan) || together.holds(scannedAs);
+    }
+
+    @Override
     public boolean matches(String value, OperatorContext context) {
         if (scan != null) {
             ScannedValue scanned = context.scanned(value);

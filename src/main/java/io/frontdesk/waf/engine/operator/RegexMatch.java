@@ -56,6 +56,16 @@ final class RegexMatch implements Operator {
     }
 
     @Override
+    public boolean decidedBy(SharedScan scan) {
+        return pattern != null && pattern.decidedBy(scan);
+    }
+
+    @Override
+    public boolean mayMatchOneOf(ScannedValue together) {
+        return pattern == null || pattern.mayMatchOneOf(together);
+    }
+
+    @Override
     public boolean matches(String value, OperatorContext context) {
         PcrePattern compiled = pattern != null ? pattern : expansions.get(macro.expand(context)).orElse(null);
         if (compiled == null) {

@@ -47,6 +47,11 @@ public final class Target {
                 spec.excluded());
     }
 
+    /** The target of every value of the variable. */
+    public static Target whole(Variable variable) {
+        return new Target(variable, null, null, false, false);
+    }
+
     /**
      * Parses {@code ARGS:foo} or {@code REQUEST_COOKIES:/^_ga/} as {@code ctl:ruleRemoveTargetById}
      * writes it; a variable the engine does not know is an {@link IllegalArgumentException} naming it.

@@ -160,6 +160,21 @@ public final class PcrePattern {
         }
     }
 
+    /** Whether {@code scan} looks for this pattern's atoms. */
+    public boolean decidedBy(SharedScan scan) {
+        return shared != null && shared == scan;
+    }
+
+    /**
+     * Whether the pattern may match one of several values, told what a shared scan found in all of
+     * them together ({@link SharedScan#union}): false only when none of them holds a byte a match
+     * starts with or the atoms a match needs.
+     */
+    public boolean mayMatchOneOf(ScannedValue together) {
+        return (firstBytes == null || firstBytes.mayStartIn(together))
+                && (prefilter == null || !together.from(shared) || together.holds(sharedAs));
+    }
+
     /**
      * The groups 0 to {@code last} of the first match (fewer when the pattern has fewer), a group
      * that took no part in it being null; null when the pattern matches nowhere in the value.

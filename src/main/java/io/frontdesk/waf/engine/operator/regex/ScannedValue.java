@@ -26,6 +26,21 @@ public final class ScannedValue {
         this.wide = wide;
     }
 
+    /** The bytes held, then what {@link SharedScan#scan} tells the members, as the constructor says. */
+    long[] bits() {
+        return bits;
+    }
+
+    /** How many atoms of two bytes or more were found. */
+    int found() {
+        return found;
+    }
+
+    /** Whether the value holds a char above 0xFF. */
+    boolean wide() {
+        return wide;
+    }
+
     /** Whether this is what that scan found (and so what its numbers mean here). */
     public boolean from(SharedScan other) {
         return scan == other;

@@ -174,6 +174,11 @@ public final class SharedScan {
         if (pass.touchedNone() && !pass.countedShortOfTouching()) {
             return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), 0, wide);
         }
+        return found(pass, bytes, wide);
+    }
+
+    /** What the pass found, with the bytes held: the members it touched and the atoms it found, packed after them. */
+    private ScannedValue found(Pass pass, long[] bytes, boolean wide) {
         int foundFrom = ScannedValue.MEMBERS + memberWords;
         long[] bits = new long[foundFrom + (pass.foundSize + 1) / 2];
         System.arraycopy(bytes, 0, bits, 0, ScannedValue.MEMBERS);
@@ -182,6 +187,41 @@ public final class SharedScan {
             bits[foundFrom + (i >> 1)] |= (pass.found[i] & 0xFFFF_FFFFL) << ((i & 1) << 5);
         }
         return new ScannedValue(this, bits, pass.foundSize, wide);
+    }
+
+    /**
+     * What this scan found in several values, as though in one: the bytes any of them holds, the
+     * members any of them touches, the atoms any of them holds. Requirements ask only that atoms
+     * and bytes be there, so a member none of the values can match has its requirement hold of
+     * this one only when atoms from different values make it up; one whose requirement does not
+     * hold of it matches none of them. {@code scans} come from this scan, one at least.
+     */
+    public ScannedValue union(List<ScannedValue> scans) {
+        if (scans.size() == 1) {
+            return scans.get(0);
+        }
+        Pass pass = passes.get();
+        pass.nextValue();
+        long[] bytes = new long[ScannedValue.MEMBERS];
+        boolean wide = false;
+        for (int i = 0; i < scans.size(); i++) {
+            ScannedValue scanned = scans.get(i);
+            long[] bits = scanned.bits();
+            for (int word = 0; word < ScannedValue.MEMBERS; word++) {
+                bytes[word] |= bits[word];
+            }
+            wide |= scanned.wide();
+            if (bits.length > ScannedValue.MEMBERS) {
+                for (int word = 0; word < memberWords; word++) {
+                    pass.touched[word] |= bits[ScannedValue.MEMBERS + word];
+                }
+                for (int f = 0; f < scanned.found(); f++) {
+                    pass.foundOnce(foundAtom(bits, f));
+                }
+            }
+        }
+        return pass.touchedNone() && pass.foundSize == 0 ? new ScannedValue(this, bytes, 0, wide)
+                : found(pass, bytes, wide);
     }
 
     /**
@@ -323,6 +363,14 @@ public final class SharedScan {
                 stamps[foundAtom(bits, i)] = generation;
             }
             recalled = bits;
+        }
+
+        /** Keeps an atom found in one of several values, once. */
+        void foundOnce(int atom) {
+            if (stamps[atom] != generation) {
+                stamps[atom] = generation;
+                found[foundSize++] = atom;
+            }
         }
 
         @Override

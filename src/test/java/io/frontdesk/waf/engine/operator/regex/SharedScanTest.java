@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The pass shared by a rule set's patterns decides each pattern's requirement as the pattern's own
  * prefilter does, and its first bytes as they do (which {@link PrefilterTest} and
  * {@link FirstBytesTest} show turn away no match): for every {@code @rx} pattern of both CRS
- * releases, on the pieces of every CRS regression request and random byte strings.
+ * releases, on the pieces of every CRS regression request and random byte strings. What it found
+ * in several of them together turns away no pattern it lets through for one of them.
  */
 class SharedScanTest {
 
@@ -58,6 +60,50 @@ class SharedScanTest {
         }
         assertThat(lost).isEmpty();
         assertThat(turnedAway).isPositive();
+    }
+
+    @Test
+    void whatIsFoundInSeveralValuesTogetherTurnsAwayNoPatternOneOfThemMayMatch() throws IOException {
+        List<String> values = new ArrayList<>(CrsCorpus.requestPiecesOfBothReleases());
+        values.addAll(randomStrings());
+        Collections.shuffle(values, new Random(17));
+        SharedScan scan = new SharedScan();
+        List<PcrePattern> patterns = new ArrayList<>();
+        for (String source : CrsCorpus.regexPatternsOfBothReleases()) {
+            PcrePattern pattern = PcrePattern.compile(source);
+            scan.add(pattern);
+            patterns.add(pattern);
+        }
+        scan.complete();
+
+        Random sizes = new Random(18);
+        long turnedAway = 0;
+        List<String> lost = new ArrayList<>();
+        for (int from = 0, to; from < values.size(); from = to) {
+            to = Math.min(values.size(), from + 1 + sizes.nextInt(8));
+            List<ScannedValue> scans = values.subList(from, to).stream().map(scan::scan).toList();
+            ScannedValue together = scan.union(scans);
+            for (PcrePattern pattern : patterns) {
+                boolean mayMatchOne = scans.stream().anyMatch(pattern::mayMatchOneOf);
+                if (mayMatchOne && !pattern.mayMatchOneOf(together)) {
+                    lost.add(pattern + " lost on " + values.subList(from, to));
+                }
+                turnedAway += pattern.mayMatchOneOf(together) ? 0 : 1;
+            }
+        }
+        assertThat(lost).isEmpty();
+        assertThat(turnedAway).isPositive();
+    }
+
+    @Test
+    void severalValuesTogetherHoldWhatOneOfThemHolds() {
+        PcrePattern union = PcrePattern.compile("(?i)\\bunion\\b.{1,100}?\\bselect\\b");
+        SharedScan scan = scanOf(union);
+
+        List<ScannedValue> one = List.of(scan.scan("plain"), scan.scan("1 UNION SELECT"), scan.scan("more"));
+        assertThat(scan.union(one).holds(union.sharedAs())).isTrue();
+        List<ScannedValue> none = List.of(scan.scan("trade union"), scan.scan("plain"));
+        assertThat(scan.union(none).holds(union.sharedAs())).isFalse();
     }
 
     /** Words a command-injection pattern allows quotes between the first letter and the rest of. */

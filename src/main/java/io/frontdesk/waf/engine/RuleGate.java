@@ -1,0 +1,143 @@
+package io.frontdesk.waf.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.frontdesk.waf.engine.operator.Operator;
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.rule.Rule;
+import io.frontdesk.waf.engine.seclang.Variable;
+import io.frontdesk.waf.engine.transform.TransformationChain;
+import io.frontdesk.waf.engine.variable.Target;
+import io.frontdesk.waf.engine.variable.VariableValue;
+
+/**
+ * Turns rules away before their values are taken one by one. What the shared scan found in all the
+ * values a variable gives through a chain, together ({@code SharedScan.union}), is kept for the
+ * phase: a pattern or phrase list it rules out cannot match any of those values, so a rule whose
+ * operator it rules out for each of its targets cannot match, and ARGS' hundred values are then
+ * asked about once, not a hundred times, by each of the many rules that read them.
+ *
+ * <p>Only a rule whose not matching is certain from that is turned away: not negated, not
+ * {@code multiMatch}, and reading only variables whose values change when a phase begins or a rule
+ * matches (what it found is forgotten then), not TX, the persistent collections or a clock. A
+ * target with a key or a key pattern has its own values asked about, and exclusions are ignored:
+ * they only take values away.
+ */
+final class RuleGate {
+
+    private static final Target[] WHOLE = Arrays.stream(Variable.values()).map(Target::whole).toArray(Target[]::new);
+    /** What a variable with no values gives: nothing for any operator to match. */
+    private static final Object NO_VALUES = new Object();
+
+    private final Variables variables;
+    private final TransformedValues transformed;
+    private final List<VariableValue> values = new ArrayList<>();
+    private final List<ScannedValue> scans = new ArrayList<>();
+    private SideScan side;
+    /** By variable, then chain: what the scan found in all the variable's values, {@link #NO_VALUES}, or null where not asked. */
+    private final Object[][] together = new Object[WHOLE.length][];
+    /** By variable, then chain: the {@link #generation} {@link #together}'s entry is from. */
+    private final int[][] stamps = new int[WHOLE.length][];
+    private int generation = 1;
+
+    RuleGate(Variables variables, TransformedValues transformed) {
+        this.variables = variables;
+        this.transformed = transformed;
+    }
+
+    /** A phase begins, its rules sharing {@code scan}: what was found before is forgotten. */
+    void startPhase(SideScan scan) {
+        side = scan;
+        forget();
+    }
+
+    /** A rule matched, and its actions may have changed variables: what was found is forgotten. */
+    void forget() {
+        generation++;
+    }
+
+    /**
+     * Whether the rule surely matches none of its values; the values scanned to tell are counted on
+     * {@code meter}, and a rule is not turned away once it finds the budget spent.
+     */
+    boolean turnsAway(Rule rule, BudgetMeter meter) {
+        if (rule.negated() || rule.multiMatch() || rule.targets().isEmpty()
+                || !rule.operator().decidedBy(side.scan()) || !side.worthScanning(rule.transformations().index())) {
+            return false;
+        }
+        List<Target> targets = rule.targets();
+        for (int i = 0; i < targets.size(); i++) {
+            if (!steady(targets.get(i))) {
+                return false;
+            }
+        }
+        Operator operator = rule.operator();
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            if (target.whole() ? mayMatchWhole(operator, target.variable(), rule.transformations(), meter)
+                    : mayMatchSome(operator, target, rule.transformations(), meter)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the target's values change only when a phase begins or a rule matches. */
+    private boolean steady(Target target) {
+        if (target.count()) {
+            return false;
+        }
+        return switch (target.variable().kind()) {
+            case KEYED, NAMES, LIST -> true;
+            // a scalar the transaction does not hold may be made when read, as DURATION is
+            case SCALAR -> variables.scalars.containsKey(target.variable());
+            default -> false;
+        };
+    }
+
+    private boolean mayMatchWhole(Operator operator, Variable variable, TransformationChain chain,
+            BudgetMeter meter) {
+        int v = variable.ordinal();
+        if (together[v] == null) {
+            together[v] = new Object[transformed.chains()];
+            stamps[v] = new int[transformed.chains()];
+        }
+        int c = chain.index();
+        if (stamps[v][c] != generation) {
+            values.clear();
+            variables.select(WHOLE[v], Exclusions.NONE, values);
+            Object found = values.isEmpty() ? NO_VALUES : union(chain, meter);
+            if (found == null) {
+                return true; // the budget is spent: the rule's own evaluation stops at once
+            }
+            together[v][c] = found;
+            stamps[v][c] = generation;
+        }
+        return together[v][c] instanceof ScannedValue found && operator.mayMatchOneOf(found);
+    }
+
+    private boolean mayMatchSome(Operator operator, Target target, TransformationChain chain, BudgetMeter meter) {
+        values.clear();
+        variables.select(target, Exclusions.NONE, values);
+        if (values.isEmpty()) {
+            return false;
+        }
+        ScannedValue found = union(chain, meter);
+        return found == null || operator.mayMatchOneOf(found);
+    }
+
+    /** What the scan found in what the chain made of {@link #values}, together; null once the budget is spent. */
+    private ScannedValue union(TransformationChain chain, BudgetMeter meter) {
+        scans.clear();
+        for (int i = 0; i < values.size(); i++) {
+            if (meter.value(values.get(i).value())) {
+                return null;
+            }
+            TransformedValues.Made made = transformed.of(values.get(i));
+            scans.add(made.scanned(chain.index(), TransformedValues.of(made, chain), side));
+        }
+        return side.scan().union(scans);
+    }
+}
