@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * or by a {@link Requirement} on the text it matches. A literal is its one string; a class of a few
  * bytes is those bytes; a sequence multiplies exact sets while they stay small, and otherwise asks
  * for each of its pieces; an alternation is the union, or one of its branches' requirements; a
- * piece that may be absent ({@code ?}, {@code *}, {@code {0,n}}) asks for nothing, one repeated at
- * least once asks what the piece asks. Anchors and lookaround match no text and add nothing (what a
+ * piece repeated a few times is its few repetitions, one that may be absent ({@code *},
+ * {@code {0,n}} of a piece of many strings) asks for nothing, one repeated at least n times asks
+ * for n repetitions when they are few strings, else what the piece asks. Anchors and lookaround match no text and add nothing (what a
  * lookaround looks at is not taken into account); a back reference, {@code .}, a large class, may
  * be anything. Whatever is not recognised gives up on the whole pattern, which then asks for
  * nothing: the requirement may be weaker than the pattern, never stronger.
@@ -141,18 +142,40 @@ final class RequiredAtoms extends TranslationReader {
         return result;
     }
 
+    /**
+     * A piece repeated: an exact piece stays exact while its repetitions are few ({@code \\.{2,3}}
+     * is {@code ..} or {@code ...}); one repeated without a small bound asks for its least
+     * repetitions run together ({@code a{2,}} asks for {@code aa}).
+     */
     private static Knowledge repeated(Knowledge piece, int least, int most) {
-        if (most == 1) {
-            if (least == 1) {
-                return piece;
-            }
-            if (piece.exact() != null && piece.exact().size() < MOST_EXACT) {
-                Set<String> optional = new LinkedHashSet<>(piece.exact());
-                optional.add("");
-                return exactly(optional);
+        if (least == 1 && most == 1) {
+            return piece;
+        }
+        Set<String> leastCopies = piece.exact() == null ? null : copies(Set.of(""), piece.exact(), least);
+        if (leastCopies == null) {
+            return least == 0 ? ANYTHING : new Knowledge(null, piece.requirement());
+        }
+        if (most != Integer.MAX_VALUE) {
+            Set<String> optional = new LinkedHashSet<>(piece.exact());
+            optional.add("");
+            Set<String> all = copies(leastCopies, optional, most - least);
+            if (all != null) {
+                return exactly(all);
             }
         }
-        return least == 0 ? ANYTHING : new Knowledge(null, piece.requirement());
+        return least == 0 ? ANYTHING : new Knowledge(null, Requirement.anyOfStrings(leastCopies));
+    }
+
+    /** {@code heads} followed by {@code count} copies of {@code piece}, or null when that makes more than {@link #MOST_EXACT} strings. */
+    private static Set<String> copies(Set<String> heads, Set<String> piece, int count) {
+        Set<String> strings = heads;
+        for (int copy = 0; copy < count; copy++) {
+            if ((long) strings.size() * piece.size() > MOST_EXACT) {
+                return null;
+            }
+            strings = concatenation(strings, piece);
+        }
+        return strings;
     }
 
     private Knowledge piece() {
