@@ -69,10 +69,17 @@ public final class KeyedValues {
         return view;
     }
 
+    /** Empties the collection; one that is empty already (MATCHED_VARS before most rules) is left as it is, cheaply. */
     public void clear() {
-        keys.clear();
-        values.clear();
-        valueViews.clear();
-        keyViews.clear();
+        if (!keys.isEmpty()) {
+            keys.clear();
+            values.clear();
+        }
+        if (!valueViews.isEmpty()) {
+            valueViews.clear();
+        }
+        if (!keyViews.isEmpty()) {
+            keyViews.clear();
+        }
     }
 }

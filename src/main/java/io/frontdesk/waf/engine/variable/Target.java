@@ -14,23 +14,42 @@ import io.frontdesk.waf.engine.seclang.VariableSpec;
  */
 public final class Target {
 
+    /** A key pattern of letters, digits, {@code _} and {@code -} only, perhaps anchored at the start, perhaps ending with {@code .*}. */
+    private static final Pattern LITERAL_KEY_PATTERN = Pattern.compile("(\\^?)([A-Za-z0-9_-]+)(?:\\.\\*)?");
+
     private final Variable variable;
     private final String key;
     private final String lowerCaseKey;
     private final Pattern keyPattern;
+    /**
+     * The text a key pattern that is a literal asks for ({@code ^header_name_}), in lower case: such
+     * a key pattern is matched without a regex, every key of TX being tried with it. Null for other
+     * patterns.
+     */
+    private final String literal;
+    /** Whether {@link #literal} must start the key. */
+    private final boolean anchored;
     /** Each thread's matcher of the key pattern: a collection's keys are tried one after another, many times. */
     private final ThreadLocal<Matcher> keyMatchers;
     private final boolean count;
     private final boolean excluded;
+    /** The same selection, its values listed rather than counted: this target itself when it does not count. */
+    private final Target uncounted;
 
     private Target(Variable variable, String key, Pattern keyPattern, boolean count, boolean excluded) {
         this.variable = variable;
         this.key = key;
         this.lowerCaseKey = key == null ? null : key.toLowerCase(Locale.ROOT);
         this.keyPattern = keyPattern;
-        this.keyMatchers = keyPattern == null ? null : ThreadLocal.withInitial(() -> keyPattern.matcher(""));
+        Matcher literalKey = keyPattern == null ? null : LITERAL_KEY_PATTERN.matcher(keyPattern.pattern());
+        boolean isLiteral = literalKey != null && literalKey.matches();
+        this.literal = isLiteral ? literalKey.group(2).toLowerCase(Locale.ROOT) : null;
+        this.anchored = isLiteral && !literalKey.group(1).isEmpty();
+        this.keyMatchers = keyPattern == null || literal != null ? null
+                : ThreadLocal.withInitial(() -> keyPattern.matcher(""));
         this.count = count;
         this.excluded = excluded;
+        this.uncounted = count ? new Target(variable, key, keyPattern, false, excluded) : this;
     }
 
     /** A bad key pattern is an {@link IllegalArgumentException} naming it. */
@@ -71,7 +90,7 @@ public final class Target {
 
     /** The same selection, its values listed rather than counted. */
     public Target uncounted() {
-        return new Target(variable, key, keyPattern, false, excluded);
+        return uncounted;
     }
 
     public Variable variable() {
@@ -105,7 +124,33 @@ public final class Target {
         if (key != null) {
             return key.equalsIgnoreCase(candidate);
         }
+        if (literal != null) {
+            return anchored ? literalAt(candidate, 0) : literalIn(candidate);
+        }
         return keyPattern == null || keyMatchers.get().reset(candidate).find();
+    }
+
+    private boolean literalIn(String candidate) {
+        for (int at = 0; at + literal.length() <= candidate.length(); at++) {
+            if (literalAt(candidate, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #literal} occurs at that place of the candidate, ignoring ASCII case as the key pattern does. */
+    private boolean literalAt(String candidate, int at) {
+        if (at + literal.length() > candidate.length()) {
+            return false;
+        }
+        for (int i = 0; i < literal.length(); i++) {
+            char c = candidate.charAt(at + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
