@@ -53,6 +53,11 @@ final class RuleEvaluator {
         gate.startPhase(scan);
     }
 
+    /** A rule's action changed a variable rules inspect (ENV, REQBODY_PROCESSOR): what the gate found is forgotten. */
+    void variablesChanged() {
+        gate.forget();
+    }
+
     /** The chain being evaluated (or last evaluated) by its first rule, whose facts RULE gives; or {@code null}. */
     Rule rule() {
         return head;
@@ -146,7 +151,6 @@ final class RuleEvaluator {
     }
 
     private void onMatch(Rule rule, String name, String value) {
-        gate.forget();
         variables.scalars.put(Variable.MATCHED_VAR, value);
         variables.scalars.put(Variable.MATCHED_VAR_NAME, name);
         variables.matchedVars.add(name, value);

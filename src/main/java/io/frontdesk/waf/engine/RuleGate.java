@@ -2,7 +2,9 @@ package io.frontdesk.waf.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.frontdesk.waf.engine.operator.Operator;
 import io.frontdesk.waf.engine.operator.regex.ScannedValue;
@@ -20,14 +22,17 @@ import io.frontdesk.waf.engine.variable.VariableValue;
  * asked about once, not a hundred times, by each of the many rules that read them.
  *
  * <p>Only a rule whose not matching is certain from that is turned away: not negated, not
- * {@code multiMatch}, and reading only variables whose values change when a phase begins or a rule
- * matches (what it found is forgotten then), not TX, the persistent collections or a clock. A
+ * {@code multiMatch}, and reading only variables whose values change when a phase begins or an action
+ * sets them (setenv, ctl:requestBodyProcessor; what it found is forgotten then), not TX, the
+ * persistent collections, MATCHED_VAR and its kin, or a clock. A
  * target with a key or a key pattern has its own values asked about, and exclusions are ignored:
  * they only take values away.
  */
 final class RuleGate {
 
     private static final Target[] WHOLE = Arrays.stream(Variable.values()).map(Target::whole).toArray(Target[]::new);
+    private static final Set<Variable> MATCHED = EnumSet.of(Variable.MATCHED_VAR, Variable.MATCHED_VAR_NAME,
+            Variable.MATCHED_VARS, Variable.MATCHED_VARS_NAMES);
     /** What a variable with no values gives: nothing for any operator to match. */
     private static final Object NO_VALUES = new Object();
 
@@ -53,7 +58,7 @@ final class RuleGate {
         forget();
     }
 
-    /** A rule matched, and its actions may have changed variables: what was found is forgotten. */
+    /** A rule's action changed a variable rules inspect: what was found is forgotten. */
     void forget() {
         generation++;
     }
@@ -84,9 +89,12 @@ final class RuleGate {
         return true;
     }
 
-    /** Whether the target's values change only when a phase begins or a rule matches. */
+    /**
+     * Whether the target's values change only when a phase begins or an action says so
+     * ({@link #forget}); MATCHED_VAR and its kin change with every match, and are not.
+     */
     private boolean steady(Target target) {
-        if (target.count()) {
+        if (target.count() || MATCHED.contains(target.variable())) {
             return false;
         }
         return switch (target.variable().kind()) {

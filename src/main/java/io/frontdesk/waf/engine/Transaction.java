@@ -451,6 +451,7 @@ public final class Transaction {
         @Override
         public void setEnv(String name, String value) {
             variables.env.add(name, value);
+            evaluator.variablesChanged();
         }
 
         @Override
@@ -482,6 +483,7 @@ public final class Transaction {
         public void setRequestBodyProcessor(String name) {
             bodyProcessor = name;
             variables.scalars.put(Variable.REQBODY_PROCESSOR, name);
+            evaluator.variablesChanged();
         }
 
         @Override

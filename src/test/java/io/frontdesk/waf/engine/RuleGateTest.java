@@ -114,6 +114,36 @@ class RuleGateTest {
         assertThat(transaction.matches().stream().map(match -> match.rule().id())).containsExactly(41, 42);
     }
 
+    @Test
+    void matchedVarIsAskedAboutAfreshAfterEachMatch() throws IOException {
+        RuleSet rules = load("""
+                SecRule ARGS:a "@rx first" "id:50,phase:1,pass,log,t:lowercase"
+                SecRule MATCHED_VAR "@rx second" "id:51,phase:1,pass,log,t:lowercase"
+                SecRule ARGS:b "@rx second" "id:52,phase:1,pass,log,t:lowercase"
+                SecRule MATCHED_VAR "@rx second" "id:53,phase:1,deny,status:403,log,t:lowercase"
+                """);
+        Transaction transaction = rules.newTransaction("test-id");
+        transaction.requestLine("GET", "/?a=first&b=second", "HTTP/1.1");
+
+        assertThat(transaction.processRequestHeaders()).isNotNull();
+        assertThat(transaction.matches().stream().map(match -> match.rule().id())).containsExactly(50, 52, 53);
+    }
+
+    @Test
+    void aBodyProcessorSetByARuleIsAskedAboutAfresh() throws IOException {
+        RuleSet rules = load("""
+                SecRule REQBODY_PROCESSOR "@rx json" "id:60,phase:1,pass,log,t:lowercase"
+                SecRule ARGS "@rx trigger" "id:61,phase:1,pass,log,t:lowercase,ctl:requestBodyProcessor=JSON"
+                SecRule REQBODY_PROCESSOR "@rx json" "id:62,phase:1,deny,status:403,log,t:lowercase"
+                """);
+        Transaction transaction = rules.newTransaction("test-id");
+        transaction.requestLine("POST", "/?q=trigger", "HTTP/1.1");
+        transaction.requestHeader("Content-Type", "application/x-www-form-urlencoded");
+
+        assertThat(transaction.processRequestHeaders()).isNotNull();
+        assertThat(transaction.matches().stream().map(match -> match.rule().id())).containsExactly(61, 62);
+    }
+
     private RuleSet load(String text) throws IOException {
         Path file = directory.resolve("rules.conf");
         Files.writeString(file, text, StandardCharsets.ISO_8859_1);
