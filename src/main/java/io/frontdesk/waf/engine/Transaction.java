@@ -30,6 +30,9 @@ import io.frontdesk.waf.engine.variable.Target;
  */
 public final class Transaction {
 
+    /** The TX keys of captures 0 to 9. */
+    private static final String[] CAPTURE_KEYS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
     private final RuleSet ruleSet;
     private final EngineSettings settings;
     private final String id;
@@ -399,7 +402,7 @@ public final class Transaction {
     private final class Context implements RuleScope {
 
         @Override
-        public String value(String variable, String key) {
+        public String value(Variable variable, String key) {
             return variables.macroValue(variable, key);
         }
 
@@ -410,7 +413,7 @@ public final class Transaction {
 
         @Override
         public void capture(int index, String text) {
-            variables.tx.set(Integer.toString(index), text);
+            variables.tx.setLowerCased(CAPTURE_KEYS[index], text);
         }
 
         @Override
@@ -430,8 +433,8 @@ public final class Transaction {
         }
 
         @Override
-        public MutableCollection collection(String name) {
-            return variables.mutable(name);
+        public MutableCollection collection(Variable variable) {
+            return variables.mutable(variable);
         }
 
         @Override

@@ -20,6 +20,8 @@ import io.frontdesk.waf.engine.variable.VariableValue;
  */
 final class Variables {
 
+    private static final int TX_KEYS = 192;
+
     final KeyedValues argsGet = new KeyedValues();
     final KeyedValues argsPost = new KeyedValues();
     final KeyedValues requestHeaders = new KeyedValues();
@@ -34,7 +36,8 @@ final class Variables {
     final KeyedValues xml = new KeyedValues();
     /** The values of {@link Variable.Kind#LIST} variables the body processor gave. */
     final Map<Variable, List<String>> lists = new EnumMap<>(Variable.class);
-    final MutableCollection tx = new MutableCollection();
+    /** CRS sets a hundred TX variables or more in each transaction: its map is made big enough at once. */
+    final MutableCollection tx = MutableCollection.sized(TX_KEYS);
     final Map<Variable, MutableCollection> opened = new EnumMap<>(Variable.class);
     final Map<Variable, String> scalars = new EnumMap<>(Variable.class);
     /** Where each keyed variable's entries are: ARGS is ARGS_GET's then ARGS_POST's. */
@@ -72,7 +75,8 @@ final class Variables {
         return variable == null ? null : mutable(variable);
     }
 
-    private MutableCollection mutable(Variable variable) {
+    /** TX or a persistent collection, once opened; {@code null} otherwise. */
+    MutableCollection mutable(Variable variable) {
         return variable == Variable.TX ? tx : opened.get(variable);
     }
 
@@ -138,7 +142,7 @@ final class Variables {
             return;
         }
         if (target.key() != null) {
-            String value = values.get(target.lowerCaseKey());
+            String value = values.getLowerCased(target.lowerCaseKey());
             if (value != null && !excluded.excludes(variable, target.key())) {
                 out.add(new VariableValue(variable.name(), target.lowerCaseKey(), value));
             }
@@ -205,9 +209,8 @@ final class Variables {
     }
 
     /** What {@code %{NAME}} or {@code %{COLLECTION.key}} expands to; empty when there is nothing. */
-    String macroValue(String name, String key) {
-        Variable variable = Variable.named(name);
-        String value = variable == null ? null : key == null ? scalar(variable) : keyedValue(variable, key);
+    String macroValue(Variable variable, String key) {
+        String value = key == null ? scalar(variable) : keyedValue(variable, key);
         return value == null ? "" : value;
     }
 
@@ -217,7 +220,7 @@ final class Variables {
         }
         if (variable.mutable()) {
             MutableCollection values = mutable(variable);
-            return values == null ? null : values.get(key);
+            return values == null ? null : values.getLowerCased(key);
         }
         List<KeyedValues> sources = keyed.getOrDefault(variable, List.of());
         for (int i = 0; i < sources.size(); i++) {

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.frontdesk.waf.engine.seclang.Variable;
+
 /**
  * Text with {@code %{VARIABLE}} or {@code %{COLLECTION.key}} references (as in {@code msg},
- * {@code logdata}, {@code setvar} values and operator arguments), parsed once. Variable names are
- * upper-cased and keys lower-cased, as collections are case-insensitive.
+ * {@code logdata}, {@code setvar} values and operator arguments), parsed once. Variables are
+ * looked up by name once, and keys lower-cased, as collections are case-insensitive; a reference
+ * to a variable the engine does not know expands to nothing, as in ModSecurity.
  */
 public final class Macro {
 
-    private record Part(String text, String variable, String key) {
+    /** Either text, or a reference to a variable (with a key, or {@code null}). */
+    private record Part(String text, Variable variable, String key) {
     }
 
     private final String source;
@@ -37,9 +41,9 @@ public final class Macro {
             }
             String reference = text.substring(start + 2, end);
             int dot = reference.indexOf('.');
-            parts.add(dot < 0 ? new Part(null, reference.toUpperCase(Locale.ROOT), null)
-                    : new Part(null, reference.substring(0, dot).toUpperCase(Locale.ROOT),
-                            reference.substring(dot + 1).toLowerCase(Locale.ROOT)));
+            Variable variable = Variable.named((dot < 0 ? reference : reference.substring(0, dot)).toUpperCase(Locale.ROOT));
+            parts.add(variable == null ? new Part("", null, null)
+                    : new Part(null, variable, dot < 0 ? null : reference.substring(dot + 1).toLowerCase(Locale.ROOT)));
             i = end + 1;
         }
         return new Macro(text, List.copyOf(parts));

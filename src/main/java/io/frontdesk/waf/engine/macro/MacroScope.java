@@ -1,5 +1,7 @@
 package io.frontdesk.waf.engine.macro;
 
+import io.frontdesk.waf.engine.seclang.Variable;
+
 /** Where macros find their values: the transaction's variables and collections. */
 @FunctionalInterface
 public interface MacroScope {
@@ -8,5 +10,5 @@ public interface MacroScope {
      * The value of {@code VARIABLE} (key {@code null}) or {@code COLLECTION.key}, as a byte string;
      * empty when there is none, as ModSecurity expands unknown references.
      */
-    String value(String variable, String key);
+    String value(Variable variable, String key);
 }

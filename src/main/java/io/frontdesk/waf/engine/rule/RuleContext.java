@@ -2,6 +2,7 @@ package io.frontdesk.waf.engine.rule;
 
 import io.frontdesk.waf.engine.EngineMode;
 import io.frontdesk.waf.engine.macro.MacroScope;
+import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 import io.frontdesk.waf.engine.variable.Target;
 
@@ -9,7 +10,7 @@ import io.frontdesk.waf.engine.variable.Target;
 public interface RuleContext extends MacroScope {
 
     /** TX, or a persistent collection once {@code initcol} opened it; {@code null} otherwise. */
-    MutableCollection collection(String name);
+    MutableCollection collection(Variable variable);
 
     /** {@code initcol:ip=KEY}: opens the persistent collection under that key. */
     void openCollection(String name, String key);

@@ -1,7 +1,10 @@
 package io.frontdesk.waf.engine.rule;
 
+import java.util.Locale;
+
 import io.frontdesk.waf.engine.macro.Macro;
 import io.frontdesk.waf.engine.operator.NumericText;
+import io.frontdesk.waf.engine.seclang.Variable;
 import io.frontdesk.waf.engine.variable.MutableCollection;
 
 /**
@@ -15,14 +18,18 @@ final class SetVar implements MatchAction {
         SET, ADD, SUBTRACT, DELETE
     }
 
-    private final String collection;
+    /** TX or a persistent collection; {@code null} for a name that is neither, which nothing is set in. */
+    private final Variable collection;
     private final Macro key;
+    /** The key in lower case when it holds no macro; {@code null} when it must be expanded each time. */
+    private final String constantKey;
     private final Operation operation;
     private final Macro value;
 
-    private SetVar(String collection, Macro key, Operation operation, Macro value) {
+    private SetVar(Variable collection, Macro key, Operation operation, Macro value) {
         this.collection = collection;
         this.key = key;
+        this.constantKey = key.isConstant() ? key.expand(null).toLowerCase(Locale.ROOT) : null;
         this.operation = operation;
         this.value = value;
     }
@@ -34,7 +41,8 @@ final class SetVar implements MatchAction {
         if (dot <= 0) {
             throw new IllegalArgumentException("setvar needs COLLECTION.name, not '" + text + "'");
         }
-        String collection = body.substring(0, dot).strip().toUpperCase(java.util.Locale.ROOT);
+        Variable named = Variable.named(body.substring(0, dot).strip().toUpperCase(Locale.ROOT));
+        Variable collection = named != null && named.mutable() ? named : null;
         int equals = body.indexOf('=', dot);
         String name = equals < 0 ? body.substring(dot + 1) : body.substring(dot + 1, equals);
         if (delete) {
@@ -57,18 +65,18 @@ final class SetVar implements MatchAction {
 
     @Override
     public void apply(RuleContext context) {
-        MutableCollection target = context.collection(collection);
+        MutableCollection target = collection == null ? null : context.collection(collection);
         if (target == null) {
             return;
         }
-        String name = key.expand(context);
+        String name = constantKey != null ? constantKey : key.expand(context).toLowerCase(Locale.ROOT);
         switch (operation) {
             case DELETE -> target.remove(name);
-            case SET -> target.set(name, value.expand(context));
+            case SET -> target.setLowerCased(name, value.expand(context));
             case ADD, SUBTRACT -> {
-                long current = NumericText.atoi(target.get(name));
+                long current = NumericText.atoi(target.getLowerCased(name));
                 long change = NumericText.atoi(value.expand(context));
-                target.set(name, Long.toString(operation == Operation.ADD ? current + change : current - change));
+                target.setLowerCased(name, Long.toString(operation == Operation.ADD ? current + change : current - change));
             }
         }
     }

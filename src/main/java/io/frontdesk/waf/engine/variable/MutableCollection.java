@@ -17,6 +17,11 @@ public final class MutableCollection {
         this(new LinkedHashMap<>());
     }
 
+    /** An empty collection that holds {@code expectedKeys} keys without growing. */
+    public static MutableCollection sized(int expectedKeys) {
+        return new MutableCollection(new LinkedHashMap<>(expectedKeys * 4 / 3 + 1));
+    }
+
     private MutableCollection(Map<String, String> values) {
         this.values = values;
     }
@@ -25,8 +30,18 @@ public final class MutableCollection {
         return values.get(key.toLowerCase(Locale.ROOT));
     }
 
+    /** The value under a key that is in lower case already, as the keys of targets and macros are. */
+    public String getLowerCased(String key) {
+        return values.get(key);
+    }
+
     public void set(String key, String value) {
         values.put(key.toLowerCase(Locale.ROOT), value);
+    }
+
+    /** Sets the value under a key that is in lower case already. */
+    public void setLowerCased(String key, String value) {
+        values.put(key, value);
     }
 
     public void remove(String key) {

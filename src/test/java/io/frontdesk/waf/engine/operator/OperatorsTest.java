@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.frontdesk.waf.engine.macro.Macro;
+import io.frontdesk.waf.engine.seclang.Variable;
 
 /** The operators, with the arguments CRS gives them, on values a request could carry. */
 class OperatorsTest {
@@ -32,8 +33,8 @@ class OperatorsTest {
         final List<String> limitsExceeded = new ArrayList<>();
 
         @Override
-        public String value(String variable, String key) {
-            return variable.equals("TX") ? tx.getOrDefault(key, "") : "";
+        public String value(Variable variable, String key) {
+            return variable == Variable.TX ? tx.getOrDefault(key, "") : "";
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.frontdesk.support.ReferenceVectors;
 import io.frontdesk.support.SecRulesVector;
+import io.frontdesk.waf.engine.seclang.Variable;
 
 /**
  * Every operator the engine has, on the vectors of ModSecurity's own unit tests (the SecRules
@@ -77,7 +78,7 @@ class SecRulesOperatorVectorsTest {
         final Map<Integer, String> made = new HashMap<>();
 
         @Override
-        public String value(String variable, String key) {
+        public String value(Variable variable, String key) {
             return "";
         }
 
