@@ -17,7 +17,9 @@ import java.util.function.IntPredicate;
  * edges, each have a full row of the states every byte leads to, as deep as rows of about eight
  * entries per state allow (three bytes for CRS's request rules); the deeper ones, which have an edge
  * or two, keep their edges and fall back. Bytes on no edge share one column and lead back to the
- * start from anywhere.
+ * start from anywhere. Rows hold states as 16-bit numbers, half the memory a pass walks through
+ * at random (CRS's request rules make 46,000 states); a state numbered beyond that is found
+ * from the edges.
  */
 final class AtomScanner {
 
@@ -25,6 +27,8 @@ final class AtomScanner {
     /** The full rows may hold this many entries per state of the scanner, and this many at least. */
     private static final int ROW_ENTRIES_PER_STATE = 8;
     private static final int MIN_ROW_ENTRIES = 4096;
+    /** In a row, a state whose number does not fit: {@link #next} then follows the edges. */
+    private static final char FAR = Character.MAX_VALUE;
 
     /** Each byte's column in the full rows; 0 for a byte that no atom holds. */
     private final int[] columns = new int[256];
@@ -32,7 +36,7 @@ final class AtomScanner {
     /** The states with a full row are 0 (the start) to this: those fewest bytes from the start. */
     private final int shallow;
     /** For the start and each state one byte from it, the state each column leads to. */
-    private final int[] rows;
+    private final char[] rows;
     /** The edges leaving deeper state {@code s} are {@code edgeStart[s]} up to {@code edgeStart[s + 1]}. */
     private final int[] edgeStart;
     private final char[] edgeBytes;
@@ -84,11 +88,12 @@ final class AtomScanner {
                 fallback[edgeTargets[out]] = number == 0 ? 0 : sparseNext(fallback[number], edgeBytes[out]);
             }
         }
-        rows = new int[(shallow + 1) * width];
+        rows = new char[(shallow + 1) * width];
         for (int state = 0; state <= shallow; state++) {
             for (int c = 0; c < 256; c++) {
                 if (columns[c] != 0) {
-                    rows[state * width + columns[c]] = sparseNext(state, (char) c);
+                    int next = sparseNext(state, (char) c);
+                    rows[state * width + columns[c]] = next < FAR ? (char) next : FAR;
                 }
             }
         }
@@ -136,7 +141,8 @@ final class AtomScanner {
             }
             at = fallback[at];
         }
-        return rows[at * width + column];
+        char next = rows[at * width + column];
+        return next != FAR ? next : sparseNext(at, c);
     }
 
     /** {@link #next} from the edges and fallbacks alone, while the rows are made. */

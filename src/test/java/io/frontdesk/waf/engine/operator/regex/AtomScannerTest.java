@@ -89,6 +89,37 @@ class AtomScannerTest {
         }
     }
 
+    /**
+     * So many atoms (60,000 of five letters: some 134,000 states) that rows lead to states whose
+     * numbers do not fit in their 16 bits; those are found from the edges.
+     */
+    @Test
+    void agreesWithSearchingForEachAtomBeyondSixteenBitStates() {
+        Random random = new Random(65_536);
+        Set<String> distinct = new TreeSet<>();
+        while (distinct.size() < 60_000) {
+            distinct.add(text(random, LETTERS, 5));
+        }
+        List<String> atoms = List.copyOf(distinct);
+        AtomScanner scanner = new AtomScanner(atoms);
+        for (int round = 0; round < 20; round++) {
+            StringBuilder pieces = new StringBuilder();
+            while (pieces.length() < 300) {
+                pieces.append(random.nextBoolean() ? atoms.get(random.nextInt(atoms.size()))
+                        : text(random, LETTERS, 1 + random.nextInt(3)));
+            }
+            String value = pieces.toString();
+            Set<String> expected = new TreeSet<>();
+            atoms.stream().filter(value::contains).forEach(expected::add);
+            Set<String> found = new TreeSet<>();
+            scanner.scan(value, atom -> {
+                found.add(atoms.get(atom));
+                return false;
+            });
+            assertThat(found).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
     private static String asciiFolded(String text) {
         StringBuilder folded = new StringBuilder(text.length());
         text.chars().forEach(c -> folded.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c));
@@ -96,6 +127,7 @@ class AtomScannerTest {
     }
 
     private static final String NARROW = "abAB\u00e9";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
     private static final String WIDE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ;'\u00e9";
 
     private static String text(Random random, int length) {
