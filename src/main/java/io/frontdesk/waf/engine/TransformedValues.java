@@ -16,7 +16,9 @@ import io.frontdesk.waf.engine.variable.VariableValue;
  * apart by their bytes, so a value that arrives twice (under two names, say) is transformed once;
  * and where two chains' prefixes made one string of a value, their common last transformation is
  * applied to it once. A value's record is kept on the value too, so the rules after the first find
- * it without a lookup.
+ * it without a lookup. What the shared scan found in what one chain made serves another chain that
+ * made the same string, or one differing in ASCII case alone (t:lowercase of it, say), whose atoms
+ * are the same: only its bytes are read again.
  */
 final class TransformedValues {
 
@@ -55,20 +57,32 @@ final class TransformedValues {
          * it was not asked.
          */
         ScannedValue scanned(int chain, String made, SharedScan scan) {
-            if (firstScanned != null && answers(firstScannedChain, firstScanned, chain, made, scan)) {
+            return kept(chain, made, scan, false);
+        }
+
+        /**
+         * What {@code scan} found in what {@code chain} made, or another chain made the same string
+         * (or, {@code foldedAlike}, a string differing from it in ASCII case alone); null where none.
+         */
+        private ScannedValue kept(int chain, String made, SharedScan scan, boolean foldedAlike) {
+            if (firstScanned != null && answers(firstScannedChain, firstScanned, chain, made, scan, foldedAlike)) {
                 return firstScanned;
             }
             for (Scanned kept = moreScanned; kept != null; kept = kept.next()) {
-                if (answers(kept.chain(), kept.found(), chain, made, scan)) {
+                if (answers(kept.chain(), kept.found(), chain, made, scan, foldedAlike)) {
                     return kept.found();
                 }
             }
             return null;
         }
 
-        /** Whether what {@code scan} found in what {@code keptChain} made is what it finds in {@code made}. */
-        private boolean answers(int keptChain, ScannedValue found, int chain, String made, SharedScan scan) {
-            return found.from(scan) && (keptChain == chain || strings[keptChain] == made);
+        private boolean answers(int keptChain, ScannedValue found, int chain, String made, SharedScan scan,
+                boolean foldedAlike) {
+            if (!found.from(scan)) {
+                return false;
+            }
+            return foldedAlike ? strings[keptChain] != null && SharedScan.sameFolded(strings[keptChain], made)
+                    : keptChain == chain || strings[keptChain] == made;
         }
 
         /**
@@ -79,7 +93,8 @@ final class TransformedValues {
         ScannedValue scanned(int chain, String made, SideScan side) {
             ScannedValue found = scanned(chain, made, side.scan());
             if (found == null && side.worthScanning(chain)) {
-                found = side.scan().scan(made);
+                ScannedValue alike = kept(chain, made, side.scan(), true);
+                found = alike != null ? side.scan().refolded(alike, made) : side.scan().scan(made);
                 keepScanned(chain, found);
             }
             return found;

@@ -159,22 +159,54 @@ public final class SharedScan {
     public ScannedValue scan(String value) {
         Pass pass = passes.get();
         long[] bytes = pass.bytes;
-        Arrays.fill(bytes, 0);
-        boolean wide = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c > 0xFF) {
-                wide = true;
-            } else {
-                bytes[c >> 6] |= 1L << c;
-            }
-        }
+        boolean wide = bytesOf(value, bytes);
         pass.nextValue();
         scanner.scan(value, pass);
         if (pass.touchedNone() && !pass.countedShortOfTouching()) {
             return new ScannedValue(this, Arrays.copyOf(bytes, ScannedValue.MEMBERS), 0, wide);
         }
         return found(pass, bytes, wide);
+    }
+
+    /**
+     * What {@link #scan} finds in {@code value}, given what it found in {@code alike}, a string that
+     * differs from it in ASCII case alone ({@link #sameFolded}): the same atoms, which are looked
+     * for folded, and the bytes {@code value} holds. One pass over the bytes instead of the atoms'.
+     */
+    public ScannedValue refolded(ScannedValue alike, String value) {
+        long[] bits = alike.bits().clone();
+        bytesOf(value, bits);
+        return new ScannedValue(this, bits, alike.found(), alike.wide());
+    }
+
+    /** Whether the two strings differ in ASCII case alone, if at all. */
+    public static boolean sameFolded(String one, String other) {
+        if (one.length() != other.length()) {
+            return false;
+        }
+        for (int i = 0; i < one.length(); i++) {
+            char c = one.charAt(i);
+            char d = other.charAt(i);
+            if (c != d && AtomScanner.fold(c) != AtomScanner.fold(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts the set of bytes the value holds in the first four words of {@code bits}; whether it holds a char above 0xFF. */
+    private static boolean bytesOf(String value, long[] bits) {
+        Arrays.fill(bits, 0, ScannedValue.MEMBERS, 0);
+        boolean wide = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                wide = true;
+            } else {
+                bits[c >> 6] |= 1L << c;
+            }
+        }
+        return wide;
     }
 
     /** What the pass found, with the bytes held: the members it touched and the atoms it found, packed after them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,6 +94,44 @@ class SharedScanTest {
         }
         assertThat(lost).isEmpty();
         assertThat(turnedAway).isPositive();
+    }
+
+    @Test
+    void aStringDifferingInAsciiCaseAloneIsFoundToHoldWhatItsOwnScanFinds() throws IOException {
+        SharedScan scan = new SharedScan();
+        for (String source : CrsCorpus.regexPatternsOfBothReleases()) {
+            scan.add(PcrePattern.compile(source));
+        }
+        scan.complete();
+        List<String> values = new ArrayList<>(CrsCorpus.requestPiecesOfBothReleases());
+        values.addAll(randomStrings());
+
+        List<String> differ = new ArrayList<>();
+        long refoldedCount = 0;
+        for (String value : values) {
+            for (String alike : List.of(asciiCase(value, false), asciiCase(value, true))) {
+                assertThat(SharedScan.sameFolded(alike, value)).isTrue();
+                ScannedValue refolded = scan.refolded(scan.scan(alike), value);
+                ScannedValue own = scan.scan(value);
+                if (!Arrays.equals(refolded.bits(), own.bits()) || refolded.found() != own.found()
+                        || refolded.wide() != own.wide()) {
+                    differ.add(value + " from " + alike);
+                }
+                refoldedCount += alike.equals(value) ? 0 : 1;
+            }
+        }
+        assertThat(differ).isEmpty();
+        assertThat(refoldedCount).isPositive();
+        assertThat(SharedScan.sameFolded("Sel\u00c9ct", "sel\u00e9ct")).as("Latin-1 letters are not folded").isFalse();
+        assertThat(SharedScan.sameFolded("select", "selec")).isFalse();
+    }
+
+    /** The ASCII letters of the value in one case. */
+    private static String asciiCase(String value, boolean upper) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.chars().forEach(c -> out.append((char) (upper ? (c >= 'a' && c <= 'z' ? c - 32 : c)
+                : (c >= 'A' && c <= 'Z' ? c + 32 : c))));
+        return out.toString();
     }
 
     @Test
