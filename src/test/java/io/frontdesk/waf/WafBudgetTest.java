@@ -38,6 +38,7 @@ class WafBudgetTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COSTLY_RULES = """
             SecRequestBodyNoFilesLimit 2097152
+            SecRule REQUEST_HEADERS "@rx <script" "id:100,phase:1,pass,nolog,t:lowercase"
             SecRule ARGS "@rx (?:select|union|insert)\\s+\\w+\\s+from" "id:101,phase:2,pass,nolog,t:urlDecodeUni,t:lowercase"
             SecRule ARGS "@rx <\\w+[^>]*\\bon\\w+\\s*=" "id:102,phase:2,pass,nolog,t:htmlEntityDecode,t:lowercase"
             SecRule ARGS "@rx (?:\\.\\./)+\\w" "id:103,phase:2,pass,nolog,t:removeWhitespace"

@@ -1,5 +1,7 @@
 package io.frontdesk.waf.engine;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,7 +46,9 @@ final class Variables {
     private final Map<Variable, List<KeyedValues>> keyed = new EnumMap<>(Variable.class);
 
     private final long startNanos = System.nanoTime();
-    private final ZonedDateTime start = ZonedDateTime.now();
+    private final long startMillis = System.currentTimeMillis();
+    /** The start as a date and time in the system's zone, made when a TIME variable is first read. */
+    private ZonedDateTime start;
     int highestSeverity = 255;
     RuleFacts rule;
 
@@ -176,6 +180,19 @@ final class Variables {
                 return Long.toString((System.nanoTime() - startNanos) / 1000);
             case HIGHEST_SEVERITY:
                 return Integer.toString(highestSeverity);
+            case TIME, TIME_DAY, TIME_EPOCH, TIME_HOUR, TIME_MIN, TIME_MON, TIME_SEC, TIME_WDAY, TIME_YEAR:
+                return time(variable);
+            default:
+                return null;
+        }
+    }
+
+    /** A TIME variable's value. */
+    private String time(Variable variable) {
+        if (start == null) {
+            start = Instant.ofEpochMilli(startMillis).atZone(ZoneId.systemDefault());
+        }
+        switch (variable) {
             case TIME:
                 return String.format(Locale.ROOT, "%02d:%02d:%02d", start.getHour(), start.getMinute(),
                         start.getSecond());
@@ -193,10 +210,8 @@ final class Variables {
                 return Integer.toString(start.getSecond());
             case TIME_WDAY:
                 return Integer.toString(start.getDayOfWeek().getValue() % 7);
-            case TIME_YEAR:
-                return Integer.toString(start.getYear());
             default:
-                return null;
+                return Integer.toString(start.getYear());
         }
     }
 

@@ -106,6 +106,19 @@ class InspectionBudgetTest {
     }
 
     @Test
+    void aPhaseWithoutRulesIsNotTimed() throws IOException {
+        SteppingClock clock = new SteppingClock();
+        Transaction transaction = countingRules(2).newTransaction("budget");
+        transaction.budget(new InspectionBudget(Long.MAX_VALUE, Policy.REFUSE, clock));
+        transaction.requestLine("GET", "/?a=x", "HTTP/1.1");
+
+        transaction.processRequestHeaders();
+        assertThat(clock.reads).as("the headers' phase has no rules").isZero();
+        transaction.processRequestBody();
+        assertThat(clock.reads).as("the body's has").isPositive();
+    }
+
+    @Test
     void aBodyThatSpendsTheBudgetIsRefusedWith413SoonAfter() throws IOException {
         long checks = 5;
         Transaction transaction = post(countingRules(2),
