@@ -41,10 +41,8 @@ final class RuleGate {
     private final List<VariableValue> values = new ArrayList<>();
     private final List<ScannedValue> scans = new ArrayList<>();
     private SideScan side;
-    /** By variable, then chain: what the scan found in all the variable's values, {@link #NO_VALUES}, or null where not asked. */
-    private final Object[][] together = new Object[WHOLE.length][];
-    /** By variable, then chain: the {@link #generation} {@link #together}'s entry is from. */
-    private final int[][] stamps = new int[WHOLE.length][];
+    /** By variable and chain: what the scan found in all the variable's values, or {@link #NO_VALUES}. */
+    private final GateRecords together = new GateRecords();
     private int generation = 1;
 
     RuleGate(Variables variables, TransformedValues transformed) {
@@ -107,23 +105,18 @@ final class RuleGate {
 
     private boolean mayMatchWhole(Operator operator, Variable variable, TransformationChain chain,
             BudgetMeter meter) {
-        int v = variable.ordinal();
-        if (together[v] == null) {
-            together[v] = new Object[transformed.chains()];
-            stamps[v] = new int[transformed.chains()];
-        }
-        int c = chain.index();
-        if (stamps[v][c] != generation) {
+        int pair = variable.ordinal() * transformed.chains() + chain.index();
+        Object found = together.get(pair, generation);
+        if (found == null) {
             values.clear();
-            variables.select(WHOLE[v], Exclusions.NONE, values);
-            Object found = values.isEmpty() ? NO_VALUES : union(chain, meter);
+            variables.select(WHOLE[variable.ordinal()], Exclusions.NONE, values);
+            found = values.isEmpty() ? NO_VALUES : union(chain, meter);
             if (found == null) {
                 return true; // the budget is spent: the rule's own evaluation stops at once
             }
-            together[v][c] = found;
-            stamps[v][c] = generation;
+            together.put(pair, found, generation);
         }
-        return together[v][c] instanceof ScannedValue found && operator.mayMatchOneOf(found);
+        return found instanceof ScannedValue scanned && operator.mayMatchOneOf(scanned);
     }
 
     private boolean mayMatchSome(Operator operator, Target target, TransformationChain chain, BudgetMeter meter) {

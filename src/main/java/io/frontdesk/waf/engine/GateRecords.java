@@ -1,0 +1,66 @@
+package io.frontdesk.waf.engine;
+
+/**
+ * What {@link RuleGate} found, by variable and chain, each record stamped with the generation it
+ * is from: a small open-addressing table, since a request asks about a few dozen of the thousands
+ * of pairs a rule set could name. The pairs asked about stay in the table; their records count only
+ * in the generation they were stamped with.
+ */
+final class GateRecords {
+
+    private static final int FIRST_CAPACITY = 128;
+
+    /** By slot, the pair's number plus one; 0 for an empty slot. */
+    private int[] keys = new int[FIRST_CAPACITY];
+    private Object[] records = new Object[FIRST_CAPACITY];
+    private int[] stamps = new int[FIRST_CAPACITY];
+    private int size;
+
+    /** The record of the pair numbered {@code pair} stamped with {@code generation}, or null. */
+    Object get(int pair, int generation) {
+        int slot = slot(keys, pair);
+        return keys[slot] != 0 && stamps[slot] == generation ? records[slot] : null;
+    }
+
+    /** Keeps {@code record} as the pair's, in {@code generation}. */
+    void put(int pair, Object record, int generation) {
+        int slot = slot(keys, pair);
+        if (keys[slot] == 0) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+                slot = slot(keys, pair);
+            }
+            keys[slot] = pair + 1;
+            size++;
+        }
+        records[slot] = record;
+        stamps[slot] = generation;
+    }
+
+    /** Where the pair is in {@code table}, or the empty slot where it would go. */
+    private static int slot(int[] table, int pair) {
+        int mask = table.length - 1;
+        int slot = (pair * 0x9E3779B1 >>> 16) & mask;
+        while (table[slot] != 0 && table[slot] != pair + 1) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        Object[] oldRecords = records;
+        int[] oldStamps = stamps;
+        keys = new int[2 * oldKeys.length];
+        records = new Object[keys.length];
+        stamps = new int[keys.length];
+        for (int old = 0; old < oldKeys.length; old++) {
+            if (oldKeys[old] != 0) {
+                int slot = slot(keys, oldKeys[old] - 1);
+                keys[slot] = oldKeys[old];
+                records[slot] = oldRecords[old];
+                stamps[slot] = oldStamps[old];
+            }
+        }
+    }
+}
