@@ -33,8 +33,12 @@ final class TransformedValues {
     static final class Made {
 
         private final TransformedValues owner;
-        /** By chain number, what the chain made of the value, or null where none has yet. */
-        private final String[] strings;
+        private final String value;
+        /**
+         * By chain number, what the chain made of the value, or null where none has yet; made when a
+         * chain other than the empty one is first applied (most TX values are read as they are).
+         */
+        private String[] strings;
         /** The chain of the first string scanned, what the scan found in it, and then what was kept after. */
         private int firstScannedChain;
         private ScannedValue firstScanned;
@@ -42,13 +46,19 @@ final class TransformedValues {
 
         private Made(TransformedValues owner, String value) {
             this.owner = owner;
-            this.strings = new String[owner.chains];
-            strings[0] = value;
+            this.value = value;
         }
 
         /** What the chain numbered so made of the value, or null where none has yet. */
         String made(int chain) {
-            return strings[chain];
+            return chain == 0 ? value : strings == null ? null : strings[chain];
+        }
+
+        private void keep(int chain, String made) {
+            if (strings == null) {
+                strings = new String[owner.chains];
+            }
+            strings[chain] = made;
         }
 
         /**
@@ -81,8 +91,8 @@ final class TransformedValues {
             if (!found.from(scan)) {
                 return false;
             }
-            return foldedAlike ? strings[keptChain] != null && SharedScan.sameFolded(strings[keptChain], made)
-                    : keptChain == chain || strings[keptChain] == made;
+            String kept = made(keptChain);
+            return foldedAlike ? kept != null && SharedScan.sameFolded(kept, made) : keptChain == chain || kept == made;
         }
 
         /**
@@ -136,15 +146,14 @@ final class TransformedValues {
 
     /** What the chain made of the value {@code made} records. */
     static String of(Made made, TransformationChain chain) {
-        String[] strings = made.strings;
-        String result = strings[chain.index()];
+        String result = made.made(chain.index());
         if (result == null) {
             String input = of(made, chain.prefix());
-            result = madeAlike(strings, chain, input);
+            result = madeAlike(made, chain, input);
             if (result == null) {
                 result = chain.applyLast(input);
             }
-            strings[chain.index()] = result;
+            made.keep(chain.index(), result);
         }
         return result;
     }
@@ -153,12 +162,12 @@ final class TransformedValues {
      * What another chain ending with the same transformation made of the value, when its prefix
      * made {@code input} too (as a transformation that changes nothing hands its input on, say).
      */
-    private static String madeAlike(String[] strings, TransformationChain chain, String input) {
+    private static String madeAlike(Made made, TransformationChain chain, String input) {
         List<TransformationChain> alike = chain.sameLast();
         for (int i = 0; i < alike.size(); i++) {
             TransformationChain other = alike.get(i);
-            String result = strings[other.index()];
-            if (result != null && strings[other.prefix().index()] == input) {
+            String result = made.made(other.index());
+            if (result != null && made.made(other.prefix().index()) == input) {
                 return result;
             }
         }

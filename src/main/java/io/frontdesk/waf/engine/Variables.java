@@ -23,6 +23,7 @@ import io.frontdesk.waf.engine.variable.VariableValue;
 final class Variables {
 
     private static final int TX_KEYS = 192;
+    private static final int VARIABLES = Variable.values().length;
 
     final KeyedValues argsGet = new KeyedValues();
     final KeyedValues argsPost = new KeyedValues();
@@ -49,6 +50,8 @@ final class Variables {
     private final long startMillis = System.currentTimeMillis();
     /** The start as a date and time in the system's zone, made when a TIME variable is first read. */
     private ZonedDateTime start;
+    /** By variable, the value a scalar was last read as; made when a scalar is first read. */
+    private VariableValue[] scalarValues;
     int highestSeverity = 255;
     RuleFacts rule;
 
@@ -116,7 +119,7 @@ final class Variables {
             case SCALAR, NEVER_SET -> {
                 String value = scalar(variable);
                 if (value != null && !excluded.excludes(variable, variable.name())) {
-                    out.add(new VariableValue(variable.name(), value));
+                    out.add(scalarValue(variable, value));
                 }
             }
         }
@@ -159,6 +162,19 @@ final class Variables {
                 out.add(new VariableValue(variable.name(), key, entry.getValue()));
             }
         }
+    }
+
+    /** The scalar's value as rules read it, made once for each value it takes, so what chains made of it is kept on it. */
+    private VariableValue scalarValue(Variable variable, String value) {
+        if (scalarValues == null) {
+            scalarValues = new VariableValue[VARIABLES];
+        }
+        VariableValue kept = scalarValues[variable.ordinal()];
+        if (kept == null || kept.value() != value) {
+            kept = new VariableValue(variable.name(), value);
+            scalarValues[variable.ordinal()] = kept;
+        }
+        return kept;
     }
 
     /** A scalar's value, or {@code null} when the transaction has none. */

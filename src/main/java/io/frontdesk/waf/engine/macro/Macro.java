@@ -55,8 +55,9 @@ public final class Macro {
     }
 
     public String expand(MacroScope scope) {
-        if (parts.size() == 1 && parts.get(0).text() != null) {
-            return parts.get(0).text();
+        if (parts.size() == 1) {
+            Part only = parts.get(0);
+            return only.text() != null ? only.text() : scope.value(only.variable(), only.key());
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {

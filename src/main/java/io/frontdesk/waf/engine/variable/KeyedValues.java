@@ -17,8 +17,9 @@ public final class KeyedValues {
 
     private final List<String> keys = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
-    private final Map<String, List<VariableValue>> valueViews = new HashMap<>();
-    private final Map<String, List<VariableValue>> keyViews = new HashMap<>();
+    /** By the name of the collection they are read through, the entries' values and keys as rules read them; made when first read. */
+    private Map<String, List<VariableValue>> valueViews;
+    private Map<String, List<VariableValue>> keyViews;
 
     public void add(String key, String value) {
         keys.add(key);
@@ -49,11 +50,17 @@ public final class KeyedValues {
 
     /** The entries' values, named {@code collection:key}, in entry order. */
     public List<VariableValue> valuesAs(String collection) {
+        if (valueViews == null) {
+            valueViews = new HashMap<>();
+        }
         return view(valueViews, collection, false);
     }
 
     /** The entries' keys as values, named {@code collection:key}, in entry order. */
     public List<VariableValue> keysAs(String collection) {
+        if (keyViews == null) {
+            keyViews = new HashMap<>();
+        }
         return view(keyViews, collection, true);
     }
 
@@ -75,10 +82,10 @@ public final class KeyedValues {
             keys.clear();
             values.clear();
         }
-        if (!valueViews.isEmpty()) {
+        if (valueViews != null && !valueViews.isEmpty()) {
             valueViews.clear();
         }
-        if (!keyViews.isEmpty()) {
+        if (keyViews != null && !keyViews.isEmpty()) {
             keyViews.clear();
         }
     }

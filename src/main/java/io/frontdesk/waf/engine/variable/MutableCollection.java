@@ -19,7 +19,7 @@ public final class MutableCollection {
 
     /** An empty collection that holds {@code expectedKeys} keys without growing. */
     public static MutableCollection sized(int expectedKeys) {
-        return new MutableCollection(new LinkedHashMap<>(expectedKeys * 4 / 3 + 1));
+        return new MutableCollection(new LinkedHashMap<>((expectedKeys * 4 + 2) / 3));
     }
 
     private MutableCollection(Map<String, String> values) {

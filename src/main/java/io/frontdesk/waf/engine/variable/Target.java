@@ -35,6 +35,8 @@ public final class Target {
     private final boolean excluded;
     /** The same selection, its values listed rather than counted: this target itself when it does not count. */
     private final Target uncounted;
+    /** What {@link #toString} gives, made when first asked for (a rule set is shared: a race only makes it twice). */
+    private String text;
 
     private Target(Variable variable, String key, Pattern keyPattern, boolean count, boolean excluded) {
         this.variable = variable;
@@ -153,12 +155,14 @@ public final class Target {
         return true;
     }
 
+    /** As written, {@code &ARGS:id} say: the name of a count's value. */
     @Override
     public String toString() {
-        String prefix = excluded ? "!" : count ? "&" : "";
-        if (whole()) {
-            return prefix + variable;
+        if (text == null) {
+            String prefix = excluded ? "!" : count ? "&" : "";
+            text = whole() ? prefix + variable
+                    : prefix + variable + ":" + (key != null ? key : "/" + keyPattern.pattern() + "/");
         }
-        return prefix + variable + ":" + (key != null ? key : "/" + keyPattern.pattern() + "/");
+        return text;
     }
 }
