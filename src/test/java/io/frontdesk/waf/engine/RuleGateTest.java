@@ -102,46 +102,48 @@ class RuleGateTest {
 
     @Test
     void whatAMatchChangedIsAskedAboutAfresh() throws IOException {
-        RuleSet rules = load("""
+        List<Integer> matched = matchedInRefusedHeadersPhase("""
                 SecRule ENV "@rx attack" "id:40,phase:1,pass,log,t:lowercase"
                 SecRule ARGS "@rx trigger" "id:41,phase:1,pass,log,t:lowercase,setenv:found=attack"
                 SecRule ENV "@rx attack" "id:42,phase:1,deny,status:403,log,t:lowercase"
-                """);
-        Transaction transaction = rules.newTransaction("test-id");
-        transaction.requestLine("GET", "/?q=trigger", "HTTP/1.1");
+                """, "GET", "/?q=trigger");
 
-        assertThat(transaction.processRequestHeaders()).isNotNull();
-        assertThat(transaction.matches().stream().map(match -> match.rule().id())).containsExactly(41, 42);
+        assertThat(matched).containsExactly(41, 42);
     }
 
     @Test
     void matchedVarIsAskedAboutAfreshAfterEachMatch() throws IOException {
-        RuleSet rules = load("""
+        List<Integer> matched = matchedInRefusedHeadersPhase("""
                 SecRule ARGS:a "@rx first" "id:50,phase:1,pass,log,t:lowercase"
                 SecRule MATCHED_VAR "@rx second" "id:51,phase:1,pass,log,t:lowercase"
                 SecRule ARGS:b "@rx second" "id:52,phase:1,pass,log,t:lowercase"
                 SecRule MATCHED_VAR "@rx second" "id:53,phase:1,deny,status:403,log,t:lowercase"
-                """);
-        Transaction transaction = rules.newTransaction("test-id");
-        transaction.requestLine("GET", "/?a=first&b=second", "HTTP/1.1");
+                """, "GET", "/?a=first&b=second");
 
-        assertThat(transaction.processRequestHeaders()).isNotNull();
-        assertThat(transaction.matches().stream().map(match -> match.rule().id())).containsExactly(50, 52, 53);
+        assertThat(matched).containsExactly(50, 52, 53);
     }
 
     @Test
     void aBodyProcessorSetByARuleIsAskedAboutAfresh() throws IOException {
-        RuleSet rules = load("""
+        List<Integer> matched = matchedInRefusedHeadersPhase("""
                 SecRule REQBODY_PROCESSOR "@rx json" "id:60,phase:1,pass,log,t:lowercase"
                 SecRule ARGS "@rx trigger" "id:61,phase:1,pass,log,t:lowercase,ctl:requestBodyProcessor=JSON"
                 SecRule REQBODY_PROCESSOR "@rx json" "id:62,phase:1,deny,status:403,log,t:lowercase"
-                """);
-        Transaction transaction = rules.newTransaction("test-id");
-        transaction.requestLine("POST", "/?q=trigger", "HTTP/1.1");
-        transaction.requestHeader("Content-Type", "application/x-www-form-urlencoded");
+                """, "POST", "/?q=trigger", "Content-Type", "application/x-www-form-urlencoded");
 
-        assertThat(transaction.processRequestHeaders()).isNotNull();
-        assertThat(transaction.matches().stream().map(match -> match.rule().id())).containsExactly(61, 62);
+        assertThat(matched).containsExactly(61, 62);
+    }
+
+    /** The ids of the rules that matched the request in the headers' phase, which one of them must have refused. */
+    private List<Integer> matchedInRefusedHeadersPhase(String rules, String method, String target, String... headers)
+            throws IOException {
+        Transaction transaction = load(rules).newTransaction("test-id");
+        transaction.requestLine(method, target, "HTTP/1.1");
+        for (int i = 0; i < headers.length; i += 2) {
+            transaction.requestHeader(headers[i], headers[i + 1]);
+        }
+        assertThat(transaction.processRequestHeaders()).as("refused").isNotNull();
+        return transaction.matches().stream().map(match -> match.rule().id()).toList();
     }
 
     private RuleSet load(String text) throws IOException {
