@@ -35,8 +35,13 @@ final class TransformedValues {
         private final TransformedValues owner;
         private final String value;
         /**
-         * By chain number, what the chain made of the value, or null where none has yet; made when a
-         * chain other than the empty one is first applied (most TX values are read as they are).
+         * The chains numbered below 64 that made the value itself, bit by bit: a value no chain
+         * changes (a number, a lower-case word) needs no table of what each made.
+         */
+        private long madeItself;
+        /**
+         * By chain number, what the chain made of the value, or null where none has yet (or where
+         * {@link #madeItself} says); made when a chain first makes something else.
          */
         private String[] strings;
         /** The chain of the first string scanned, what the scan found in it, and then what was kept after. */
@@ -51,10 +56,17 @@ final class TransformedValues {
 
         /** What the chain numbered so made of the value, or null where none has yet. */
         String made(int chain) {
-            return chain == 0 ? value : strings == null ? null : strings[chain];
+            if (chain == 0 || chain < Long.SIZE && (madeItself & 1L << chain) != 0) {
+                return value;
+            }
+            return strings == null ? null : strings[chain];
         }
 
         private void keep(int chain, String made) {
+            if (made == value && chain < Long.SIZE) {
+                madeItself |= 1L << chain;
+                return;
+            }
             if (strings == null) {
                 strings = new String[owner.chains];
             }
