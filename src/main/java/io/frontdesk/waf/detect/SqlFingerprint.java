@@ -11,6 +11,12 @@ final class SqlFingerprint {
 
     /** The fingerprint of a reading that met syntax no database reads one way. */
     private static final String EVIL_LETTERS = String.valueOf(EVIL.letter);
+    /**
+     * Fingerprints made before, by a hash of their letters: inputs give few distinct ones, so most
+     * readings find theirs here rather than make a string. Threads may overwrite one another's
+     * entries; any entry found is a whole, immutable string.
+     */
+    private static final String[] MADE = new String[1024];
 
     private final SqlFolder folder;
     private final SqlTokenizer reading;
@@ -39,7 +45,32 @@ final class SqlFingerprint {
             }
             letters[i] = folder.token(i).type().letter;
         }
-        return new SqlFingerprint(folder, reading, new String(letters));
+        return new SqlFingerprint(folder, reading, made(letters));
+    }
+
+    /** The letters as a string, one made before when it is still kept. */
+    private static String made(char[] letters) {
+        int hash = 0;
+        for (char letter : letters) {
+            hash = 31 * hash + letter;
+        }
+        int slot = (hash ^ hash >>> 10) & (MADE.length - 1);
+        String kept = MADE[slot];
+        if (kept != null && kept.length() == letters.length && sameLetters(kept, letters)) {
+            return kept;
+        }
+        String made = new String(letters);
+        MADE[slot] = made;
+        return made;
+    }
+
+    private static boolean sameLetters(String kept, char[] letters) {
+        for (int i = 0; i < letters.length; i++) {
+            if (kept.charAt(i) != letters[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String letters() {
