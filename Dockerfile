@@ -72,11 +72,11 @@ LABEL org.opencontainers.image.title="frontdesk" \
 # Nothing is written outside /tmp (Java's temporary files, netty-tcnative's native library),
 # so the root filesystem may be mounted read-only with a writable /tmp.
 ENV TMPDIR=/tmp
-# Sizing for a container: the heap as a share of the container's memory limit, direct memory
-# (where the cache's memory tier lives: docs/caching.md) enough for the default 256 MB cache,
-# and G1, which the JVM would not pick by itself below 2 CPUs or 1792 MB. Replace the whole
-# variable to change them.
-ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=35 -XX:MaxDirectMemorySize=384m -XX:+UseG1GC"
+# Sizing for a container: the heap as a share of the container's memory limit, taken whole from
+# the start (docs/kubernetes.md says why), direct memory (where the cache's memory tier lives:
+# docs/caching.md) enough for the default 256 MB cache, and G1, which the JVM would not pick by
+# itself below 2 CPUs or 1792 MB. Replace the whole variable to change them.
+ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=35 -XX:MaxRAMPercentage=35 -XX:MaxDirectMemorySize=384m -XX:+UseG1GC"
 
 EXPOSE 8443 8080 9090
 USER ${UID}:${UID}

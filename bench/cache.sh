@@ -3,7 +3,7 @@
 # proxy_cache and Varnish, for a 1 KiB and a 100 KiB object, in one run of
 # ../shared/bench/anchors.sh (which starts the backends, nginx-cache and direct).
 #
-# Frontdesk (JDK 25, -Xmx512m, a Cache route with a 1 h TTL for .bin, memory tier only) and
+# Frontdesk (JDK 25, -Xms512m -Xmx512m, a Cache route with a 1 h TTL for .bin, memory tier only) and
 # Varnish (Debian package, malloc storage, 1 h TTL) are started and filled first, against
 # stand-in backends on the same ports; afterwards the script reads how many requests each sent
 # to a backend: hits must not reach it, so only the two fills may appear.

@@ -8,7 +8,7 @@
 # /static/app.js (Cache-Control: max-age=3600) and the same file as /live/app.js with
 # Cache-Control: no-store, so that a proxy stores the first and forwards every request for the
 # second. Targets, started once, each measured on its own while the others are idle:
-#   frontdesk  the jar on JDK 25 (-Xmx512m), one route with Cache=bench; compression as shipped
+#   frontdesk  the jar on JDK 25 (-Xms512m -Xmx512m), one route with Cache=bench; compression as shipped
 #              (gzip level 6, Brotli quality 4)
 #   nginx      proxy_cache (1 h) and gzip on (gzip_comp_level 6 like Frontdesk; nginx's default is
 #              1), gzip_types for JavaScript, gzip_vary on, 2 workers, upstream keepalive
@@ -246,7 +246,7 @@ report="$ROOT/bench/results/compression-$(date -u +%F).md"
   echo "Setup:"
   echo
   echo "- host: $(nproc) CPUs, $(uname -r); $(nginx -v 2>&1 | sed 's/^nginx version: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  echo "- Frontdesk: $("$JDK25/bin/java" -version 2>&1 | head -1), -Xmx512m, gzip level 6, Brotli quality 4 (defaults)"
+  echo "- Frontdesk: $("$JDK25/bin/java" -version 2>&1 | head -1), -Xms512m -Xmx512m, gzip level 6, Brotli quality 4 (defaults)"
   echo "- nginx: 2 workers, proxy_cache, gzip on, gzip_comp_level 6, gzip_vary on, upstream keepalive 64"
 } | tee "$report"
 log "report written to $report"

@@ -7,7 +7,7 @@
 # fourth client and the probe saw (bench/connection_flood.py), Frontdesk's connection metrics,
 # and every line it logged besides the access log.
 #
-# Frontdesk runs on JDK 25 with -Xmx512m and the process's file-descriptor limit (ulimit -n), in
+# Frontdesk runs on JDK 25 with -Xms512m -Xmx512m and the process's file-descriptor limit (ulimit -n), in
 # front of an nginx on 127.0.0.1:9101 and :9102. Everything it starts it stops.
 #
 # Usage: bench/connection-flood.sh [--no-build]

@@ -3,7 +3,7 @@
 # Gateway's, with the requests per second of each, measured in one run.
 #
 # Starts one nginx serving /1k.bin on 127.0.0.1:9101 and :9102, Frontdesk (the jar on JDK 25,
-# -Xmx512m, the default filters: access log to a file, metrics, header hygiene, request ids and
+# -Xms512m -Xmx512m, the default filters: access log to a file, metrics, header hygiene, request ids and
 # the built-in baseline WAF rules) round-robin over both, and the vanilla gateway that
 # ../shared/bench/anchors.sh builds (bench/scg-vanilla, same JDK and heap) in front of :9101.
 # Warms each for --warm seconds, then runs wrk (2 threads, 64 connections, anchors.sh's request
@@ -55,7 +55,7 @@ start_stand_in_backends "$STATE"
 
 start_frontdesk "$JAR" "$STATE/frontdesk-bench.yml" "$STATE/frontdesk.out"
 declare -A PID=([frontdesk]=${PIDS[-1]}) URL=([frontdesk]=http://127.0.0.1:$P_FD [scg]=http://127.0.0.1:$P_SCG)
-"$JDK25/bin/java" -Xmx512m -jar "$SCG_JAR" --server.port=$P_SCG --bench.backend-uri=http://127.0.0.1:9101 \
+"$JDK25/bin/java" -Xms512m -Xmx512m -jar "$SCG_JAR" --server.port=$P_SCG --bench.backend-uri=http://127.0.0.1:9101 \
   >"$STATE/scg.out" 2>&1 &
 PIDS+=($!)
 PID[scg]=$!

@@ -2,7 +2,7 @@
 # bench/proxy.sh - Frontdesk's proxy throughput beside direct-to-backend, nginx and a vanilla
 # Spring Cloud Gateway, measured in one run by ../shared/bench/anchors.sh.
 #
-# Builds the jar (unless --no-build), starts it on JDK 25 with -Xmx512m in front of the two
+# Builds the jar (unless --no-build), starts it on JDK 25 with -Xms512m -Xmx512m in front of the two
 # nginx backends anchors.sh provides (127.0.0.1:9101 and :9102, round-robin), with the default
 # filters on (access log to a file, metrics, header hygiene, request ids), warms it for 20 s
 # against stand-in backends on the same ports (as anchors.sh warms the vanilla gateway), then

@@ -3,7 +3,7 @@
 # without limits, with two local limits (per client and per route), and with the same two kept
 # cluster-wide in Redis, side by side in one run of ../shared/bench/anchors.sh (direct as anchor).
 #
-# Each Frontdesk runs on JDK 25 with -Xmx512m in front of anchors.sh's backends (127.0.0.1:9101
+# Each Frontdesk runs on JDK 25 with -Xms512m -Xmx512m in front of anchors.sh's backends (127.0.0.1:9101
 # and :9102), warmed first against stand-in backends on the same ports; a redis-server on 127.0.0.1
 # serves the cluster limits. Everything it starts it stops.
 #

@@ -6,7 +6,7 @@
 #   keepalive-h1   wrk -t2 -c64 over TLS, keep-alive HTTP/1.1 (requests per second)
 #   handshakes     wrk -t2 -c64 with "Connection: close": a full TLS handshake per request
 #   h2             h2load -t2 -c64 -m10: HTTP/2 over TLS (requests per second)
-# Frontdesk runs the jar on JDK 25 with -Xmx512m (BoringSSL engine), warmed for 20 s; nginx is
+# Frontdesk runs the jar on JDK 25 with -Xms512m -Xmx512m (BoringSSL engine), warmed for 20 s; nginx is
 # Debian's, worker_processes auto. Everything it starts it stops.
 #
 # Usage: bench/tls.sh [--no-build] [--rounds N] [--seconds S]

@@ -3,7 +3,7 @@
 # Boot's default sampling (0.1) and on for every request (1.0), beside a baseline jar built
 # without tracing (--baseline-jar), all measured in one run against the same nginx backends.
 #
-# Each variant is started on JDK 25 (-Xmx512m) in front of two nginx backends (127.0.0.1:9101 and
+# Each variant is started on JDK 25 (-Xms512m -Xmx512m) in front of two nginx backends (127.0.0.1:9101 and
 # :9102, round-robin), with the access log to a file, warmed for 15 s, then driven by wrk
 # (2 threads, 64 connections, 1 KiB responses) for ROUNDS rounds of SECONDS seconds, the variants
 # taking turns each round. Traced variants export over OTLP to a collector stand-in on
@@ -77,7 +77,7 @@ for ((round = 1; round <= rounds; round++)); do
   for i in "${!names[@]}"; do
     name=${names[$i]}
     log "round $round: $name"
-    "$JDK25/bin/java" -Xmx512m -jar "${jars[$i]}" --spring.config.additional-location="file:${configs[$i]}" \
+    "$JDK25/bin/java" -Xms512m -Xmx512m -jar "${jars[$i]}" --spring.config.additional-location="file:${configs[$i]}" \
       >"$STATE/$name.out" 2>&1 &
     pid=$!
     PIDS+=("$pid")

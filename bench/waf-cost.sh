@@ -6,7 +6,7 @@
 # Targets, started, warmed, measured and stopped one after the other:
 #   modsec    nginx + ModSecurity v3 + CRS 3.3.4 (Debian's libnginx-mod-http-modsecurity and
 #             modsecurity-crs), paranoia level 1, blocking
-#   off       Frontdesk (the jar on JDK 25, -Xmx512m), WAF off
+#   off       Frontdesk (the jar on JDK 25, -Xms512m -Xmx512m), WAF off
 #   crs3-pl1  Frontdesk + CRS 3.3.4 (--crs3 DIR), paranoia level 1, blocking
 #   crs4-pl1  Frontdesk + CRS 4.28.0 (--crs4 DIR), paranoia level 1, blocking
 #   crs4-pl2  the same at paranoia level 2
@@ -458,7 +458,7 @@ report() {
   echo
   echo "- Machine: $(nproc) cores, shared by wrk, the proxy and the backend; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo "- nginx $(version_of nginx) + libmodsecurity3 $modsec_version + libnginx-mod-http-modsecurity $(version_of libnginx-mod-http-modsecurity) + modsecurity-crs $crs_deb: Debian's reference modsecurity.conf with SecRuleEngine On, paranoia level 1, inbound threshold 5, ${LOADED_BY[modsec]}; worker_processes auto, upstream keep-alive."
-  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xmx512m, \`frontdesk.waf.mode: on\`, CRS from $CRS3 ($v3 PL1: ${LOADED_BY[crs3-pl1]}) and $CRS4 ($v4 PL1: ${LOADED_BY[crs4-pl1]}; PL2: ${LOADED_BY[crs4-pl2]}). Each target blocked \`?$ATTACK_QUERY\` with 403 before its runs (the WAF off let it through)."
+  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xms512m -Xmx512m, \`frontdesk.waf.mode: on\`, CRS from $CRS3 ($v3 PL1: ${LOADED_BY[crs3-pl1]}) and $CRS4 ($v4 PL1: ${LOADED_BY[crs4-pl1]}; PL2: ${LOADED_BY[crs4-pl2]}). Each target blocked \`?$ATTACK_QUERY\` with 403 before its runs (the WAF off let it through)."
   echo "- Backend: nginx, 1 worker, \`return 200\` (3 bytes, application/octet-stream) for every method and path, on 127.0.0.1:$P_BACK."
   echo "- Each target started alone, warmed with every shape for $warm s a round, round after round until its JIT compiler threads took under $SETTLED_PERCENT% of its CPU time in one (at most $warm_rounds rounds), then measured shape by shape for $seconds s, each run after it went idle; order: ${TARGETS[*]}. Up to 4 requests in flight at the end of a run are not counted."
   echo "- Warm-up: $(for name in "${TARGETS[@]}"; do printf '%s %s; ' "$name" "${WARMED[$name]:-none}"; done | sed 's/; $//')."

@@ -4,7 +4,7 @@
 # blocking) against Frontdesk with the WAF off and with the same CRS release at paranoia 1,
 # blocking (frontdesk.waf.mode on).
 #
-# Builds the jar (unless --no-build), starts both Frontdesk instances on JDK 25 with -Xmx512m in
+# Builds the jar (unless --no-build), starts both Frontdesk instances on JDK 25 with -Xms512m -Xmx512m in
 # front of anchors.sh's backends, warms them for 20 s each, then hands over to anchors.sh.
 # Everything it starts it stops.
 #
