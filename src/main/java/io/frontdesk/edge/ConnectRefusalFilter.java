@@ -17,9 +17,11 @@ import reactor.core.publisher.Mono;
  */
 public final class ConnectRefusalFilter implements WebFilter, Ordered {
 
+    private static final HttpMethod CONNECT = HttpMethod.valueOf("CONNECT");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!HttpMethod.valueOf("CONNECT").equals(exchange.getRequest().getMethod())) {
+        if (!CONNECT.equals(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = new HttpHeaders();
