@@ -44,6 +44,8 @@ final class TransformedValues {
          * {@link #madeItself} says); made when a chain first makes something else.
          */
         private String[] strings;
+        /** The chains numbered below 64 that {@link #strings} holds something for, bit by bit. */
+        private long madeOther;
         /** The chain of the first string scanned, what the scan found in it, and then what was kept after. */
         private int firstScannedChain;
         private ScannedValue firstScanned;
@@ -71,6 +73,14 @@ final class TransformedValues {
                 strings = new String[owner.chains];
             }
             strings[chain] = made;
+            if (chain < Long.SIZE) {
+                madeOther |= 1L << chain;
+            }
+        }
+
+        /** The chains numbered below 64 that made something of the value, bit by bit. */
+        private long madeBits() {
+            return madeItself | madeOther;
         }
 
         /**
@@ -175,6 +185,9 @@ final class TransformedValues {
      * made {@code input} too (as a transformation that changes nothing hands its input on, say).
      */
     private static String madeAlike(Made made, TransformationChain chain, String input) {
+        if (!chain.sameLastBeyondBits() && (chain.sameLastBits() & made.madeBits()) == 0) {
+            return null;
+        }
         List<TransformationChain> alike = chain.sameLast();
         for (int i = 0; i < alike.size(); i++) {
             TransformationChain other = alike.get(i);

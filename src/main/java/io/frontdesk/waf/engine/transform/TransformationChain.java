@@ -17,6 +17,10 @@ public final class TransformationChain {
     private final int index;
     private final List<TransformationChain> steps;
     private final List<TransformationChain> sameLast;
+    /** Bit n for each chain numbered n below 64 in {@link #sameLast}; set while the set loads. */
+    private long sameLastBits;
+    /** Whether {@link #sameLast} holds a chain numbered 64 or more, which {@link #sameLastBits} cannot name. */
+    private boolean sameLastBeyondBits;
 
     TransformationChain(TransformationChain prefix, Transformation last, int index,
             List<TransformationChain> sameLast) {
@@ -56,6 +60,25 @@ public final class TransformationChain {
      */
     public List<TransformationChain> sameLast() {
         return sameLast;
+    }
+
+    /** The chains of {@link #sameLast()} numbered below 64, as bits by number. */
+    public long sameLastBits() {
+        return sameLastBits;
+    }
+
+    /** Whether {@link #sameLast()} holds chains that {@link #sameLastBits()} leaves out. */
+    public boolean sameLastBeyondBits() {
+        return sameLastBeyondBits;
+    }
+
+    /** Counts {@code other}, which ends with the same transformation, among {@link #sameLast()}'s bits. */
+    void alsoEndedBy(TransformationChain other) {
+        if (other.index < Long.SIZE) {
+            sameLastBits |= 1L << other.index;
+        } else {
+            sameLastBeyondBits = true;
+        }
     }
 
     /** The last transformation applied to what the prefix made of a value. */

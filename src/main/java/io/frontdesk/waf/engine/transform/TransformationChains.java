@@ -34,6 +34,10 @@ public final class TransformationChains {
         TransformationChain chain = new TransformationChain(prefix, last, byNames.size() + 1,
                 Collections.unmodifiableList(sameLast));
         sameLast.add(chain);
+        for (TransformationChain alike : sameLast) {
+            alike.alsoEndedBy(chain);
+            chain.alsoEndedBy(alike);
+        }
         return chain;
     }
 
