@@ -21,12 +21,8 @@ class TransformedValuesTest {
     void aChainWhosePrefixMadeTheSameStringAsAnotherChainsTakesThatChainsResult() {
         TransformationChain lowered = chains.of(List.of("lowercase"));
         TransformationChain trimmedThenLowered = chains.of(List.of("trim", "lowercase"));
-        TransformedValues.Made made = new TransformedValues(chains.size()).of(new VariableValue("ARGS", "q", "SELECT"));
 
-        String first = TransformedValues.of(made, lowered);
-
-        assertThat(first).isEqualTo("select");
-        assertThat(TransformedValues.of(made, trimmedThenLowered)).isSameAs(first);
+        assertSecondTakesUpFirst(lowered, trimmedThenLowered);
     }
 
     @Test
@@ -40,21 +36,31 @@ class TransformedValuesTest {
         TransformationChain late = chains.of(List.of("trimLeft", "trimRight", "lowercase"));
         assertThat(early.index()).isLessThan(Long.SIZE);
         assertThat(late.index()).isGreaterThanOrEqualTo(Long.SIZE);
-        TransformedValues.Made made = new TransformedValues(chains.size()).of(new VariableValue("ARGS", "q", "SELECT"));
 
-        String first = TransformedValues.of(made, late);
-
-        assertThat(first).isEqualTo("select");
-        assertThat(TransformedValues.of(made, early)).isSameAs(first);
+        assertSecondTakesUpFirst(late, early);
     }
 
     @Test
     void aChainWhosePrefixMadeSomethingElseMakesItsOwn() {
         TransformationChain lowered = chains.of(List.of("lowercase"));
         TransformationChain decodedThenLowered = chains.of(List.of("urlDecodeUni", "lowercase"));
-        TransformedValues.Made made = new TransformedValues(chains.size()).of(new VariableValue("ARGS", "q", "A%42"));
+        TransformedValues.Made made = madeOf("A%42");
 
         assertThat(TransformedValues.of(made, lowered)).isEqualTo("a%42");
         assertThat(TransformedValues.of(made, decodedThenLowered)).isEqualTo("ab");
+    }
+
+    /** Of "SELECT", the second chain (its prefix leaving the value as it is) makes the very string the first made. */
+    private void assertSecondTakesUpFirst(TransformationChain first, TransformationChain second) {
+        TransformedValues.Made made = madeOf("SELECT");
+
+        String madeFirst = TransformedValues.of(made, first);
+
+        assertThat(madeFirst).isEqualTo("select");
+        assertThat(TransformedValues.of(made, second)).isSameAs(madeFirst);
+    }
+
+    private TransformedValues.Made madeOf(String value) {
+        return new TransformedValues(chains.size()).of(new VariableValue("ARGS", "q", value));
     }
 }
