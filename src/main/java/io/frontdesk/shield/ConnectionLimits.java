@@ -113,24 +113,35 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
     private void admit(Channel channel, Listener listener) {
         String client = channel.remoteAddress() instanceof InetSocketAddress inet
                 ? inet.getAddress().getHostAddress() : "";
-        Bound refusal = listener == Listener.MANAGEMENT ? admitManagement() : admitClient(client);
+        ConnectionActivity activity = new ConnectionActivity(channel, client, listener, System.nanoTime());
+        Bound refusal = listener == Listener.MANAGEMENT ? admitManagement(activity) : admitClient(client);
         if (refusal != null) {
             meters.refused(refusal);
             channel.close();
             return;
         }
-        ConnectionActivity activity = new ConnectionActivity(channel, client, listener, System.nanoTime());
-        register(activity);
+        if (listener != Listener.MANAGEMENT) {
+            registerClient(activity);
+        }
         channel.pipeline().addFirst(ConnectionActivity.NAME, activity);
         channel.closeFuture().addListener(closed -> unregister(activity));
     }
 
-    /** The bound the connection is refused by, or null when it may come in. */
-    private Bound admitManagement() {
-        if (management.size() < budget.maxManagement() || reclaimLongestIdle(management, Bound.MANAGEMENT)) {
-            return null;
+    /**
+     * Admits and counts a management connection in one step, so that connections arriving together
+     * on different event loops cannot all pass a bound with room for one; past the bound, the
+     * longest-idle one makes room. The bound the connection is refused by, or null when it may
+     * come in.
+     */
+    private Bound admitManagement(ConnectionActivity activity) {
+        synchronized (management) {
+            if (management.size() >= budget.maxManagement() && !reclaimLongestIdle(management, Bound.MANAGEMENT)) {
+                return Bound.MANAGEMENT;
+            }
+            management.add(activity);
         }
-        return Bound.MANAGEMENT;
+        meters.opened(Listener.MANAGEMENT);
+        return null;
     }
 
     private Bound admitClient(String client) {
@@ -203,12 +214,8 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
         return connection.reclaim(closed -> meters.reclaimed(reason));
     }
 
-    private void register(ConnectionActivity activity) {
+    private void registerClient(ConnectionActivity activity) {
         meters.opened(activity.listener());
-        if (activity.listener() == Listener.MANAGEMENT) {
-            management.add(activity);
-            return;
-        }
         clientConnections.incrementAndGet();
         clients.add(activity);
         byClient.compute(activity.client(), (client, own) -> {
