@@ -18,26 +18,26 @@ public final class RuleSet {
     private final Map<Path, Integer> rulesByFile;
     private final List<String> notes;
     private final PersistentCollections persistent;
-    private final int transformationChains;
+    private final RecentValues recentValues;
     private final SideScan requestScan;
     private final SideScan responseScan;
 
     RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
-            List<String> notes, PersistentCollections persistent, int transformationChains, SideScan requestScan,
+            List<String> notes, PersistentCollections persistent, RecentValues recentValues, SideScan requestScan,
             SideScan responseScan) {
         this.phases = phases;
         this.settings = settings;
         this.rulesByFile = rulesByFile;
         this.notes = notes;
         this.persistent = persistent;
-        this.transformationChains = transformationChains;
+        this.recentValues = recentValues;
         this.requestScan = requestScan;
         this.responseScan = responseScan;
     }
 
     /** The same rules under other settings (the operator's mode over the files' SecRuleEngine, say). */
     public RuleSet withSettings(EngineSettings newSettings) {
-        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent, transformationChains, requestScan,
+        return new RuleSet(phases, newSettings, rulesByFile, notes, persistent, recentValues, requestScan,
                 responseScan);
     }
 
@@ -68,9 +68,9 @@ public final class RuleSet {
         return phases.get(phase);
     }
 
-    /** How many transformation chains the rules have, the empty one included (see {@code TransformationChain}). */
-    int transformationChains() {
-        return transformationChains;
+    /** What the rules' transformation chains made of the values each thread inspected lately. */
+    RecentValues recentValues() {
+        return recentValues;
     }
 
     /**

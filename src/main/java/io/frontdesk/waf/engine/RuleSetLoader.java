@@ -165,7 +165,7 @@ public final class RuleSetLoader {
             }
         }
         return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
-                List.copyOf(notes), new PersistentCollections(), chains.size(),
+                List.copyOf(notes), new PersistentCollections(), new RecentValues(chains.size()),
                 SideScan.of(phases.subList(0, RuleSet.FIRST_RESPONSE_PHASE), chains.size()),
                 SideScan.of(phases.subList(RuleSet.FIRST_RESPONSE_PHASE, phases.size()), chains.size()));
     }

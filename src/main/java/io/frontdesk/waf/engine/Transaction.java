@@ -73,7 +73,7 @@ public final class Transaction {
         this.persistent = new OpenedCollections(ruleSet.persistent(), settings.collectionTimeoutSeconds(),
                 variables.opened);
         this.evaluator = new RuleEvaluator(variables, removals,
-                new TransformedValues(ruleSet.transformationChains()), context);
+                new TransformedValues(ruleSet.recentValues()), context);
         this.phases = new PhaseRunner(this, ruleSet, variables, removals, evaluator, context, matches);
         variables.scalars.put(Variable.UNIQUE_ID, id);
         variables.rule = key -> evaluator.rule() == null ? null : evaluator.rule().info().fact(key, context);

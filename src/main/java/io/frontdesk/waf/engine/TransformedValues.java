@@ -10,29 +10,35 @@ import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.variable.VariableValue;
 
 /**
- * What the rules' transformation chains made of the values of one transaction. Many rules read
- * the same values through the same chains, or through chains that begin alike: each value goes
- * through each chain once, a chain taking up what its prefix made of the value. Values are told
- * apart by their bytes, so a value that arrives twice (under two names, say) is transformed once;
- * and where two chains' prefixes made one string of a value, their common last transformation is
- * applied to it once. A value's record is kept on the value too, so the rules after the first find
- * it without a lookup. What the shared scan found in what one chain made serves another chain that
- * made the same string, or one differing in ASCII case alone (t:lowercase of it, say), whose atoms
- * are the same: only its bytes are read again.
+ * What the rules' transformation chains made of the values of one transaction, most records taken
+ * up from those its thread keeps of the values it inspected lately ({@link RecentValues}). Many
+ * rules read the same values through the same chains, or through chains that begin alike: each
+ * value goes through each chain once, a chain taking up what its prefix made of the value. Values
+ * are told apart by their bytes, so a value that arrives twice (under two names, say) is
+ * transformed once; and where two chains' prefixes made one string of a value, their common last
+ * transformation is applied to it once. A value's record is kept on the value too, so the rules
+ * after the first find it without a lookup. What the shared scan found in what one chain made
+ * serves another chain that made the same string, or one differing in ASCII case alone
+ * (t:lowercase of it, say), whose atoms are the same: only its bytes are read again.
  */
 final class TransformedValues {
 
-    private final int chains;
+    private final RecentValues recent;
+    /** The records of the values {@link #recent} does not keep, by value. */
     private final Map<String, Made> byValue = new HashMap<>();
 
-    TransformedValues(int chains) {
-        this.chains = chains;
+    TransformedValues(RecentValues recent) {
+        this.recent = recent;
     }
 
     /** What the chains made of one value, by chain number, and what the shared scan found in each. */
     static final class Made {
 
-        private final TransformedValues owner;
+        private final int chains;
+        /** The records this one is of: {@link RecentValues}, or the one transaction's values it is private to. */
+        private final Object keeper;
+        /** The thread that alone uses a record of {@link RecentValues}; null for a transaction's own. */
+        private final Thread thread;
         private final String value;
         /**
          * The chains numbered below 64 that made the value itself, bit by bit: a value no chain
@@ -51,9 +57,23 @@ final class TransformedValues {
         private ScannedValue firstScanned;
         private Scanned moreScanned;
 
-        private Made(TransformedValues owner, String value) {
-            this.owner = owner;
+        Made(RecentValues keeper, Thread thread, String value) {
+            this(keeper.chains(), keeper, thread, value);
+        }
+
+        private Made(int chains, Object keeper, Thread thread, String value) {
+            this.chains = chains;
+            this.keeper = keeper;
+            this.thread = thread;
             this.value = value;
+        }
+
+        Object keeper() {
+            return keeper;
+        }
+
+        Thread thread() {
+            return thread;
         }
 
         /** What the chain numbered so made of the value, or null where none has yet. */
@@ -70,7 +90,7 @@ final class TransformedValues {
                 return;
             }
             if (strings == null) {
-                strings = new String[owner.chains];
+                strings = new String[chains];
             }
             strings[chain] = made;
             if (chain < Long.SIZE) {
@@ -149,18 +169,24 @@ final class TransformedValues {
 
     /** How many chains there are, the empty one included. */
     int chains() {
-        return chains;
+        return recent.chains();
     }
 
-    /** The record of what the chains made of a value a rule reads. */
+    /**
+     * The record of what the chains made of a value a rule reads: this thread's {@link RecentValues}
+     * record of it, or one of the transaction's own for a value those do not keep.
+     */
     Made of(VariableValue value) {
-        if (value.transformed() instanceof Made kept && kept.owner == this) {
+        if (value.transformed() instanceof Made kept && (kept.keeper == this || recent.holdsHere(kept))) {
             return kept;
         }
-        Made made = byValue.get(value.value());
+        Made made = recent.madeHere(value.value());
         if (made == null) {
-            made = new Made(this, value.value());
-            byValue.put(value.value(), made);
+            made = byValue.get(value.value());
+            if (made == null) {
+                made = new Made(recent.chains(), this, null, value.value());
+                byValue.put(value.value(), made);
+            }
         }
         value.transformed(made);
         return made;

@@ -158,7 +158,7 @@ class RuleGateTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             variables.argsGet.add(namesAndValues[i], namesAndValues[i + 1]);
         }
-        RuleGate gate = new RuleGate(variables, new TransformedValues(rules.transformationChains()));
+        RuleGate gate = new RuleGate(variables, new TransformedValues(rules.recentValues()));
         gate.startPhase(rules.scan(2));
         return gate;
     }

@@ -1,0 +1,71 @@
+package io.frontdesk.waf.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the transformation chains made of the values each thread inspected lately, and what the
+ * shared scans found in what they made. A browser sends the same header values with every request
+ * (User-Agent, Accept, Accept-Language, a session's cookies): each thread transforms and scans such
+ * a value once, and the transactions after take its record up. Both are functions of the value's
+ * bytes and the rule set alone, so a record serves any transaction of the rule set.
+ *
+ * <p>A record stays with the thread that made it, which alone reads and adds to it, so it needs no
+ * lock; a transaction that goes on on another thread (a large body judged on the WAF's own threads)
+ * takes up that thread's records. Each thread keeps the {@value #MOST_VALUES} values it used last,
+ * of at most {@value #LONGEST_VALUE} characters each; a longer value's record is its transaction's
+ * own. {@code -Dfrontdesk.waf.recent-values=false} keeps none, to compare.
+ */
+final class RecentValues {
+
+    static final int MOST_VALUES = 1024;
+    static final int LONGEST_VALUE = 512;
+    /** The system property that, set to {@code false}, keeps no value past its transaction. */
+    static final String PROPERTY = "frontdesk.waf.recent-values";
+
+    private final int chains;
+    private final boolean kept;
+    private final ThreadLocal<Map<String, TransformedValues.Made>> byThread = ThreadLocal.withInitial(Recent::new);
+
+    /** @param chains how many transformation chains the rule set has, the empty one included */
+    RecentValues(int chains) {
+        this.chains = chains;
+        this.kept = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+    }
+
+    int chains() {
+        return chains;
+    }
+
+    /** This thread's record of the value, made now when it has none; {@code null} for a value it does not keep. */
+    TransformedValues.Made madeHere(String value) {
+        if (!kept || value.length() > LONGEST_VALUE) {
+            return null;
+        }
+        Map<String, TransformedValues.Made> mine = byThread.get();
+        TransformedValues.Made made = mine.get(value);
+        if (made == null) {
+            made = new TransformedValues.Made(this, Thread.currentThread(), value);
+            mine.put(value, made);
+        }
+        return made;
+    }
+
+    /** Whether the record is this thread's, from these records. */
+    boolean holdsHere(TransformedValues.Made made) {
+        return made.keeper() == this && made.thread() == Thread.currentThread();
+    }
+
+    /** One thread's records, the least recently used leaving first. */
+    private static final class Recent extends LinkedHashMap<String, TransformedValues.Made> {
+
+        Recent() {
+            super(2 * MOST_VALUES, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TransformedValues.Made> eldest) {
+            return size() > MOST_VALUES;
+        }
+    }
+}
