@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the transformation chains made of the values each thread inspected lately, and what the
- * shared scans found in what they made. A browser sends the same header values with every request
- * (User-Agent, Accept, Accept-Language, a session's cookies): each thread transforms and scans such
- * a value once, and the transactions after take its record up. Both are functions of the value's
- * bytes and the rule set alone, so a record serves any transaction of the rule set.
+ * What the transformation chains made of the values each thread inspected lately, what the shared
+ * scans found in what they made, and which rules did not match it. A browser sends the same header
+ * values with every request (User-Agent, Accept, Accept-Language, a session's cookies): each thread
+ * transforms, scans and tries such a value once, and the transactions after take its record up.
+ * All three are functions of the value's bytes and the rule set alone (only rules whose operator's
+ * verdict is have their misses kept), so a record serves any transaction of the rule set.
  *
  * <p>A record stays with the thread that made it, which alone reads and adds to it, so it needs no
  * lock; a transaction that goes on on another thread (a large body judged on the WAF's own threads)
@@ -24,17 +25,26 @@ final class RecentValues {
     static final String PROPERTY = "frontdesk.waf.recent-values";
 
     private final int chains;
+    private final int missSlots;
     private final boolean kept;
     private final ThreadLocal<Map<String, TransformedValues.Made>> byThread = ThreadLocal.withInitial(Recent::new);
 
-    /** @param chains how many transformation chains the rule set has, the empty one included */
-    RecentValues(int chains) {
+    /**
+     * @param chains how many transformation chains the rule set has, the empty one included
+     * @param missSlots how many of its rules have their misses remembered ({@code MissSlots})
+     */
+    RecentValues(int chains, int missSlots) {
         this.chains = chains;
+        this.missSlots = missSlots;
         this.kept = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
     }
 
     int chains() {
         return chains;
+    }
+
+    int missSlots() {
+        return missSlots;
     }
 
     /** This thread's record of the value, made now when it has none; {@code null} for a value it does not keep. */

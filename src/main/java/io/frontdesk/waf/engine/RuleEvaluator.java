@@ -147,7 +147,27 @@ final class RuleEvaluator {
         }
         String value = TransformedValues.of(made, rule.transformations());
         reading = rule.transformations().index();
-        return rule.operator().matches(value, scope) != rule.negated() ? value : null;
+        return operatorMatches(rule, value) != rule.negated() ? value : null;
+    }
+
+    /**
+     * Whether the rule's operator matches what the chain {@link #reading} made of the value: not
+     * when the value's record remembers it did not; a miss is remembered unless the match gave up.
+     */
+    private boolean operatorMatches(Rule rule, String value) {
+        int slot = rule.missSlot();
+        if (slot < 0) {
+            return rule.operator().matches(value, scope);
+        }
+        if (made.missed(reading, slot)) {
+            return false;
+        }
+        int givenUp = scope.matchesGivenUp();
+        boolean matched = rule.operator().matches(value, scope);
+        if (!matched && scope.matchesGivenUp() == givenUp) {
+            made.missedBy(reading, slot);
+        }
+        return matched;
     }
 
     private void onMatch(Rule rule, String name, String value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.frontdesk.waf.engine.rule.IdRanges;
+import io.frontdesk.waf.engine.rule.MissSlots;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleCompiler;
 import io.frontdesk.waf.engine.seclang.ActionSpec;
@@ -44,6 +45,7 @@ public final class RuleSetLoader {
     private final Map<Integer, List<ActionSpec>> defaults = new HashMap<>();
     private EngineSettings settings = EngineSettings.DEFAULTS;
     private final TransformationChains chains = new TransformationChains();
+    private final MissSlots slots = new MissSlots();
 
     private RuleSetLoader() {
     }
@@ -160,12 +162,12 @@ public final class RuleSetLoader {
             Loaded loaded = (Loaded) entry;
             rulesByFile.merge(loaded.spec.source().file(), loaded.removed ? 0 : 1, Integer::sum);
             if (!loaded.removed) {
-                Rule rule = RuleCompiler.compile(loaded.spec, loaded.defaults, chains);
+                Rule rule = RuleCompiler.compile(loaded.spec, loaded.defaults, chains, slots);
                 phases.get(loaded.phase).add(new PhaseEntry(rule, null));
             }
         }
         return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
-                List.copyOf(notes), new PersistentCollections(), new RecentValues(chains.size()),
+                List.copyOf(notes), new PersistentCollections(), new RecentValues(chains.size(), slots.count()),
                 SideScan.of(phases.subList(0, RuleSet.FIRST_RESPONSE_PHASE), chains.size()),
                 SideScan.of(phases.subList(RuleSet.FIRST_RESPONSE_PHASE, phases.size()), chains.size()));
     }

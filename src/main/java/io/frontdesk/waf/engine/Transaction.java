@@ -405,6 +405,8 @@ public final class Transaction {
     /** What rules and their operators reach of the transaction. */
     private final class Context implements RuleScope {
 
+        private int matchesGivenUp;
+
         @Override
         public String value(Variable variable, String key) {
             return variables.macroValue(variable, key);
@@ -422,7 +424,13 @@ public final class Transaction {
 
         @Override
         public void matchLimitExceeded(String detail) {
+            matchesGivenUp++;
             variables.tx.set("MSC_PCRE_LIMITS_EXCEEDED", "1");
+        }
+
+        @Override
+        public int matchesGivenUp() {
+            return matchesGivenUp;
         }
 
         @Override

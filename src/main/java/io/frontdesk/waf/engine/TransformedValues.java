@@ -35,6 +35,7 @@ final class TransformedValues {
     static final class Made {
 
         private final int chains;
+        private final int missSlots;
         /** The records this one is of: {@link RecentValues}, or the one transaction's values it is private to. */
         private final Object keeper;
         /** The thread that alone uses a record of {@link RecentValues}; null for a transaction's own. */
@@ -57,12 +58,19 @@ final class TransformedValues {
         private ScannedValue firstScanned;
         private Scanned moreScanned;
 
+        /**
+         * By chain number, the rules (by {@code Rule.missSlot}, bit by bit) known not to match what
+         * the chain made of the value; made when a chain's first miss is remembered.
+         */
+        private long[][] misses;
+
         Made(RecentValues keeper, Thread thread, String value) {
-            this(keeper.chains(), keeper, thread, value);
+            this(keeper.chains(), keeper.missSlots(), keeper, thread, value);
         }
 
-        private Made(int chains, Object keeper, Thread thread, String value) {
+        private Made(int chains, int missSlots, Object keeper, Thread thread, String value) {
             this.chains = chains;
+            this.missSlots = missSlots;
             this.keeper = keeper;
             this.thread = thread;
             this.value = value;
@@ -96,6 +104,23 @@ final class TransformedValues {
             if (chain < Long.SIZE) {
                 madeOther |= 1L << chain;
             }
+        }
+
+        /** Whether the rule of that miss slot is known not to match what the chain numbered so made of the value. */
+        boolean missed(int chain, int slot) {
+            long[] missed = misses == null ? null : misses[chain];
+            return missed != null && (missed[slot >> 6] & 1L << slot) != 0;
+        }
+
+        /** Remembers that the rule of that miss slot did not match what the chain numbered so made of the value. */
+        void missedBy(int chain, int slot) {
+            if (misses == null) {
+                misses = new long[chains][];
+            }
+            if (misses[chain] == null) {
+                misses[chain] = new long[(missSlots + 63) / 64];
+            }
+            misses[chain][slot >> 6] |= 1L << slot;
         }
 
         /** The chains numbered below 64 that made something of the value, bit by bit. */
@@ -184,7 +209,7 @@ final class TransformedValues {
         if (made == null) {
             made = byValue.get(value.value());
             if (made == null) {
-                made = new Made(recent.chains(), this, null, value.value());
+                made = new Made(recent.chains(), recent.missSlots(), this, null, value.value());
                 byValue.put(value.value(), made);
             }
         }

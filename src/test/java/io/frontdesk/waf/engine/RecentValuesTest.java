@@ -18,7 +18,7 @@ class RecentValuesTest {
 
     private final TransformationChains chains = new TransformationChains();
     private final TransformationChain lowered = chains.of(List.of("lowercase"));
-    private final RecentValues recent = new RecentValues(chains.size());
+    private final RecentValues recent = new RecentValues(chains.size(), 0);
     private final ExecutorService otherThread = Executors.newSingleThreadExecutor();
 
     @AfterEach

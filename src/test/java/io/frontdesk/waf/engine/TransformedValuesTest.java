@@ -61,6 +61,6 @@ class TransformedValuesTest {
     }
 
     private TransformedValues.Made madeOf(String value) {
-        return new TransformedValues(new RecentValues(chains.size())).of(new VariableValue("ARGS", "q", value));
+        return new TransformedValues(new RecentValues(chains.size(), 0)).of(new VariableValue("ARGS", "q", value));
     }
 }

@@ -11,6 +11,11 @@ import io.frontdesk.waf.detect.SqlInjectionDetector;
 final class DetectSqlInjection implements Operator {
 
     @Override
+    public boolean decidedByValueAlone() {
+        return true;
+    }
+
+    @Override
     public boolean matches(String value, OperatorContext context) {
         Optional<String> fingerprint = SqlInjectionDetector.detect(value);
         if (fingerprint.isPresent() && context.capturing()) {

@@ -6,6 +6,11 @@ import io.frontdesk.waf.detect.XssDetector;
 final class DetectXss implements Operator {
 
     @Override
+    public boolean decidedByValueAlone() {
+        return true;
+    }
+
+    @Override
     public boolean matches(String value, OperatorContext context) {
         return XssDetector.detect(value);
     }

@@ -10,6 +10,16 @@ public interface Operator {
     boolean matches(String value, OperatorContext context);
 
     /**
+     * Whether the verdict on a value depends on the value alone, and a miss changes nothing: no
+     * macro in the argument, nothing read of the transaction, nothing set but captures of a match
+     * (a match that gave up is told to the context). The engine then remembers the values it did
+     * not match, and does not ask again. Costly operators say so; the cheap ones are asked anew.
+     */
+    default boolean decidedByValueAlone() {
+        return false;
+    }
+
+    /**
      * Joins the rule set's shared pass over values, when what this operator looks for can be told
      * there ({@link OperatorContext#scanned}); most operators cannot, and do nothing. Whether it
      * will ask the pass about its values.

@@ -55,6 +55,12 @@ final class RegexMatch implements Operator {
         return pattern != null;
     }
 
+    /** A constant pattern's verdict is the value's; one expanded from macros changes. */
+    @Override
+    public boolean decidedByValueAlone() {
+        return pattern != null;
+    }
+
     @Override
     public boolean decidedBy(SharedScan scan) {
         return pattern != null && pattern.decidedBy(scan);

@@ -55,17 +55,21 @@ public final class RuleCompiler {
         }
     }
 
-    /** Compiles a rule, its transformations taken from (or added to) the rule set's {@code chains}. */
-    public static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains) {
+    /**
+     * Compiles a rule, its transformations taken from (or added to) the rule set's {@code chains},
+     * its miss slots from the rule set's {@code slots}.
+     */
+    public static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains,
+            MissSlots slots) {
         try {
-            return compile(spec, defaults, chains, phase(spec.actions()), true);
+            return compile(spec, defaults, chains, slots, phase(spec.actions()), true);
         } catch (IllegalArgumentException e) {
             throw new SecLangException(spec.source(), e.getMessage());
         }
     }
 
-    private static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains, int phase,
-            boolean head) {
+    private static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains,
+            MissSlots slots, int phase, boolean head) {
         Settings settings = new Settings();
         for (ActionSpec action : defaults) {
             settings.apply(action, true);
@@ -86,7 +90,7 @@ public final class RuleCompiler {
         }
         Rule chained = null;
         if (spec.chained() != null) {
-            chained = compile(spec.chained(), List.of(), chains, phase, false);
+            chained = compile(spec.chained(), List.of(), chains, slots, phase, false);
         }
         RuleInfo info = new RuleInfo(settings.id, phase, settings.msg, settings.logdata, List.copyOf(settings.tags),
                 settings.severity, settings.ver, settings.rev, spec.source());
@@ -95,7 +99,8 @@ public final class RuleCompiler {
         Disruption disruption = head ? settings.disruption() : null;
         return new Rule(info, List.copyOf(targets), List.copyOf(exclusions), operator, spec.operator().negated(),
                 operatorText, chains.of(settings.transformationNames),
-                settings.multiMatch, settings.capture, List.copyOf(settings.matchActions), disruption, settings.skip,
+                settings.multiMatch, slots.slotFor(operator.decidedByValueAlone() && !settings.multiMatch),
+                settings.capture, List.copyOf(settings.matchActions), disruption, settings.skip,
                 settings.skipAfter, settings.log, settings.auditLog, chained);
     }
 
