@@ -131,14 +131,14 @@ final class RuleEvaluator {
         if (rule.multiMatch()) {
             String value = made.made(0);
             reading = 0;
-            if (rule.operator().matches(value, scope) != rule.negated()) {
+            if (operatorMatches(rule, value) != rule.negated()) {
                 return value;
             }
             List<TransformationChain> steps = rule.transformations().steps();
             for (int i = 0; i < steps.size(); i++) {
                 String next = TransformedValues.of(made, steps.get(i));
                 reading = steps.get(i).index();
-                if (!next.equals(value) && rule.operator().matches(next, scope) != rule.negated()) {
+                if (!next.equals(value) && operatorMatches(rule, next) != rule.negated()) {
                     return next;
                 }
                 value = next;

@@ -36,6 +36,19 @@ class RememberedMissesTest {
     }
 
     @Test
+    void aMultiMatchRuleHasEachStepsMissRemembered() throws IOException {
+        RuleSet rules = rules("SecRule ARGS:q \"@rx ^abc$\" \"id:1,phase:1,t:lowercase,multiMatch,deny\"\n");
+        Rule rule = rules.phase(1).get(0).rule();
+
+        assertThat(request(rules, "q=ABC").interruption()).isNotNull();
+        assertThat(request(rules, "q=ABC").interruption()).as("the second time").isNotNull();
+
+        TransformedValues.Made made = rules.recentValues().madeHere("ABC");
+        assertThat(made.missed(0, rule.missSlot())).as("the value as it came").isTrue();
+        assertThat(made.missed(rule.transformations().index(), rule.missSlot())).as("lower-cased").isFalse();
+    }
+
+    @Test
     void aNegatedRuleMatchesAValueItsOperatorIsRememberedToMiss() throws IOException {
         RuleSet rules = rules("SecRule ARGS:q \"!@rx ^[a-z]+$\" \"id:1,phase:1,deny,status:403\"\n");
 

@@ -2,9 +2,9 @@ package io.frontdesk.waf.engine.rule;
 
 /**
  * Numbers, while a rule set loads, the rules whose misses are remembered: those whose operator's
- * verdict depends on the value alone ({@code Operator.decidedByValueAlone}) and that try it on one
- * string per value (not {@code multiMatch}). A value's record keeps, by number, the rules known not
- * to match what a chain made of it.
+ * verdict depends on the value alone ({@code Operator.decidedByValueAlone}). A value's record
+ * keeps, by number, the rules known not to match what a chain made of it (for {@code multiMatch},
+ * each chain of the steps).
  */
 public final class MissSlots {
 

@@ -99,7 +99,7 @@ public final class RuleCompiler {
         Disruption disruption = head ? settings.disruption() : null;
         return new Rule(info, List.copyOf(targets), List.copyOf(exclusions), operator, spec.operator().negated(),
                 operatorText, chains.of(settings.transformationNames),
-                settings.multiMatch, slots.slotFor(operator.decidedByValueAlone() && !settings.multiMatch),
+                settings.multiMatch, slots.slotFor(operator.decidedByValueAlone()),
                 settings.capture, List.copyOf(settings.matchActions), disruption, settings.skip,
                 settings.skipAfter, settings.log, settings.auditLog, chained);
     }
