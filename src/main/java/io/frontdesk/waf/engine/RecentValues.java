@@ -1,7 +1,12 @@
 package io.frontdesk.waf.engine;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 
 /**
  * What the transformation chains made of the values each thread inspected lately, what the shared
@@ -9,7 +14,9 @@ import java.util.Map;
  * values with every request (User-Agent, Accept, Accept-Language, a session's cookies): each thread
  * transforms, scans and tries such a value once, and the transactions after take its record up.
  * All three are functions of the value's bytes and the rule set alone (only rules whose operator's
- * verdict is have their misses kept), so a record serves any transaction of the rule set.
+ * verdict is have their misses kept), so a record serves any transaction of the rule set. So is
+ * what the scan found in all of a variable's values together, from their records: the thread keeps
+ * the last it made for each variable and chain.
  *
  * <p>A record stays with the thread that made it, which alone reads and adds to it, so it needs no
  * lock; a transaction that goes on on another thread (a large body judged on the WAF's own threads)
@@ -28,6 +35,7 @@ final class RecentValues {
     private final int missSlots;
     private final boolean kept;
     private final ThreadLocal<Map<String, TransformedValues.Made>> byThread = ThreadLocal.withInitial(Recent::new);
+    private final ThreadLocal<Map<Integer, Union>> unionsByThread = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * @param chains how many transformation chains the rule set has, the empty one included
@@ -64,6 +72,39 @@ final class RecentValues {
     /** Whether the record is this thread's, from these records. */
     boolean holdsHere(TransformedValues.Made made) {
         return made.keeper() == this && made.thread() == Thread.currentThread();
+    }
+
+    /**
+     * What {@code scan} found in all of {@code scans} together ({@link SharedScan#union}), as this
+     * thread last found it for the variable and chain numbered {@code pair} when those were the
+     * very same records (a browser's headers, request after request), else found now and kept. The
+     * rules asking about the union then find its members' requirements decided.
+     */
+    ScannedValue union(int pair, List<ScannedValue> scans, SharedScan scan) {
+        Map<Integer, Union> mine = unionsByThread.get();
+        Union last = mine.get(pair);
+        if (last != null && last.of(scans, scan)) {
+            return last.found();
+        }
+        ScannedValue found = scan.union(scans);
+        mine.put(pair, new Union(scans.toArray(ScannedValue[]::new), found));
+        return found;
+    }
+
+    /** What the scan found in several values together, and what it had found in each. */
+    private record Union(ScannedValue[] scans, ScannedValue found) {
+
+        boolean of(List<ScannedValue> others, SharedScan scan) {
+            if (!found.from(scan) || others.size() != scans.length) {
+                return false;
+            }
+            for (int i = 0; i < scans.length; i++) {
+                if (others.get(i) != scans[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** One thread's records, the least recently used leaving first. */

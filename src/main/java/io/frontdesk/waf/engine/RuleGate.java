@@ -110,7 +110,7 @@ final class RuleGate {
         if (found == null) {
             values.clear();
             variables.select(WHOLE[variable.ordinal()], Exclusions.NONE, values);
-            found = values.isEmpty() ? NO_VALUES : union(chain, meter);
+            found = values.isEmpty() ? NO_VALUES : union(chain, pair, meter);
             if (found == null) {
                 return true; // the budget is spent: the rule's own evaluation stops at once
             }
@@ -125,12 +125,16 @@ final class RuleGate {
         if (values.isEmpty()) {
             return false;
         }
-        ScannedValue found = union(chain, meter);
+        ScannedValue found = union(chain, -1, meter);
         return found == null || operator.mayMatchOneOf(found);
     }
 
-    /** What the scan found in what the chain made of {@link #values}, together; null once the budget is spent. */
-    private ScannedValue union(TransformationChain chain, BudgetMeter meter) {
+    /**
+     * What the scan found in what the chain made of {@link #values}, together, as the thread kept it
+     * for the variable and chain numbered {@code pair} when it can (-1: a target's own values);
+     * null once the budget is spent.
+     */
+    private ScannedValue union(TransformationChain chain, int pair, BudgetMeter meter) {
         scans.clear();
         for (int i = 0; i < values.size(); i++) {
             if (meter.value(values.get(i).value())) {
@@ -139,6 +143,6 @@ final class RuleGate {
             TransformedValues.Made made = transformed.of(values.get(i));
             scans.add(made.scanned(chain.index(), TransformedValues.of(made, chain), side));
         }
-        return side.scan().union(scans);
+        return pair < 0 ? side.scan().union(scans) : transformed.recent().union(pair, scans, side.scan());
     }
 }

@@ -192,6 +192,11 @@ final class TransformedValues {
     private record Scanned(int chain, ScannedValue found, Scanned next) {
     }
 
+    /** The records each thread keeps of the values it inspected lately. */
+    RecentValues recent() {
+        return recent;
+    }
+
     /** How many chains there are, the empty one included. */
     int chains() {
         return recent.chains();

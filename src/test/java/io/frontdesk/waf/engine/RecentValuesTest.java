@@ -10,6 +10,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.waf.engine.operator.regex.PcrePattern;
+import io.frontdesk.waf.engine.operator.regex.ScannedValue;
+import io.frontdesk.waf.engine.operator.regex.SharedScan;
 import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.transform.TransformationChains;
 import io.frontdesk.waf.engine.variable.VariableValue;
@@ -82,6 +85,24 @@ class RecentValuesTest {
 
         assertThat(transaction().of(value("used"))).isSameAs(used);
         assertThat(transaction().of(value("first"))).isNotSameAs(first);
+    }
+
+    @Test
+    void theUnionOfTheVeryRecordsTheThreadUnitedLastForAVariableIsTakenUp() {
+        PcrePattern union = PcrePattern.compile("select.+from");
+        SharedScan scan = new SharedScan();
+        scan.add(union);
+        scan.complete();
+        List<ScannedValue> records = List.of(scan.scan("b"), scan.scan("select a from c"));
+
+        ScannedValue first = recent.union(7, records, scan);
+
+        assertThat(union.mayMatchOneOf(first)).isTrue();
+        assertThat(recent.union(7, List.copyOf(records), scan)).isSameAs(first);
+        assertThat(recent.union(7, List.of(records.get(0), scan.scan("select a from c")), scan))
+                .as("another record of an equal value").isNotSameAs(first);
+        ScannedValue apart = recent.union(8, List.of(scan.scan("select a"), scan.scan("b from c")), scan);
+        assertThat(union.mayMatchOneOf(apart)).as("no one value holds both words").isFalse();
     }
 
     private TransformedValues transaction() {

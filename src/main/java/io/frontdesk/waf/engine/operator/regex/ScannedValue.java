@@ -3,6 +3,10 @@ package io.frontdesk.waf.engine.operator.regex;
 /**
  * What a {@link SharedScan} found in one value: the bytes it holds, the members it holds atoms
  * enough of, and the atoms it holds. A member whose requirement the value does not meet cannot match it.
+ *
+ * <p>What it found never changes; what a member's requirement came to is kept once asked, for the
+ * rules and transactions after. It is used by one thread at a time: the thread whose record of
+ * the value holds it, or the transaction's.
  */
 public final class ScannedValue {
 
@@ -13,6 +17,9 @@ public final class ScannedValue {
     private final long[] bits;
     private final int found;
     private final boolean wide;
+    /** The touched members whose requirement was decided, and of those the ones it holds of, bit by bit; made when first asked. */
+    private long[] decided;
+    private long[] holding;
 
     /**
      * {@code bits}: the set of bytes held (four words of 64), then what {@link SharedScan#scan} tells
@@ -52,7 +59,23 @@ public final class ScannedValue {
      * requirement does not hold cannot match the value.
      */
     public boolean holds(int member) {
-        return touches(member) && scan.holds(member, bits, found);
+        if (!touches(member)) {
+            return false;
+        }
+        int word = member >> 6;
+        long bit = 1L << member;
+        if (decided == null) {
+            decided = new long[scan.memberWords()];
+            holding = new long[decided.length];
+        } else if ((decided[word] & bit) != 0) {
+            return (holding[word] & bit) != 0;
+        }
+        boolean holds = scan.holds(member, bits, found);
+        decided[word] |= bit;
+        if (holds) {
+            holding[word] |= bit;
+        }
+        return holds;
     }
 
     /**

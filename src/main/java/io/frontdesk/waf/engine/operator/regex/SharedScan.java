@@ -143,6 +143,11 @@ public final class SharedScan {
         return decision.holdsIn(pass.stamps, pass.generation, bits);
     }
 
+    /** How many words of 64 a set of the members takes. */
+    int memberWords() {
+        return memberWords;
+    }
+
     /** The {@code i}th of the atoms found that {@link #scan} packed, two to a word, at the end of {@code bits}. */
     private int foundAtom(long[] bits, int i) {
         long pair = bits[ScannedValue.MEMBERS + memberWords + (i >> 1)];
