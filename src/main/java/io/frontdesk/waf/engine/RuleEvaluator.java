@@ -131,14 +131,14 @@ final class RuleEvaluator {
         if (rule.multiMatch()) {
             String value = made.made(0);
             reading = 0;
-            if (operatorMatches(rule, value) != rule.negated()) {
+            if (operatorMatches(rule, value, 0) != rule.negated()) {
                 return value;
             }
             List<TransformationChain> steps = rule.transformations().steps();
             for (int i = 0; i < steps.size(); i++) {
                 String next = TransformedValues.of(made, steps.get(i));
                 reading = steps.get(i).index();
-                if (!next.equals(value) && operatorMatches(rule, next) != rule.negated()) {
+                if (!next.equals(value) && operatorMatches(rule, next, i + 1) != rule.negated()) {
                     return next;
                 }
                 value = next;
@@ -147,25 +147,27 @@ final class RuleEvaluator {
         }
         String value = TransformedValues.of(made, rule.transformations());
         reading = rule.transformations().index();
-        return operatorMatches(rule, value) != rule.negated() ? value : null;
+        return operatorMatches(rule, value, 0) != rule.negated() ? value : null;
     }
 
     /**
-     * Whether the rule's operator matches what the chain {@link #reading} made of the value: not
-     * when the value's record remembers it did not; a miss is remembered unless the match gave up.
+     * Whether the rule's operator matches the {@code string}th string it tries of the value (0: the
+     * one its chain made; with {@code multiMatch}, the value as it came, then what each step made):
+     * not when the value's record remembers it did not; a miss is remembered unless the match gave
+     * up.
      */
-    private boolean operatorMatches(Rule rule, String value) {
-        int slot = rule.missSlot();
-        if (slot < 0) {
+    private boolean operatorMatches(Rule rule, String value, int string) {
+        if (rule.missSlot() < 0) {
             return rule.operator().matches(value, scope);
         }
-        if (made.missed(reading, slot)) {
+        int slot = rule.missSlot() + string;
+        if (made.missed(slot)) {
             return false;
         }
         int givenUp = scope.matchesGivenUp();
         boolean matched = rule.operator().matches(value, scope);
         if (!matched && scope.matchesGivenUp() == givenUp) {
-            made.missedBy(reading, slot);
+            made.missedBy(slot);
         }
         return matched;
     }

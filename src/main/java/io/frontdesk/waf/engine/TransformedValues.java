@@ -58,11 +58,8 @@ final class TransformedValues {
         private ScannedValue firstScanned;
         private Scanned moreScanned;
 
-        /**
-         * By chain number, the rules (by {@code Rule.missSlot}, bit by bit) known not to match what
-         * the chain made of the value; made when a chain's first miss is remembered.
-         */
-        private long[][] misses;
+        /** The miss slots ({@code MissSlots}) known not to match the value, bit by bit; made when the first miss is remembered. */
+        private long[] misses;
 
         Made(RecentValues keeper, Thread thread, String value) {
             this(keeper.chains(), keeper.missSlots(), keeper, thread, value);
@@ -106,21 +103,17 @@ final class TransformedValues {
             }
         }
 
-        /** Whether the rule of that miss slot is known not to match what the chain numbered so made of the value. */
-        boolean missed(int chain, int slot) {
-            long[] missed = misses == null ? null : misses[chain];
-            return missed != null && (missed[slot >> 6] & 1L << slot) != 0;
+        /** Whether the miss slot's rule is known not to match what its chain made of the value. */
+        boolean missed(int slot) {
+            return misses != null && (misses[slot >> 6] & 1L << slot) != 0;
         }
 
-        /** Remembers that the rule of that miss slot did not match what the chain numbered so made of the value. */
-        void missedBy(int chain, int slot) {
+        /** Remembers that the miss slot's rule did not match what its chain made of the value. */
+        void missedBy(int slot) {
             if (misses == null) {
-                misses = new long[chains][];
+                misses = new long[(missSlots + 63) / 64];
             }
-            if (misses[chain] == null) {
-                misses[chain] = new long[(missSlots + 63) / 64];
-            }
-            misses[chain][slot >> 6] |= 1L << slot;
+            misses[slot >> 6] |= 1L << slot;
         }
 
         /** The chains numbered below 64 that made something of the value, bit by bit. */

@@ -13,7 +13,7 @@ import io.frontdesk.waf.engine.variable.Target;
  * it skips, whether it is logged. {@code chained} is the next rule of the chain, or {@code null}.
  * {@code transformations} is one of the rule set's chains, so that values transformed alike are
  * transformed once per transaction. {@code missSlot} numbers the rule among those whose misses a
- * value's record remembers ({@link MissSlots}), or is -1.
+ * value's record remembers (the first of its slots, {@link MissSlots}), or is -1.
  */
 public record Rule(RuleInfo info, List<Target> targets, List<Target> exclusions, Operator operator, boolean negated,
         String operatorText, TransformationChain transformations, boolean multiMatch, int missSlot,

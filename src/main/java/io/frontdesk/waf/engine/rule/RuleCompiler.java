@@ -12,6 +12,7 @@ import io.frontdesk.waf.engine.seclang.ActionSpec;
 import io.frontdesk.waf.engine.seclang.RuleSpec;
 import io.frontdesk.waf.engine.seclang.SecLangException;
 import io.frontdesk.waf.engine.seclang.VariableSpec;
+import io.frontdesk.waf.engine.transform.TransformationChain;
 import io.frontdesk.waf.engine.transform.TransformationChains;
 import io.frontdesk.waf.engine.variable.Target;
 
@@ -97,9 +98,11 @@ public final class RuleCompiler {
         String operatorText = (spec.operator().negated() ? "!@" : "@") + spec.operator().name()
                 + (spec.operator().argument().isEmpty() ? "" : " " + spec.operator().argument());
         Disruption disruption = head ? settings.disruption() : null;
+        TransformationChain transformations = chains.of(settings.transformationNames);
+        int missSlot = slots.slotsFor(operator.decidedByValueAlone(),
+                settings.multiMatch ? transformations.steps().size() + 1 : 1);
         return new Rule(info, List.copyOf(targets), List.copyOf(exclusions), operator, spec.operator().negated(),
-                operatorText, chains.of(settings.transformationNames),
-                settings.multiMatch, slots.slotFor(operator.decidedByValueAlone()),
+                operatorText, transformations, settings.multiMatch, missSlot,
                 settings.capture, List.copyOf(settings.matchActions), disruption, settings.skip,
                 settings.skipAfter, settings.log, settings.auditLog, chained);
     }
