@@ -117,9 +117,10 @@ crs_waf_config() {
 YML
 }
 
-# start_frontdesk JAR CONFIG OUT : runs the jar on JDK 25 (-Xms512m -Xmx512m) with CONFIG, output to OUT
+# start_frontdesk JAR CONFIG OUT [JVM_OPTION...] : runs the jar on JDK 25 (-Xms512m -Xmx512m and the
+# options given) with CONFIG, output to OUT
 start_frontdesk() {
-  "$JDK25/bin/java" -Xms512m -Xmx512m -jar "$1" --spring.config.additional-location="file:$2" >"$3" 2>&1 &
+  "$JDK25/bin/java" -Xms512m -Xmx512m "${@:4}" -jar "$1" --spring.config.additional-location="file:$2" >"$3" 2>&1 &
   PIDS+=($!)
 }
 

@@ -10,6 +10,9 @@
 #   crs3-pl1  Frontdesk + CRS 3.3.4 (--crs3 DIR), paranoia level 1, blocking
 #   crs4-pl1  Frontdesk + CRS 4.28.0 (--crs4 DIR), paranoia level 1, blocking
 #   crs4-pl2  the same at paranoia level 2
+#   crs4-pl1-unkept  CRS 4.28.0 at paranoia level 1 keeping nothing of the values it saw
+#             (-Dfrontdesk.waf.recent-values=false): what requests whose every value is new cost,
+#             since each shape here repeats its values request after request
 # Shapes, deterministic and benign, with a browser's headers and Host: localhost:
 #   get       a browser's GET of a page, with a query string and cookies
 #   form      a 4 KiB urlencoded form of 40 fields
@@ -41,7 +44,7 @@ CRS3="$ROOT/../shared/crs/v3.3.4" CRS4="$ROOT/../shared/crs/v4.28.0"
 MODSEC_MODULE=/usr/lib/nginx/modules/ngx_http_modsecurity_module.so
 MODSEC_REFERENCE=/usr/share/nginx/docs/modsecurity/modsecurity.conf
 DEBIAN_CRS=/usr/share/modsecurity-crs
-TARGETS=(modsec off crs3-pl1 crs4-pl1 crs4-pl2)
+TARGETS=(modsec off crs3-pl1 crs4-pl1 crs4-pl2 crs4-pl1-unkept)
 SHAPES=(get form json4k json64k)
 ATTACK_QUERY="q=1%27%20OR%20%271%27%3D%271"
 
@@ -273,8 +276,8 @@ worker_processes auto;" "
   LOADED=$(grep -o 'rules loaded [^)]*' "$dir/test.out" | head -1)
 }
 
-# start_frontdesk_with NAME CRS_DIR PARANOIA (CRS_DIR "" for the WAF off) : sets PID, PORT, LOG
-# and LOADED
+# start_frontdesk_with NAME CRS_DIR PARANOIA [JVM_OPTION...] (CRS_DIR "" for the WAF off) : sets
+# PID, PORT, LOG and LOADED
 start_frontdesk_with() {
   local dir=$STATE/$1
   mkdir -p "$dir"
@@ -282,7 +285,7 @@ start_frontdesk_with() {
     bench_config $P_FD $P_MGMT
     if [[ -n $2 ]]; then crs_waf_config "$2" "$dir/audit.log" "$3"; else printf '  waf:\n    mode: "off"\n'; fi
   } >"$dir/frontdesk.yml"
-  start_frontdesk "$JAR" "$dir/frontdesk.yml" "$dir/frontdesk.out"
+  start_frontdesk "$JAR" "$dir/frontdesk.yml" "$dir/frontdesk.out" "${@:4}"
   PID=${PIDS[-1]}
   await_frontdesk $P_MGMT "$PID" "$dir/frontdesk.out"
   : >>"$dir/audit.log"
@@ -299,6 +302,7 @@ start_target() {
     crs3-pl1) start_frontdesk_with crs3-pl1 "$CRS3" 1 ;;
     crs4-pl1) start_frontdesk_with crs4-pl1 "$CRS4" 1 ;;
     crs4-pl2) start_frontdesk_with crs4-pl2 "$CRS4" 2 ;;
+    crs4-pl1-unkept) start_frontdesk_with crs4-pl1-unkept "$CRS4" 1 -Dfrontdesk.waf.recent-values=false ;;
   esac
 }
 
@@ -415,7 +419,7 @@ report() {
   v3=$(basename "$CRS3") v4=$(basename "$CRS4")
   declare -A label=([get]="browser GET" [form]="4 KiB urlencoded form (40 fields)"
     [json4k]="4 KiB JSON (40 values)" [json64k]="64 KiB JSON (300 values)")
-  local header="| request | nginx + ModSecurity ${modsec_version%%-*} + CRS ${crs_deb%%-*} PL1 | Frontdesk, WAF off | Frontdesk + CRS ${v3#v} PL1 | Frontdesk + CRS ${v4#v} PL1 | Frontdesk + CRS ${v4#v} PL2"
+  local header="| request | nginx + ModSecurity ${modsec_version%%-*} + CRS ${crs_deb%%-*} PL1 | Frontdesk, WAF off | Frontdesk + CRS ${v3#v} PL1 | Frontdesk + CRS ${v4#v} PL1 | Frontdesk + CRS ${v4#v} PL2 | Frontdesk + CRS ${v4#v} PL1, nothing kept"
   echo "# WAF cost per request: Frontdesk + CRS beside nginx + ModSecurity + CRS, $(date +%F)"
   echo
   echo "Command: \`bench/waf-cost.sh$(quoted "${args[@]}")\` (commit $(git -C "$ROOT" rev-parse --short HEAD))."
@@ -425,19 +429,20 @@ report() {
   echo "per shape, 2 threads, 4 connections, every answer 200; benign requests; blocking mode; the"
   echo "backend excluded):"
   echo
-  echo "$header | CRS ${v4#v} PL1 / ModSecurity | CRS ${v4#v} PL2 / ModSecurity |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "$header | CRS ${v4#v} PL1 / ModSecurity | CRS ${v4#v} PL2 / ModSecurity | PL1, nothing kept / ModSecurity |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for shape in "${SHAPES[@]}"; do
     printf '| %s |' "${label[$shape]}"
     for name in "${TARGETS[@]}"; do printf ' %s |' "$(ms "${CPU[$name,$shape]}")"; done
-    printf ' %s | %s |\n' "$(ratio "${CPU[crs4-pl1,$shape]}" "${CPU[modsec,$shape]}")" \
-      "$(ratio "${CPU[crs4-pl2,$shape]}" "${CPU[modsec,$shape]}")"
+    printf ' %s | %s | %s |\n' "$(ratio "${CPU[crs4-pl1,$shape]}" "${CPU[modsec,$shape]}")" \
+      "$(ratio "${CPU[crs4-pl2,$shape]}" "${CPU[modsec,$shape]}")" \
+      "$(ratio "${CPU[crs4-pl1-unkept,$shape]}" "${CPU[modsec,$shape]}")"
   done
   echo
   echo "Requests per second in the same runs (requests completed):"
   echo
   echo "$header |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for shape in "${SHAPES[@]}"; do
     printf '| %s |' "${label[$shape]}"
     for name in "${TARGETS[@]}"; do printf ' %s (%d) |' "$(ms "${RPS[$name,$shape]}")" "${COUNT[$name,$shape]}"; done
@@ -447,7 +452,7 @@ report() {
   echo "CPU busy during each run, the whole machine ($(nproc) cores = $(($(nproc) * 100))%) / the proxy's tree:"
   echo
   echo "$header |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for shape in "${SHAPES[@]}"; do
     printf '| %s |' "${label[$shape]}"
     for name in "${TARGETS[@]}"; do printf ' %s |' "${BUSY[$name,$shape]}"; done
@@ -458,7 +463,7 @@ report() {
   echo
   echo "- Machine: $(nproc) cores, shared by wrk, the proxy and the backend; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo "- nginx $(version_of nginx) + libmodsecurity3 $modsec_version + libnginx-mod-http-modsecurity $(version_of libnginx-mod-http-modsecurity) + modsecurity-crs $crs_deb: Debian's reference modsecurity.conf with SecRuleEngine On, paranoia level 1, inbound threshold 5, ${LOADED_BY[modsec]}; worker_processes auto, upstream keep-alive."
-  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xms512m -Xmx512m, \`frontdesk.waf.mode: on\`, CRS from $CRS3 ($v3 PL1: ${LOADED_BY[crs3-pl1]}) and $CRS4 ($v4 PL1: ${LOADED_BY[crs4-pl1]}; PL2: ${LOADED_BY[crs4-pl2]}). Each target blocked \`?$ATTACK_QUERY\` with 403 before its runs (the WAF off let it through)."
+  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xms512m -Xmx512m, \`frontdesk.waf.mode: on\`, CRS from $CRS3 ($v3 PL1: ${LOADED_BY[crs3-pl1]}) and $CRS4 ($v4 PL1: ${LOADED_BY[crs4-pl1]}; PL2: ${LOADED_BY[crs4-pl2]}; the last target with \`-Dfrontdesk.waf.recent-values=false\`, keeping nothing of the values it saw: each shape repeats its values request after request, which the others take up). Each target blocked \`?$ATTACK_QUERY\` with 403 before its runs (the WAF off let it through)."
   echo "- Backend: nginx, 1 worker, \`return 200\` (3 bytes, application/octet-stream) for every method and path, on 127.0.0.1:$P_BACK."
   echo "- Each target started alone, warmed with every shape for $warm s a round, round after round until its JIT compiler threads took under $SETTLED_PERCENT% of its CPU time in one (at most $warm_rounds rounds), then measured shape by shape for $seconds s, each run after it went idle; order: ${TARGETS[*]}. Up to 4 requests in flight at the end of a run are not counted."
   echo "- Warm-up: $(for name in "${TARGETS[@]}"; do printf '%s %s; ' "$name" "${WARMED[$name]:-none}"; done | sed 's/; $//')."
