@@ -21,13 +21,19 @@ import io.frontdesk.waf.engine.operator.regex.SharedScan;
  * <p>A record stays with the thread that made it, which alone reads and adds to it, so it needs no
  * lock; a transaction that goes on on another thread (a large body judged on the WAF's own threads)
  * takes up that thread's records. Each thread keeps the {@value #MOST_VALUES} values it used last,
- * of at most {@value #LONGEST_VALUE} characters each; a longer value's record is its transaction's
+ * of at most {@value #LONGEST_VALUE} characters each, and a transaction adds the first
+ * {@value #MOST_NEW_PER_TRANSACTION} of those it brings; a record not kept is its transaction's
  * own. {@code -Dfrontdesk.waf.recent-values=false} keeps none, to compare.
  */
 final class RecentValues {
 
     static final int MOST_VALUES = 1024;
     static final int LONGEST_VALUE = 512;
+    /**
+     * The most values one transaction adds to its thread's records: a body of thousands would
+     * otherwise push out the header values that come back with every request.
+     */
+    static final int MOST_NEW_PER_TRANSACTION = 128;
     /** The system property that, set to {@code false}, keeps no value past its transaction. */
     static final String PROPERTY = "frontdesk.waf.recent-values";
 
@@ -55,17 +61,18 @@ final class RecentValues {
         return missSlots;
     }
 
-    /** This thread's record of the value, made now when it has none; {@code null} for a value it does not keep. */
-    TransformedValues.Made madeHere(String value) {
+    /** This thread's record of the value, or {@code null} when it has none. */
+    TransformedValues.Made keptHere(String value) {
+        return kept && value.length() <= LONGEST_VALUE ? byThread.get().get(value) : null;
+    }
+
+    /** A new record of the value, which this thread keeps; {@code null} for a value it does not keep. */
+    TransformedValues.Made keepHere(String value) {
         if (!kept || value.length() > LONGEST_VALUE) {
             return null;
         }
-        Map<String, TransformedValues.Made> mine = byThread.get();
-        TransformedValues.Made made = mine.get(value);
-        if (made == null) {
-            made = new TransformedValues.Made(this, Thread.currentThread(), value);
-            mine.put(value, made);
-        }
+        TransformedValues.Made made = new TransformedValues.Made(this, Thread.currentThread(), value);
+        byThread.get().put(value, made);
         return made;
     }
 

@@ -26,6 +26,8 @@ final class TransformedValues {
     private final RecentValues recent;
     /** The records of the values {@link #recent} does not keep, by value. */
     private final Map<String, Made> byValue = new HashMap<>();
+    /** How many values this transaction added to its thread's records. */
+    private int added;
 
     TransformedValues(RecentValues recent) {
         this.recent = recent;
@@ -197,13 +199,18 @@ final class TransformedValues {
 
     /**
      * The record of what the chains made of a value a rule reads: this thread's {@link RecentValues}
-     * record of it, or one of the transaction's own for a value those do not keep.
+     * record of it, or one of the transaction's own for a value those do not keep (or, past the
+     * most a transaction adds, take).
      */
     Made of(VariableValue value) {
         if (value.transformed() instanceof Made kept && (kept.keeper == this || recent.holdsHere(kept))) {
             return kept;
         }
-        Made made = recent.madeHere(value.value());
+        Made made = recent.keptHere(value.value());
+        if (made == null && added < RecentValues.MOST_NEW_PER_TRANSACTION) {
+            made = recent.keepHere(value.value());
+            added += made == null ? 0 : 1;
+        }
         if (made == null) {
             made = byValue.get(value.value());
             if (made == null) {

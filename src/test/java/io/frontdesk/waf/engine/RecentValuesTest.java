@@ -73,6 +73,21 @@ class RecentValuesTest {
     }
 
     @Test
+    void aTransactionAddsTheFirstValuesItBringsUpToItsShare() {
+        TransformedValues transaction = transaction();
+        TransformedValues.Made first = transaction.of(value("value 0"));
+        for (int i = 1; i < RecentValues.MOST_NEW_PER_TRANSACTION; i++) {
+            transaction.of(value("value " + i));
+        }
+
+        TransformedValues.Made beyond = transaction.of(value("one too many"));
+
+        assertThat(transaction.of(value("one too many"))).as("within the transaction").isSameAs(beyond);
+        assertThat(transaction().of(value("one too many"))).as("another transaction").isNotSameAs(beyond);
+        assertThat(transaction().of(value("value 0"))).isSameAs(first);
+    }
+
+    @Test
     void theThreadKeepsTheValuesItUsedLast() {
         TransformedValues.Made first = transaction().of(value("first"));
         TransformedValues.Made used = transaction().of(value("used"));

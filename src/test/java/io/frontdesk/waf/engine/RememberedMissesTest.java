@@ -29,7 +29,7 @@ class RememberedMissesTest {
 
         assertThat(request(rules, "q=Harmless+Words").interruption()).isNull();
 
-        TransformedValues.Made made = rules.recentValues().madeHere("Harmless Words");
+        TransformedValues.Made made = rules.recentValues().keptHere("Harmless Words");
         assertThat(rule.missSlot()).isNotNegative();
         assertThat(made.missed(rule.missSlot())).isTrue();
     }
@@ -42,7 +42,7 @@ class RememberedMissesTest {
         assertThat(request(rules, "q=ABC").interruption()).isNotNull();
         assertThat(request(rules, "q=ABC").interruption()).as("the second time").isNotNull();
 
-        TransformedValues.Made made = rules.recentValues().madeHere("ABC");
+        TransformedValues.Made made = rules.recentValues().keptHere("ABC");
         assertThat(made.missed(rule.missSlot())).as("the value as it came").isTrue();
         assertThat(made.missed(rule.missSlot() + 1)).as("lower-cased").isFalse();
     }
