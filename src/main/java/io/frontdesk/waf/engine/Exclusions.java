@@ -15,28 +15,30 @@ final class Exclusions {
 
     private final List<Target> own;
     private final List<Target> removed;
+    /** The variables the exclusions name, by ordinal, bit by bit. */
+    private final long[] named = new long[(Variable.values().length + 63) / 64];
 
     Exclusions(List<Target> own, List<Target> removed) {
         this.own = own;
         this.removed = removed;
+        name(own);
+        name(removed);
+    }
+
+    private void name(List<Target> exclusions) {
+        for (int i = 0; i < exclusions.size(); i++) {
+            int variable = exclusions.get(i).variable().ordinal();
+            named[variable >> 6] |= 1L << variable;
+        }
     }
 
     /** Whether any value of the variable may be left out; when none may, its keys need no asking. */
     boolean mayExclude(Variable variable) {
-        return names(own, variable) || names(removed, variable);
+        return (named[variable.ordinal() >> 6] & 1L << variable.ordinal()) != 0;
     }
 
     boolean excludes(Variable variable, String key) {
-        return excludes(own, variable, key) || excludes(removed, variable, key);
-    }
-
-    private static boolean names(List<Target> exclusions, Variable variable) {
-        for (int i = 0; i < exclusions.size(); i++) {
-            if (exclusions.get(i).variable() == variable) {
-                return true;
-            }
-        }
-        return false;
+        return mayExclude(variable) && (excludes(own, variable, key) || excludes(removed, variable, key));
     }
 
     private static boolean excludes(List<Target> exclusions, Variable variable, String key) {
