@@ -10,11 +10,11 @@ import io.frontdesk.waf.engine.operator.regex.SharedScan;
 
 /**
  * What the transformation chains made of the values each thread inspected lately, what the shared
- * scans found in what they made, and which rules did not match it. A browser sends the same header
+ * scans found in what they made, and what rules said of it. A browser sends the same header
  * values with every request (User-Agent, Accept, Accept-Language, a session's cookies): each thread
  * transforms, scans and tries such a value once, and the transactions after take its record up.
  * All three are functions of the value's bytes and the rule set alone (only rules whose operator's
- * verdict is have their misses kept), so a record serves any transaction of the rule set. So is
+ * verdict is have their verdicts kept), so a record serves any transaction of the rule set. So is
  * what the scan found in all of a variable's values together, from their records: the thread keeps
  * the last it made for each variable and chain.
  *
@@ -38,18 +38,18 @@ final class RecentValues {
     static final String PROPERTY = "frontdesk.waf.recent-values";
 
     private final int chains;
-    private final int missSlots;
+    private final int verdictSlots;
     private final boolean kept;
     private final ThreadLocal<Map<String, TransformedValues.Made>> byThread = ThreadLocal.withInitial(Recent::new);
     private final ThreadLocal<Map<Integer, Union>> unionsByThread = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * @param chains how many transformation chains the rule set has, the empty one included
-     * @param missSlots how many of its rules have their misses remembered ({@code MissSlots})
+     * @param verdictSlots how many slots of its rules have their verdicts remembered ({@code VerdictSlots})
      */
-    RecentValues(int chains, int missSlots) {
+    RecentValues(int chains, int verdictSlots) {
         this.chains = chains;
-        this.missSlots = missSlots;
+        this.verdictSlots = verdictSlots;
         this.kept = Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
     }
 
@@ -57,8 +57,8 @@ final class RecentValues {
         return chains;
     }
 
-    int missSlots() {
-        return missSlots;
+    int verdictSlots() {
+        return verdictSlots;
     }
 
     /** This thread's record of the value, or {@code null} when it has none. */

@@ -152,22 +152,22 @@ final class RuleEvaluator {
 
     /**
      * Whether the rule's operator matches the {@code string}th string it tries of the value (0: the
-     * one its chain made; with {@code multiMatch}, the value as it came, then what each step made):
-     * not when the value's record remembers it did not; a miss is remembered unless the match gave
-     * up.
+     * one its chain made; with {@code multiMatch}, the value as it came, then what each step made),
+     * as the value's record remembers when it does. A verdict is remembered unless the match gave
+     * up, or matched for a rule that captures: its captures are made again each time.
      */
     private boolean operatorMatches(Rule rule, String value, int string) {
-        if (rule.missSlot() < 0) {
+        if (rule.verdictSlot() < 0) {
             return rule.operator().matches(value, scope);
         }
-        int slot = rule.missSlot() + string;
-        if (made.missed(slot)) {
-            return false;
+        int slot = rule.verdictSlot() + string;
+        if (made.decided(slot)) {
+            return made.matched(slot);
         }
         int givenUp = scope.matchesGivenUp();
         boolean matched = rule.operator().matches(value, scope);
-        if (!matched && scope.matchesGivenUp() == givenUp) {
-            made.missedBy(slot);
+        if (scope.matchesGivenUp() == givenUp && !(matched && rule.capture())) {
+            made.decide(slot, matched);
         }
         return matched;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.frontdesk.waf.engine.rule.IdRanges;
-import io.frontdesk.waf.engine.rule.MissSlots;
+import io.frontdesk.waf.engine.rule.VerdictSlots;
 import io.frontdesk.waf.engine.rule.Rule;
 import io.frontdesk.waf.engine.rule.RuleCompiler;
 import io.frontdesk.waf.engine.seclang.ActionSpec;
@@ -45,7 +45,7 @@ public final class RuleSetLoader {
     private final Map<Integer, List<ActionSpec>> defaults = new HashMap<>();
     private EngineSettings settings = EngineSettings.DEFAULTS;
     private final TransformationChains chains = new TransformationChains();
-    private final MissSlots slots = new MissSlots();
+    private final VerdictSlots slots = new VerdictSlots();
 
     private RuleSetLoader() {
     }

@@ -37,7 +37,7 @@ final class TransformedValues {
     static final class Made {
 
         private final int chains;
-        private final int missSlots;
+        private final int verdictSlots;
         /** The records this one is of: {@link RecentValues}, or the one transaction's values it is private to. */
         private final Object keeper;
         /** The thread that alone uses a record of {@link RecentValues}; null for a transaction's own. */
@@ -60,16 +60,20 @@ final class TransformedValues {
         private ScannedValue firstScanned;
         private Scanned moreScanned;
 
-        /** The miss slots ({@code MissSlots}) known not to match the value, bit by bit; made when the first miss is remembered. */
-        private long[] misses;
+        /**
+         * The slots ({@code VerdictSlots}) whose verdict on the value is known, and of those the
+         * ones that matched, bit by bit; made when the first verdict is remembered.
+         */
+        private long[] decided;
+        private long[] matched;
 
         Made(RecentValues keeper, Thread thread, String value) {
-            this(keeper.chains(), keeper.missSlots(), keeper, thread, value);
+            this(keeper.chains(), keeper.verdictSlots(), keeper, thread, value);
         }
 
-        private Made(int chains, int missSlots, Object keeper, Thread thread, String value) {
+        private Made(int chains, int verdictSlots, Object keeper, Thread thread, String value) {
             this.chains = chains;
-            this.missSlots = missSlots;
+            this.verdictSlots = verdictSlots;
             this.keeper = keeper;
             this.thread = thread;
             this.value = value;
@@ -105,17 +109,26 @@ final class TransformedValues {
             }
         }
 
-        /** Whether the miss slot's rule is known not to match what its chain made of the value. */
-        boolean missed(int slot) {
-            return misses != null && (misses[slot >> 6] & 1L << slot) != 0;
+        /** Whether the verdict of the slot's operator on what its chain made of the value is known. */
+        boolean decided(int slot) {
+            return decided != null && (decided[slot >> 6] & 1L << slot) != 0;
         }
 
-        /** Remembers that the miss slot's rule did not match what its chain made of the value. */
-        void missedBy(int slot) {
-            if (misses == null) {
-                misses = new long[(missSlots + 63) / 64];
+        /** The slot's operator's verdict, once {@link #decided}. */
+        boolean matched(int slot) {
+            return (matched[slot >> 6] & 1L << slot) != 0;
+        }
+
+        /** Remembers the verdict of the slot's operator on what its chain made of the value. */
+        void decide(int slot, boolean match) {
+            if (decided == null) {
+                decided = new long[(verdictSlots + 63) / 64];
+                matched = new long[decided.length];
             }
-            misses[slot >> 6] |= 1L << slot;
+            decided[slot >> 6] |= 1L << slot;
+            if (match) {
+                matched[slot >> 6] |= 1L << slot;
+            }
         }
 
         /** The chains numbered below 64 that made something of the value, bit by bit. */
@@ -214,7 +227,7 @@ final class TransformedValues {
         if (made == null) {
             made = byValue.get(value.value());
             if (made == null) {
-                made = new Made(recent.chains(), recent.missSlots(), this, null, value.value());
+                made = new Made(recent.chains(), recent.verdictSlots(), this, null, value.value());
                 byValue.put(value.value(), made);
             }
         }

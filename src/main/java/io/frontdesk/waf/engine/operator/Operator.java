@@ -12,8 +12,9 @@ public interface Operator {
     /**
      * Whether the verdict on a value depends on the value alone, and a miss changes nothing: no
      * macro in the argument, nothing read of the transaction, nothing set but captures of a match
-     * (a match that gave up is told to the context). The engine then remembers the values it did
-     * not match, and does not ask again. Costly operators say so; the cheap ones are asked anew.
+     * (a match that gave up is told to the context). The engine then remembers its verdict on a
+     * value (a match only where the rule captures nothing), and does not ask again. Costly
+     * operators say so; the cheap ones are asked anew.
      */
     default boolean decidedByValueAlone() {
         return false;

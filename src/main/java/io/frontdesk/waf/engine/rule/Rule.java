@@ -12,11 +12,11 @@ import io.frontdesk.waf.engine.variable.Target;
  * the first rule of a chain, what it does once the whole chain matched: its disruption, the rules
  * it skips, whether it is logged. {@code chained} is the next rule of the chain, or {@code null}.
  * {@code transformations} is one of the rule set's chains, so that values transformed alike are
- * transformed once per transaction. {@code missSlot} numbers the rule among those whose misses a
- * value's record remembers (the first of its slots, {@link MissSlots}), or is -1.
+ * transformed once per transaction. {@code verdictSlot} numbers the rule among those whose verdicts a
+ * value's record remembers (the first of its slots, {@link VerdictSlots}), or is -1.
  */
 public record Rule(RuleInfo info, List<Target> targets, List<Target> exclusions, Operator operator, boolean negated,
-        String operatorText, TransformationChain transformations, boolean multiMatch, int missSlot,
+        String operatorText, TransformationChain transformations, boolean multiMatch, int verdictSlot,
         boolean capture, List<MatchAction> matchActions, Disruption disruption, int skip, String skipAfter,
         boolean log, boolean auditLog, Rule chained) {
 

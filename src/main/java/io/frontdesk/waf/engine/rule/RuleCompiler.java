@@ -61,7 +61,7 @@ public final class RuleCompiler {
      * its miss slots from the rule set's {@code slots}.
      */
     public static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains,
-            MissSlots slots) {
+            VerdictSlots slots) {
         try {
             return compile(spec, defaults, chains, slots, phase(spec.actions()), true);
         } catch (IllegalArgumentException e) {
@@ -70,7 +70,7 @@ public final class RuleCompiler {
     }
 
     private static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains,
-            MissSlots slots, int phase, boolean head) {
+            VerdictSlots slots, int phase, boolean head) {
         Settings settings = new Settings();
         for (ActionSpec action : defaults) {
             settings.apply(action, true);
@@ -99,10 +99,10 @@ public final class RuleCompiler {
                 + (spec.operator().argument().isEmpty() ? "" : " " + spec.operator().argument());
         Disruption disruption = head ? settings.disruption() : null;
         TransformationChain transformations = chains.of(settings.transformationNames);
-        int missSlot = slots.slotsFor(operator.decidedByValueAlone(),
+        int verdictSlot = slots.slotsFor(operator.decidedByValueAlone(),
                 settings.multiMatch ? transformations.steps().size() + 1 : 1);
         return new Rule(info, List.copyOf(targets), List.copyOf(exclusions), operator, spec.operator().negated(),
-                operatorText, transformations, settings.multiMatch, missSlot,
+                operatorText, transformations, settings.multiMatch, verdictSlot,
                 settings.capture, List.copyOf(settings.matchActions), disruption, settings.skip,
                 settings.skipAfter, settings.log, settings.auditLog, chained);
     }

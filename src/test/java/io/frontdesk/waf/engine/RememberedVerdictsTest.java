@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.frontdesk.waf.engine.rule.Rule;
 
 /**
- * A value's record remembers the rules that did not match it, whose operator's verdict is the
- * value's alone; later transactions on the thread do not ask those rules again, and see what they
- * would have seen.
+ * A value's record remembers the verdicts of the rules whose operator's verdict is the value's
+ * alone; later transactions on the thread do not ask those rules again, and see what they would
+ * have seen.
  */
-class RememberedMissesTest {
+class RememberedVerdictsTest {
 
     @TempDir
     Path directory;
@@ -30,8 +30,9 @@ class RememberedMissesTest {
         assertThat(request(rules, "q=Harmless+Words").interruption()).isNull();
 
         TransformedValues.Made made = rules.recentValues().keptHere("Harmless Words");
-        assertThat(rule.missSlot()).isNotNegative();
-        assertThat(made.missed(rule.missSlot())).isTrue();
+        assertThat(rule.verdictSlot()).isNotNegative();
+        assertThat(made.decided(rule.verdictSlot())).isTrue();
+        assertThat(made.matched(rule.verdictSlot())).isFalse();
     }
 
     @Test
@@ -43,8 +44,31 @@ class RememberedMissesTest {
         assertThat(request(rules, "q=ABC").interruption()).as("the second time").isNotNull();
 
         TransformedValues.Made made = rules.recentValues().keptHere("ABC");
-        assertThat(made.missed(rule.missSlot())).as("the value as it came").isTrue();
-        assertThat(made.missed(rule.missSlot() + 1)).as("lower-cased").isFalse();
+        assertThat(made.decided(rule.verdictSlot())).as("the value as it came").isTrue();
+        assertThat(made.matched(rule.verdictSlot())).as("the value as it came").isFalse();
+        assertThat(made.decided(rule.verdictSlot() + 1)).as("lower-cased").isTrue();
+        assertThat(made.matched(rule.verdictSlot() + 1)).as("lower-cased").isTrue();
+    }
+
+    @Test
+    void aMatchOfARuleThatCapturesNothingIsRemembered() throws IOException {
+        RuleSet rules = rules("SecRule ARGS:q \"@rx attack\" \"id:1,phase:1,deny\"\n");
+        Rule rule = rules.phase(1).get(0).rule();
+
+        assertThat(request(rules, "q=an+attack").interruption()).isNotNull();
+        assertThat(request(rules, "q=an+attack").interruption()).as("the second time").isNotNull();
+        assertThat(rules.recentValues().keptHere("an attack").matched(rule.verdictSlot())).isTrue();
+    }
+
+    @Test
+    void aRuleThatCapturesCapturesEachTime() throws IOException {
+        RuleSet rules = rules("""
+                SecRule ARGS:q "@rx a(b)c" "id:1,phase:1,capture,pass,nolog,setvar:tx.got=%{tx.1}"
+                SecRule TX:got "@streq b" "id:2,phase:1,deny,status:403"
+                """);
+
+        assertThat(request(rules, "q=abc").interruption()).isNotNull();
+        assertThat(request(rules, "q=abc").interruption()).as("the second time").isNotNull();
     }
 
     @Test
@@ -75,7 +99,7 @@ class RememberedMissesTest {
                 SecRule ARGS:q "@rx %{tx.word}" "id:2,phase:1,deny,status:403"
                 """);
 
-        assertThat(rules.phase(1).get(1).rule().missSlot()).isNegative();
+        assertThat(rules.phase(1).get(1).rule().verdictSlot()).isNegative();
         assertThat(request(rules, "word=x&q=harmless").interruption()).isNull();
         assertThat(request(rules, "word=harm&q=harmless").interruption()).isNotNull();
     }
