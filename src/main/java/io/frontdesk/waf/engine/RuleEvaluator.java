@@ -153,11 +153,12 @@ final class RuleEvaluator {
     /**
      * Whether the rule's operator matches the {@code string}th string it tries of the value (0: the
      * one its chain made; with {@code multiMatch}, the value as it came, then what each step made),
-     * as the value's record remembers when it does. A verdict is remembered unless the match gave
-     * up, or matched for a rule that captures: its captures are made again each time.
+     * as the value's record remembers when it does. A verdict is remembered in a record its thread
+     * keeps, unless the match gave up, or matched for a rule that captures: its captures are made
+     * again each time.
      */
     private boolean operatorMatches(Rule rule, String value, int string) {
-        if (rule.verdictSlot() < 0) {
+        if (rule.verdictSlot() < 0 || !made.kept()) {
             return rule.operator().matches(value, scope);
         }
         int slot = rule.verdictSlot() + string;

@@ -131,18 +131,21 @@ final class RuleGate {
 
     /**
      * What the scan found in what the chain made of {@link #values}, together, as the thread kept it
-     * for the variable and chain numbered {@code pair} when it can (-1: a target's own values);
-     * null once the budget is spent.
+     * for the variable and chain numbered {@code pair} when it can (-1: a target's own values; nor
+     * when a value's record is the transaction's own, as the union could not come again); null once
+     * the budget is spent.
      */
     private ScannedValue union(TransformationChain chain, int pair, BudgetMeter meter) {
         scans.clear();
+        boolean allKept = pair >= 0;
         for (int i = 0; i < values.size(); i++) {
             if (meter.value(values.get(i).value())) {
                 return null;
             }
             TransformedValues.Made made = transformed.of(values.get(i));
+            allKept &= made.kept();
             scans.add(made.scanned(chain.index(), TransformedValues.of(made, chain), side));
         }
-        return pair < 0 ? side.scan().union(scans) : transformed.recent().union(pair, scans, side.scan());
+        return allKept ? transformed.recent().union(pair, scans, side.scan()) : side.scan().union(scans);
     }
 }

@@ -83,6 +83,11 @@ final class TransformedValues {
             return keeper;
         }
 
+        /** Whether the record is one its thread keeps for the transactions after, not its transaction's own. */
+        boolean kept() {
+            return thread != null;
+        }
+
         Thread thread() {
             return thread;
         }
