@@ -58,7 +58,7 @@ public final class RuleCompiler {
 
     /**
      * Compiles a rule, its transformations taken from (or added to) the rule set's {@code chains},
-     * its miss slots from the rule set's {@code slots}.
+     * its verdict slots from the rule set's {@code slots}.
      */
     public static Rule compile(RuleSpec spec, List<ActionSpec> defaults, TransformationChains chains,
             VerdictSlots slots) {
