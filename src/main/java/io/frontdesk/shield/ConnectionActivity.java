@@ -88,18 +88,23 @@ final class ConnectionActivity extends ChannelDuplexHandler {
     /**
      * Closes the connection if it is still idle once its event loop gets to it, at once rather
      * than lingering (an idle connection has nothing unread): over HTTP/2 the codec sends GOAWAY
-     * first. Whether this caller won the connection: it is reclaimed once only.
+     * first. When a request began in the meantime the connection stays, and {@code turnedBusy}
+     * runs on its event loop so that the caller can choose another. Whether this caller won the
+     * connection: it is reclaimed once only.
      */
-    boolean reclaim(Consumer<ConnectionActivity> closed) {
+    boolean reclaim(Consumer<ConnectionActivity> closed, Runnable turnedBusy) {
         if (!reclaiming.compareAndSet(false, true)) {
             return false;
         }
         channel.eventLoop().execute(() -> {
-            if (channel.isActive() && idleSince() != BUSY) {
+            if (!channel.isActive()) {
+                reclaiming.set(false);
+            } else if (idleSince() != BUSY) {
                 closed.accept(this);
                 LingeringClose.closeAtOnce(channel);
             } else {
                 reclaiming.set(false);
+                turnedBusy.run();
             }
         });
         return true;

@@ -211,7 +211,39 @@ public final class ConnectionLimits implements NettyServerCustomizer, AutoClosea
     }
 
     private boolean reclaim(ConnectionActivity connection, Bound reason) {
-        return connection.reclaim(closed -> meters.reclaimed(reason));
+        return connection.reclaim(closed -> meters.reclaimed(reason), () -> makeRoomAgain(connection, reason));
+    }
+
+    /**
+     * The connection chosen to make room began a request before its close: while the bound it
+     * was chosen for is still passed, another idle one makes the room. A pressure reclaim made
+     * room for no one, so nothing takes its place.
+     */
+    private void makeRoomAgain(ConnectionActivity busy, Bound reason) {
+        switch (reason) {
+            case MANAGEMENT -> {
+                if (staying(management) > budget.maxManagement()) {
+                    reclaimLongestIdle(management, reason);
+                }
+            }
+            case PER_CLIENT -> {
+                Set<ConnectionActivity> own = byClient.get(busy.client());
+                if (own != null && staying(own) > budget.maxPerClient()) {
+                    reclaimLongestIdle(own, reason);
+                }
+            }
+            case TOTAL -> {
+                if (clientConnections.get() > budget.reclaimAt()) {
+                    reclaimNext();
+                }
+            }
+            case PRESSURE -> { }
+        }
+    }
+
+    /** The connections not on their way out. */
+    private static long staying(Collection<ConnectionActivity> connections) {
+        return connections.stream().filter(connection -> !connection.reclaiming()).count();
     }
 
     private void registerClient(ConnectionActivity activity) {

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Locale;
  * a response that ends early, or one the client cannot tell is whole, shows as such.
  */
 public final class ClientConnection implements AutoCloseable {
+
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -28,7 +32,7 @@ public final class ClientConnection implements AutoCloseable {
     public ClientConnection(String from, int port) {
         try {
             socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(from), 0);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             in = socket.getInputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,12 +70,37 @@ public final class ClientConnection implements AutoCloseable {
         return ended;
     }
 
-    /** Whether the gateway has closed the connection (reading finds its end rather than waiting). */
+    /** Whether the gateway closes the connection within the read timeout of ten seconds. */
     public boolean closedByGateway() {
-        try {
-            return ended || in.read() < 0;
-        } catch (IOException e) {
+        return closedByGatewayWithin(Duration.ofMillis(READ_TIMEOUT_MILLIS));
+    }
+
+    /**
+     * Whether the gateway closes the connection within {@code wait}: reading finds its end (or a
+     * reset) rather than nothing.
+     */
+    public boolean closedByGatewayWithin(Duration wait) {
+        if (ended) {
             return true;
+        }
+        try {
+            socket.setSoTimeout(Math.toIntExact(Math.max(1, wait.toMillis())));
+            ended = in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            ended = true;
+        } finally {
+            restoreReadTimeout();
+        }
+        return ended;
+    }
+
+    private void restoreReadTimeout() {
+        try {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            ended = true;
         }
     }
 
