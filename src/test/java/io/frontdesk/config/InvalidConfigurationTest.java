@@ -74,6 +74,8 @@ class InvalidConfigurationTest {
                 invalid("frontdesk.pools.web.outlier-detection.max-ejection-time", "1s",
                         "frontdesk.pools.web.outlier-detection.max-ejection-time"),
                 invalid("frontdesk.edge.trusted-proxies[0]", "10.0.0.0/40", "frontdesk.edge.trusted-proxies[0]"),
+                invalid("frontdesk.edge.event-loops", "0", "frontdesk.edge.event-loops"),
+                invalid("frontdesk.edge.event-loops", "two", "frontdesk.edge.event-loops"),
                 invalid("frontdesk.upstream.read-timeout", "0s", "frontdesk.upstream.read-timeout"),
                 invalid("frontdesk.management.token", "short", "frontdesk.management.token"),
                 Arguments.of("management.server.port", validPool()

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.frontdesk.FrontdeskApplication;
 
@@ -98,6 +100,29 @@ public final class GatewayProcess implements AutoCloseable {
             return Files.readAllLines(output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the process's threads now, as the JDK's {@code jcmd Thread.print} lists them. */
+    public List<String> threadNames() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            List<String> names = new ArrayList<>();
+            Matcher name = Pattern.compile("(?m)^\"([^\"]+)\"").matcher(new String(dump.getInputStream().readAllBytes()));
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+            if (!dump.waitFor(30, TimeUnit.SECONDS) || dump.exitValue() != 0 || names.isEmpty()) {
+                throw new IllegalStateException(jcmd + " did not list the gateway's threads");
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
