@@ -46,23 +46,14 @@ final class PhaseRunner {
         }
         BudgetMeter meter = transaction.meter();
         evaluator.startPhase(ruleSet.scan(phase));
-        String skipAfter = null;
+        PhaseRules rules = ruleSet.phase(phase);
         int skip = 0;
-        for (PhaseEntry entry : ruleSet.phase(phase)) {
-            if (entry.marker() != null) {
-                if (entry.marker().equals(skipAfter)) {
-                    skipAfter = null;
-                }
-                continue;
-            }
-            if (skipAfter != null) {
-                continue;
-            }
+        for (int i = 0; i < rules.size(); i++) {
             if (skip > 0) {
                 skip--;
                 continue;
             }
-            Rule rule = entry.rule();
+            Rule rule = rules.rule(i);
             if (removals.removes(rule.info())) {
                 continue;
             }
@@ -86,7 +77,9 @@ final class PhaseRunner {
                 return null;
             }
             skip = rule.skip();
-            skipAfter = rule.skipAfter();
+            if (rule.skipAfter() != null) {
+                i = rules.skipAfterLanding(i) - 1;
+            }
         }
         return null;
     }

@@ -13,7 +13,7 @@ public final class RuleSet {
     /** The phase from which the rules read the response: they share a scan of their own. */
     static final int FIRST_RESPONSE_PHASE = 3;
 
-    private final List<List<PhaseEntry>> phases;
+    private final List<PhaseRules> phases;
     private final EngineSettings settings;
     private final Map<Path, Integer> rulesByFile;
     private final List<String> notes;
@@ -22,7 +22,7 @@ public final class RuleSet {
     private final SideScan requestScan;
     private final SideScan responseScan;
 
-    RuleSet(List<List<PhaseEntry>> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
+    RuleSet(List<PhaseRules> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
             List<String> notes, PersistentCollections persistent, RecentValues recentValues, SideScan requestScan,
             SideScan responseScan) {
         this.phases = phases;
@@ -64,7 +64,7 @@ public final class RuleSet {
         return rulesByFile.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    List<PhaseEntry> phase(int phase) {
+    PhaseRules phase(int phase) {
         return phases.get(phase);
     }
 

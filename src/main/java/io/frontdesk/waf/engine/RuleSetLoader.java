@@ -166,9 +166,10 @@ public final class RuleSetLoader {
                 phases.get(loaded.phase).add(new PhaseEntry(rule, null));
             }
         }
-        return new RuleSet(phases.stream().map(List::copyOf).toList(), settings, java.util.Collections.unmodifiableMap(rulesByFile),
+        List<PhaseRules> ruled = phases.stream().map(PhaseRules::of).toList();
+        return new RuleSet(ruled, settings, java.util.Collections.unmodifiableMap(rulesByFile),
                 List.copyOf(notes), new PersistentCollections(), new RecentValues(chains.size(), slots.count()),
-                SideScan.of(phases.subList(0, RuleSet.FIRST_RESPONSE_PHASE), chains.size()),
-                SideScan.of(phases.subList(RuleSet.FIRST_RESPONSE_PHASE, phases.size()), chains.size()));
+                SideScan.of(ruled.subList(0, RuleSet.FIRST_RESPONSE_PHASE), chains.size()),
+                SideScan.of(ruled.subList(RuleSet.FIRST_RESPONSE_PHASE, ruled.size()), chains.size()));
     }
 }

@@ -27,12 +27,12 @@ final class SideScan {
     }
 
     /** The scan of the rules of {@code phases}, whose transformations number {@code chains} chains. */
-    static SideScan of(List<List<PhaseEntry>> phases, int chains) {
+    static SideScan of(List<PhaseRules> phases, int chains) {
         SharedScan scan = new SharedScan();
         int[] readers = new int[chains];
-        for (List<PhaseEntry> phase : phases) {
-            for (PhaseEntry entry : phase) {
-                for (Rule link = entry.rule(); link != null; link = link.chained()) {
+        for (PhaseRules phase : phases) {
+            for (Rule rule : phase.rules()) {
+                for (Rule link = rule; link != null; link = link.chained()) {
                     if (link.operator().joinScan(scan)) {
                         countReads(link, readers);
                     }

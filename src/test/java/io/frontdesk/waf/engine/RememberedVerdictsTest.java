@@ -25,7 +25,7 @@ class RememberedVerdictsTest {
     @Test
     void aMissIsRemembered() throws IOException {
         RuleSet rules = rules("SecRule ARGS:q \"@rx attack\" \"id:1,phase:1,t:lowercase,deny\"\n");
-        Rule rule = rules.phase(1).get(0).rule();
+        Rule rule = rules.phase(1).rule(0);
 
         assertThat(request(rules, "q=Harmless+Words").interruption()).isNull();
 
@@ -38,7 +38,7 @@ class RememberedVerdictsTest {
     @Test
     void aMultiMatchRuleHasEachStepsMissRemembered() throws IOException {
         RuleSet rules = rules("SecRule ARGS:q \"@rx ^abc$\" \"id:1,phase:1,t:lowercase,multiMatch,deny\"\n");
-        Rule rule = rules.phase(1).get(0).rule();
+        Rule rule = rules.phase(1).rule(0);
 
         assertThat(request(rules, "q=ABC").interruption()).isNotNull();
         assertThat(request(rules, "q=ABC").interruption()).as("the second time").isNotNull();
@@ -53,7 +53,7 @@ class RememberedVerdictsTest {
     @Test
     void aMatchOfARuleThatCapturesNothingIsRemembered() throws IOException {
         RuleSet rules = rules("SecRule ARGS:q \"@rx attack\" \"id:1,phase:1,deny\"\n");
-        Rule rule = rules.phase(1).get(0).rule();
+        Rule rule = rules.phase(1).rule(0);
 
         assertThat(request(rules, "q=an+attack").interruption()).isNotNull();
         assertThat(request(rules, "q=an+attack").interruption()).as("the second time").isNotNull();
@@ -99,7 +99,7 @@ class RememberedVerdictsTest {
                 SecRule ARGS:q "@rx %{tx.word}" "id:2,phase:1,deny,status:403"
                 """);
 
-        assertThat(rules.phase(1).get(1).rule().verdictSlot()).isNegative();
+        assertThat(rules.phase(1).rule(1).verdictSlot()).isNegative();
         assertThat(request(rules, "word=x&q=harmless").interruption()).isNull();
         assertThat(request(rules, "word=harm&q=harmless").interruption()).isNotNull();
     }

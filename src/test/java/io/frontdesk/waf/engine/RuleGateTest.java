@@ -165,9 +165,9 @@ class RuleGateTest {
 
     private static Rule rule(RuleSet rules, int id) {
         for (int phase = 1; phase <= 5; phase++) {
-            for (PhaseEntry entry : rules.phase(phase)) {
-                if (entry.rule() != null && entry.rule().id() == id) {
-                    return entry.rule();
+            for (Rule rule : rules.phase(phase).rules()) {
+                if (rule.id() == id) {
+                    return rule;
                 }
             }
         }

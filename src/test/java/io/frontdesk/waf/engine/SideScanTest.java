@@ -32,7 +32,7 @@ class SideScanTest {
         RuleSet rules = RuleSetLoader.load(List.of(file));
 
         SideScan scan = rules.scan(2);
-        List<Rule> phase = rules.phase(2).stream().map(PhaseEntry::rule).toList();
+        List<Rule> phase = rules.phase(2).rules();
         assertThat(scan.worthScanning(phase.get(0).transformations().index())).isTrue();
         assertThat(scan.worthScanning(phase.get(SideScan.LEAST_READERS).transformations().index())).isFalse();
         assertThat(scan.worthScanning(0)).as("no rule reads values as they came").isFalse();

@@ -126,6 +126,26 @@ class TransactionTest {
     }
 
     @Test
+    void skipAfterLandsAfterTheFirstMarkerOfItsNameThatFollowsOrSkipsTheRestOfThePhase() throws IOException {
+        RuleSet rules = rules("""
+                SecMarker END
+                SecAction "id:1,phase:1,pass,log"
+                SecRule ARGS:skip "@streq yes" "id:2,phase:1,pass,log,skipAfter:END"
+                SecAction "id:3,phase:1,pass,log"
+                SecMarker END
+                SecAction "id:4,phase:1,pass,log"
+                SecMarker END
+                SecAction "id:5,phase:1,pass,log"
+                SecRule ARGS:skip "@streq yes" "id:6,phase:1,pass,log,skipAfter:NOWHERE"
+                SecAction "id:7,phase:1,pass,log"
+                SecAction "id:8,phase:2,pass,log"
+                """);
+        assertThat(ids(get(rules, "/?skip=yes"))).as("not back to the marker before, not past the next")
+                .containsExactly(1, 2, 4, 5, 6, 8);
+        assertThat(ids(get(rules, "/?skip=no"))).containsExactly(1, 3, 4, 5, 7, 8);
+    }
+
+    @Test
     void detectionOnlyLogsWithoutStopping() throws IOException {
         RuleSet rules = rules("SecRuleEngine DetectionOnly\nSecAction \"id:1,phase:1,deny\"\n");
         Transaction transaction = get(rules, "/");
