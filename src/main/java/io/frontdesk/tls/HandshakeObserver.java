@@ -2,6 +2,9 @@ package io.frontdesk.tls;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelHandler;
@@ -16,8 +19,9 @@ import io.netty.util.AttributeKey;
 
 /**
  * Counts TLS handshakes on the HTTPS listener: successes by protocol, failures by reason, so an
- * operator sees scanners, old clients and plain HTTP sent to the TLS port. Shared by every
- * connection; it only reads the completion events of the SNI lookup and of the handshake.
+ * operator sees scanners, old clients and plain HTTP sent to the TLS port; closes the connection
+ * of a failed handshake itself, with a line at debug level rather than a stack trace. Shared by
+ * every connection.
  */
 @ChannelHandler.Sharable
 final class HandshakeObserver extends ChannelInboundHandlerAdapter {
@@ -36,6 +40,7 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
         OTHER
     }
 
+    private static final Logger log = LoggerFactory.getLogger(HandshakeObserver.class);
     private static final AttributeKey<Boolean> FAILURE_COUNTED = AttributeKey.valueOf("frontdesk.handshakeFailureCounted");
 
     private final MeterRegistry registry;
@@ -60,12 +65,37 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
                         .tag("protocol", protocol).register(registry).increment();
             } else {
                 countFailure(context, completion.cause());
+                close(context, completion.cause());
+                return;
             }
         } else if (event instanceof SniCompletionEvent sni && !sni.isSuccess()) {
             // Failed before any TLS handler took over: no ClientHello in time, or a name refused.
             countFailure(context, sni.cause());
         }
         super.userEventTriggered(context, event);
+    }
+
+    /**
+     * A handshake's failure, counted above, goes no further than here: passed on, the protocol
+     * negotiation after logs a stack trace at warning level for each plain HTTP request, garbage
+     * or refused hello, and every scanner on the internet would fill the log.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) throws Exception {
+        SslHandler ssl = context.pipeline().get(SslHandler.class);
+        if ((ssl == null || !ssl.handshakeFuture().isSuccess()) && reasonOf(cause) != Reason.OTHER) {
+            close(context, cause);
+            return;
+        }
+        super.exceptionCaught(context, cause);
+    }
+
+    private static void close(ChannelHandlerContext context, Throwable cause) {
+        if (log.isDebugEnabled()) {
+            log.debug("TLS handshake with {} failed ({}): {}", context.channel().remoteAddress(),
+                    reasonOf(cause).name().toLowerCase(java.util.Locale.ROOT), cause.getMessage());
+        }
+        context.close();
     }
 
     /** Once per connection: a failed SNI lookup is reported again each time the buffered hello is decoded. */

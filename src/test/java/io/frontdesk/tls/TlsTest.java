@@ -31,6 +31,9 @@ import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.frontdesk.support.GatewaySettings;
@@ -110,7 +113,8 @@ class TlsTest {
     }
 
     @Test
-    void badInputIsRefusedCountedAndTheListenerStaysHealthy() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void badInputIsRefusedCountedAndTheListenerStaysHealthy(CapturedOutput output) throws Exception {
         try (RunningGateway gateway = RunningGateway.start(https())) {
             assertThat(closedWithoutTls(gateway, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII))).as("plain HTTP on the TLS port").isTrue();
@@ -127,6 +131,8 @@ class TlsTest {
                         "frontdesk_tls_handshakes_total{protocol=\"TLSv1.3\"} 1.0");
             });
         }
+        assertThat(output.getAll()).as("refused handshakes are counted, not logged with a stack trace each")
+                .doesNotContain("NotSslRecordException", "SSLHandshakeException");
     }
 
     @Test
