@@ -7,6 +7,7 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.AttributeKey;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -24,9 +25,21 @@ public final class RequestTargetEscaping implements NettyServerCustomizer {
     private static final String NAME = "frontdesk.requestTargetEscaping";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /**
+     * An HTTP/1.1 connection gets one escaper, behind the framework's handler so that it sees a
+     * pipelined request only when that is taken on; each HTTP/2 stream, a channel of its own, gets
+     * one as it opens.
+     */
     @Override
     public HttpServer apply(HttpServer server) {
-        return server.doOnConnection(connection -> connection.addHandlerFirst(NAME, new Escaper()));
+        return server
+                .doOnChannelInit((observer, channel, address) ->
+                        Http1Handlers.installAfterTrafficHandler(channel, NAME, Escaper::new))
+                .doOnConnection(connection -> {
+                    if (connection.channel() instanceof Http2StreamChannel) {
+                        connection.addHandlerFirst(NAME, new Escaper());
+                    }
+                });
     }
 
     /** The request-target as the client sent it (HTTP/1), or as the framework has it. */
@@ -66,7 +79,7 @@ public final class RequestTargetEscaping implements NettyServerCustomizer {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    /** Rewrites each HTTP/1 request head's target as it is decoded, one request at a time. */
+    /** Rewrites each request head's target as the framework takes the request on, one request at a time. */
     private static final class Escaper extends ChannelInboundHandlerAdapter {
 
         @Override
