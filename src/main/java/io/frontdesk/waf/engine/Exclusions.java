@@ -15,8 +15,15 @@ final class Exclusions {
 
     private final List<Target> own;
     private final List<Target> removed;
-    /** The variables the exclusions name, by ordinal, bit by bit. */
-    private final long[] named = new long[(Variable.values().length + 63) / 64];
+    /** The variables the exclusions name, by ordinal, bit by bit: those below 64, then the rest. */
+    private long namedLow;
+    private long namedHigh;
+
+    static {
+        if (Variable.values().length > 128) {
+            throw new IllegalStateException("more variables than the exclusions' bit set holds");
+        }
+    }
 
     Exclusions(List<Target> own, List<Target> removed) {
         this.own = own;
@@ -28,13 +35,18 @@ final class Exclusions {
     private void name(List<Target> exclusions) {
         for (int i = 0; i < exclusions.size(); i++) {
             int variable = exclusions.get(i).variable().ordinal();
-            named[variable >> 6] |= 1L << variable;
+            if (variable < 64) {
+                namedLow |= 1L << variable;
+            } else {
+                namedHigh |= 1L << variable;
+            }
         }
     }
 
     /** Whether any value of the variable may be left out; when none may, its keys need no asking. */
     boolean mayExclude(Variable variable) {
-        return (named[variable.ordinal() >> 6] & 1L << variable.ordinal()) != 0;
+        int ordinal = variable.ordinal();
+        return ((ordinal < 64 ? namedLow : namedHigh) & 1L << ordinal) != 0;
     }
 
     boolean excludes(Variable variable, String key) {

@@ -8,13 +8,22 @@ package io.frontdesk.waf.engine;
  */
 final class GateRecords {
 
-    private static final int FIRST_CAPACITY = 128;
+    /** Room for the pairs a request asks about: a few dozen of a large rule set's. */
+    private static final int MOST_FIRST_CAPACITY = 128;
 
     /** By slot, the pair's number plus one; 0 for an empty slot. */
-    private int[] keys = new int[FIRST_CAPACITY];
-    private Object[] records = new Object[FIRST_CAPACITY];
-    private int[] stamps = new int[FIRST_CAPACITY];
+    private int[] keys;
+    private Object[] records;
+    private int[] stamps;
     private int size;
+
+    /** @param pairs how many pairs there are to ask about: a small rule set's table is made small */
+    GateRecords(int pairs) {
+        int capacity = Math.min(MOST_FIRST_CAPACITY, Integer.highestOneBit(Math.max(2 * pairs, 4) - 1) << 1);
+        keys = new int[capacity];
+        records = new Object[capacity];
+        stamps = new int[capacity];
+    }
 
     /** The record of the pair numbered {@code pair} stamped with {@code generation}, or null. */
     Object get(int pair, int generation) {

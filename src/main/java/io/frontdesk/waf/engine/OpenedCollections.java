@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import io.frontdesk.waf.engine.seclang.Variable;
-import io.frontdesk.waf.engine.variable.MutableCollection;
 
 /**
  * The persistent collections one transaction opened with {@code initcol}: each loaded from the
@@ -14,14 +13,15 @@ final class OpenedCollections {
 
     private final PersistentCollections store;
     private final long timeoutSeconds;
-    private final Map<Variable, MutableCollection> opened;
-    private final Map<Variable, String> keys = new EnumMap<>(Variable.class);
+    private final Variables variables;
+    /** By collection, the key it was opened under; made with the first, as most transactions open none. */
+    private Map<Variable, String> keys;
 
-    /** @param opened where the transaction's variables find the opened collections */
-    OpenedCollections(PersistentCollections store, long timeoutSeconds, Map<Variable, MutableCollection> opened) {
+    /** @param variables where the transaction's rules find the opened collections */
+    OpenedCollections(PersistentCollections store, long timeoutSeconds, Variables variables) {
         this.store = store;
         this.timeoutSeconds = timeoutSeconds;
-        this.opened = opened;
+        this.variables = variables;
     }
 
     /** Opens the collection {@code name} under {@code key}; nothing when it names no persistent collection. */
@@ -30,13 +30,19 @@ final class OpenedCollections {
         if (collection == null || collection.kind() != Variable.Kind.PERSISTENT) {
             return;
         }
-        opened.put(collection, store.load(name, key, nowSeconds(), timeoutSeconds));
+        variables.opened(collection, store.load(name, key, nowSeconds(), timeoutSeconds));
+        if (keys == null) {
+            keys = new EnumMap<>(Variable.class);
+        }
         keys.put(collection, key);
     }
 
     void save() {
+        if (keys == null) {
+            return;
+        }
         long now = nowSeconds();
-        keys.forEach((collection, key) -> store.store(collection.name(), key, opened.get(collection), now,
+        keys.forEach((collection, key) -> store.store(collection.name(), key, variables.mutable(collection), now,
                 timeoutSeconds));
     }
 

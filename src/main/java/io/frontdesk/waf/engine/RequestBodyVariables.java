@@ -1,6 +1,5 @@
 package io.frontdesk.waf.engine;
 
-import java.util.ArrayList;
 
 import io.frontdesk.waf.engine.body.ParsedBody;
 import io.frontdesk.waf.engine.seclang.Variable;
@@ -34,8 +33,7 @@ final class RequestBodyVariables {
             variables.xml.add("/*", text.toString());
         }
         parsed.xmlAttributes().forEach(attribute -> variables.xml.add("//@*", attribute.value()));
-        parsed.collectionValues().forEach(value -> variables.lists
-                .computeIfAbsent(Variable.named(value.name()), name -> new ArrayList<>()).add(value.value()));
+        parsed.collectionValues().forEach(value -> variables.addListValue(Variable.named(value.name()), value.value()));
         parsed.flags().forEach((name, value) -> variables.scalars.put(Variable.named(name), value));
     }
 }

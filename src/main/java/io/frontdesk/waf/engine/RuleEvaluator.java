@@ -40,12 +40,13 @@ final class RuleEvaluator {
     /** What the chains made of the value being evaluated. */
     private TransformedValues.Made made;
 
-    RuleEvaluator(Variables variables, RuleRemovals removals, TransformedValues transformed, RuleScope scope) {
+    RuleEvaluator(Variables variables, RuleRemovals removals, TransformedValues transformed, RuleScope scope,
+            RuleGate gate) {
         this.variables = variables;
         this.removals = removals;
         this.transformed = transformed;
         this.scope = scope;
-        this.gate = new RuleGate(variables, transformed);
+        this.gate = gate;
     }
 
     /** A phase begins, its rules sharing {@code scan}. */

@@ -42,12 +42,14 @@ final class RuleGate {
     private final List<ScannedValue> scans = new ArrayList<>();
     private SideScan side;
     /** By variable and chain: what the scan found in all the variable's values, or {@link #NO_VALUES}. */
-    private final GateRecords together = new GateRecords();
+    private final GateRecords together;
     private int generation = 1;
 
-    RuleGate(Variables variables, TransformedValues transformed) {
+    /** @param pairs how many pairs of a whole variable and a chain the rules inspect */
+    RuleGate(Variables variables, TransformedValues transformed, int pairs) {
         this.variables = variables;
         this.transformed = transformed;
+        this.together = new GateRecords(pairs);
     }
 
     /** A phase begins, its rules sharing {@code scan}: what was found before is forgotten. */

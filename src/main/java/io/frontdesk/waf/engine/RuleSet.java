@@ -1,8 +1,13 @@
 package io.frontdesk.waf.engine;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import io.frontdesk.waf.engine.rule.Rule;
+import io.frontdesk.waf.engine.variable.Target;
 
 /**
  * Rules loaded from SecLang files, ready to inspect transactions; immutable and shared by all of
@@ -21,6 +26,10 @@ public final class RuleSet {
     private final RecentValues recentValues;
     private final SideScan requestScan;
     private final SideScan responseScan;
+    /** How many TX variables the rules set, so that a transaction's TX map is made big enough at once. */
+    private final int txNames;
+    /** How many pairs of a whole variable and a transformation chain the rules inspect: what a gate may record. */
+    private final int wholeTargetPairs;
 
     RuleSet(List<PhaseRules> phases, EngineSettings settings, Map<Path, Integer> rulesByFile,
             List<String> notes, PersistentCollections persistent, RecentValues recentValues, SideScan requestScan,
@@ -33,6 +42,20 @@ public final class RuleSet {
         this.recentValues = recentValues;
         this.requestScan = requestScan;
         this.responseScan = responseScan;
+        Set<String> names = new HashSet<>();
+        Set<Long> pairs = new HashSet<>();
+        for (PhaseRules phase : phases) {
+            for (Rule rule : phase.rules()) {
+                rule.addTxNames(names);
+                for (Rule link = rule; link != null; link = link.chained()) {
+                    int chain = link.transformations().index();
+                    link.targets().stream().filter(target -> target.whole())
+                            .forEach(target -> pairs.add((long) target.variable().ordinal() << 32 | chain));
+                }
+            }
+        }
+        this.txNames = names.size();
+        this.wholeTargetPairs = pairs.size();
     }
 
     /** The same rules under other settings (the operator's mode over the files' SecRuleEngine, say). */
@@ -44,6 +67,14 @@ public final class RuleSet {
     /** A transaction to inspect one request and its response; {@code id} is its UNIQUE_ID. */
     public Transaction newTransaction(String id) {
         return new Transaction(this, id);
+    }
+
+    int txNames() {
+        return txNames;
+    }
+
+    int wholeTargetPairs() {
+        return wholeTargetPairs;
     }
 
     public EngineSettings settings() {

@@ -1,10 +1,8 @@
 package io.frontdesk.waf.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.frontdesk.waf.engine.body.BodyProcessors;
@@ -36,7 +34,7 @@ public final class Transaction {
     private final RuleSet ruleSet;
     private final EngineSettings settings;
     private final String id;
-    private final Variables variables = new Variables();
+    private final Variables variables;
     private final RuleRemovals removals = new RuleRemovals();
     private final Context context = new Context();
     private final RuleEvaluator evaluator;
@@ -68,12 +66,14 @@ public final class Transaction {
         this.ruleSet = ruleSet;
         this.settings = ruleSet.settings();
         this.id = id;
+        this.variables = new Variables(ruleSet.txNames());
         this.mode = settings.mode();
         this.requestBodyAccess = settings.requestBodyAccess();
         this.persistent = new OpenedCollections(ruleSet.persistent(), settings.collectionTimeoutSeconds(),
-                variables.opened);
-        this.evaluator = new RuleEvaluator(variables, removals,
-                new TransformedValues(ruleSet.recentValues()), context);
+                variables);
+        TransformedValues transformed = new TransformedValues(ruleSet.recentValues());
+        this.evaluator = new RuleEvaluator(variables, removals, transformed, context,
+                new RuleGate(variables, transformed, ruleSet.wholeTargetPairs()));
         this.phases = new PhaseRunner(this, ruleSet, variables, removals, evaluator, context, matches);
         variables.scalars.put(Variable.UNIQUE_ID, id);
         variables.rule = key -> evaluator.rule() == null ? null : evaluator.rule().info().fact(key, context);
@@ -160,7 +160,7 @@ public final class Transaction {
 
     private Interruption requestHeaders() {
         RequestTarget target = RequestTarget.parse(uri);
-        Map<Variable, String> scalars = variables.scalars;
+        Scalars scalars = variables.scalars;
         scalars.put(Variable.REQUEST_METHOD, method);
         scalars.put(Variable.REQUEST_PROTOCOL, protocol);
         scalars.put(Variable.REQUEST_LINE, method + " " + uri + " " + protocol);
@@ -212,7 +212,7 @@ public final class Transaction {
     }
 
     private Interruption requestBody() {
-        Map<Variable, String> scalars = variables.scalars;
+        Scalars scalars = variables.scalars;
         if (requestBodyAccess) {
             if (requestBody.overLimit()) {
                 scalars.put(Variable.INBOUND_DATA_ERROR, "1");
@@ -226,7 +226,7 @@ public final class Transaction {
         return phases.run(2);
     }
 
-    private void readRequestBody(Map<Variable, String> scalars) {
+    private void readRequestBody(Scalars scalars) {
         String body = requestBody.toString();
         scalars.put(Variable.REQUEST_BODY_LENGTH, Integer.toString(body.length()));
         // JSON too, as ModSecurity v3 fills it: CRS rules written for JSON bodies (934210) look there.

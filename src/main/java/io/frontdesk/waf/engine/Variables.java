@@ -3,6 +3,7 @@ package io.frontdesk.waf.engine;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ import io.frontdesk.waf.engine.variable.VariableValue;
  */
 final class Variables {
 
-    private static final int TX_KEYS = 192;
     private static final int VARIABLES = Variable.values().length;
 
     final KeyedValues argsGet = new KeyedValues();
@@ -37,14 +37,13 @@ final class Variables {
     final KeyedValues matchedVars = new KeyedValues();
     final KeyedValues env = new KeyedValues();
     final KeyedValues xml = new KeyedValues();
-    /** The values of {@link Variable.Kind#LIST} variables the body processor gave. */
-    final Map<Variable, List<String>> lists = new EnumMap<>(Variable.class);
-    /** CRS sets a hundred TX variables or more in each transaction: its map is made big enough at once. */
-    final MutableCollection tx = MutableCollection.sized(TX_KEYS);
-    final Map<Variable, MutableCollection> opened = new EnumMap<>(Variable.class);
-    final Map<Variable, String> scalars = new EnumMap<>(Variable.class);
-    /** Where each keyed variable's entries are: ARGS is ARGS_GET's then ARGS_POST's. */
-    private final Map<Variable, List<KeyedValues>> keyed = new EnumMap<>(Variable.class);
+    /** The values of {@link Variable.Kind#LIST} variables the body processor gave; made with the first. */
+    private Map<Variable, List<String>> lists;
+    /** Made big enough at once for the TX variables the rule set's rules set. */
+    final MutableCollection tx;
+    /** The persistent collections opened with {@code initcol}; made with the first. */
+    private Map<Variable, MutableCollection> opened;
+    final Scalars scalars = new Scalars();
 
     private final long startNanos = System.nanoTime();
     private final long startMillis = System.currentTimeMillis();
@@ -60,20 +59,47 @@ final class Variables {
         String value(String key);
     }
 
-    Variables() {
-        keyed.put(Variable.ARGS, List.of(argsGet, argsPost));
-        keyed.put(Variable.ARGS_GET, List.of(argsGet));
-        keyed.put(Variable.ARGS_POST, List.of(argsPost));
-        keyed.put(Variable.REQUEST_HEADERS, List.of(requestHeaders));
-        keyed.put(Variable.REQUEST_COOKIES, List.of(requestCookies));
-        keyed.put(Variable.FILES, List.of(files));
-        keyed.put(Variable.FILES_SIZES, List.of(filesSizes));
-        keyed.put(Variable.FILES_TMP_CONTENT, List.of(filesContent));
-        keyed.put(Variable.MULTIPART_PART_HEADERS, List.of(partHeaders));
-        keyed.put(Variable.RESPONSE_HEADERS, List.of(responseHeaders));
-        keyed.put(Variable.MATCHED_VARS, List.of(matchedVars));
-        keyed.put(Variable.ENV, List.of(env));
-        keyed.put(Variable.XML, List.of(xml));
+    /** @param txKeys how many TX variables the transaction's rules may set */
+    Variables(int txKeys) {
+        tx = MutableCollection.sized(txKeys);
+    }
+
+    /**
+     * Where a keyed variable's entries are, besides ARGS (which is ARGS_GET's and then ARGS_POST's);
+     * {@code null} for any other variable.
+     */
+    private KeyedValues keyedValues(Variable variable) {
+        return switch (variable) {
+            case ARGS_GET -> argsGet;
+            case ARGS_POST -> argsPost;
+            case REQUEST_HEADERS -> requestHeaders;
+            case REQUEST_COOKIES -> requestCookies;
+            case FILES -> files;
+            case FILES_SIZES -> filesSizes;
+            case FILES_TMP_CONTENT -> filesContent;
+            case MULTIPART_PART_HEADERS -> partHeaders;
+            case RESPONSE_HEADERS -> responseHeaders;
+            case MATCHED_VARS -> matchedVars;
+            case ENV -> env;
+            case XML -> xml;
+            default -> null;
+        };
+    }
+
+    /** Adds a value the body processor gave a {@link Variable.Kind#LIST} variable. */
+    void addListValue(Variable variable, String value) {
+        if (lists == null) {
+            lists = new EnumMap<>(Variable.class);
+        }
+        lists.computeIfAbsent(variable, name -> new ArrayList<>()).add(value);
+    }
+
+    /** Makes {@code values} the persistent collection {@code collection} for the rest of the transaction. */
+    void opened(Variable collection, MutableCollection values) {
+        if (opened == null) {
+            opened = new EnumMap<>(Variable.class);
+        }
+        opened.put(collection, values);
     }
 
     /** TX or a persistent collection by its name, once opened; {@code null} otherwise. */
@@ -84,7 +110,10 @@ final class Variables {
 
     /** TX or a persistent collection, once opened; {@code null} otherwise. */
     MutableCollection mutable(Variable variable) {
-        return variable == Variable.TX ? tx : opened.get(variable);
+        if (variable == Variable.TX) {
+            return tx;
+        }
+        return opened == null ? null : opened.get(variable);
     }
 
     /**
@@ -111,7 +140,7 @@ final class Variables {
                 }
             }
             case LIST -> {
-                List<String> several = lists.get(variable);
+                List<String> several = lists == null ? null : lists.get(variable);
                 if (several != null && !excluded.excludes(variable, variable.name())) {
                     several.forEach(value -> out.add(new VariableValue(variable.name(), value)));
                 }
@@ -128,16 +157,25 @@ final class Variables {
     /** The values (or, {@code ofKeys}, the keys) of {@code source}'s entries, under {@code variable}'s name. */
     private void entries(Variable variable, Variable source, boolean ofKeys, Target target,
             Exclusions excluded, List<VariableValue> out) {
-        List<KeyedValues> sources = keyed.get(source);
         boolean mayExclude = excluded.mayExclude(variable);
-        for (int part = 0; part < sources.size(); part++) {
-            KeyedValues values = sources.get(part);
-            List<VariableValue> view = ofKeys ? values.keysAs(variable.name()) : values.valuesAs(variable.name());
-            for (int i = 0; i < view.size(); i++) {
-                String key = values.key(i);
-                if (target.selects(key) && !(mayExclude && excluded.excludes(variable, key))) {
-                    out.add(view.get(i));
-                }
+        if (source == Variable.ARGS) {
+            entries(variable, argsGet, ofKeys, target, mayExclude, excluded, out);
+            entries(variable, argsPost, ofKeys, target, mayExclude, excluded, out);
+        } else {
+            entries(variable, keyedValues(source), ofKeys, target, mayExclude, excluded, out);
+        }
+    }
+
+    private static void entries(Variable variable, KeyedValues values, boolean ofKeys, Target target,
+            boolean mayExclude, Exclusions excluded, List<VariableValue> out) {
+        if (values.size() == 0) {
+            return;
+        }
+        List<VariableValue> view = ofKeys ? values.keysAs(variable.name()) : values.valuesAs(variable.name());
+        for (int i = 0; i < view.size(); i++) {
+            String key = values.key(i);
+            if (target.selects(key) && !(mayExclude && excluded.excludes(variable, key))) {
+                out.add(view.get(i));
             }
         }
     }
@@ -253,13 +291,11 @@ final class Variables {
             MutableCollection values = mutable(variable);
             return values == null ? null : values.getLowerCased(key);
         }
-        List<KeyedValues> sources = keyed.getOrDefault(variable, List.of());
-        for (int i = 0; i < sources.size(); i++) {
-            String value = sources.get(i).first(key);
-            if (value != null) {
-                return value;
-            }
+        if (variable == Variable.ARGS) {
+            String value = argsGet.first(key);
+            return value != null ? value : argsPost.first(key);
         }
-        return null;
+        KeyedValues values = keyedValues(variable);
+        return values == null ? null : values.first(key);
     }
 }

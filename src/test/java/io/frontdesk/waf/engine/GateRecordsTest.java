@@ -13,7 +13,7 @@ class GateRecordsTest {
 
     @Test
     void aRecordCountsInItsGenerationOnly() {
-        GateRecords records = new GateRecords();
+        GateRecords records = new GateRecords(1);
         Object record = new Object();
         records.put(42, record, 1);
 
@@ -29,7 +29,7 @@ class GateRecordsTest {
 
     @Test
     void agreesWithAMapOverThousandsOfPairs() {
-        GateRecords records = new GateRecords();
+        GateRecords records = new GateRecords(3);
         Map<Integer, Object> expected = new HashMap<>();
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {

@@ -154,11 +154,11 @@ class RuleGateTest {
 
     /** A gate in phase 2 over a request whose query string gives these names and values, in pairs. */
     private static RuleGate gateOver(RuleSet rules, String... namesAndValues) {
-        Variables variables = new Variables();
+        Variables variables = new Variables(rules.txNames());
         for (int i = 0; i < namesAndValues.length; i += 2) {
             variables.argsGet.add(namesAndValues[i], namesAndValues[i + 1]);
         }
-        RuleGate gate = new RuleGate(variables, new TransformedValues(rules.recentValues()));
+        RuleGate gate = new RuleGate(variables, new TransformedValues(rules.recentValues()), rules.wholeTargetPairs());
         gate.startPhase(rules.scan(2));
         return gate;
     }

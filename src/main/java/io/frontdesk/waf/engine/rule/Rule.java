@@ -1,6 +1,7 @@
 package io.frontdesk.waf.engine.rule;
 
 import java.util.List;
+import java.util.Set;
 
 import io.frontdesk.waf.engine.operator.Operator;
 import io.frontdesk.waf.engine.transform.TransformationChain;
@@ -26,5 +27,17 @@ public record Rule(RuleInfo info, List<Target> targets, List<Target> exclusions,
 
     public int phase() {
         return info.phase();
+    }
+
+    /** Adds the names of the TX variables this rule and the rest of its chain set (see {@link SetVar#txName()}). */
+    public void addTxNames(Set<String> names) {
+        for (MatchAction action : matchActions) {
+            if (action instanceof SetVar setVar && setVar.txName() != null) {
+                names.add(setVar.txName());
+            }
+        }
+        if (chained != null) {
+            chained.addTxNames(names);
+        }
     }
 }

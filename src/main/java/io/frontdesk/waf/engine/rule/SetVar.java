@@ -34,6 +34,17 @@ final class SetVar implements MatchAction {
         this.value = value;
     }
 
+    /**
+     * The name of the TX variable this sets, in lower case, or its macro as written when a macro
+     * makes the name; {@code null} when it sets no TX variable.
+     */
+    String txName() {
+        if (collection != Variable.TX || operation == Operation.DELETE) {
+            return null;
+        }
+        return constantKey != null ? constantKey : key.toString();
+    }
+
     static SetVar parse(String text) {
         boolean delete = text.startsWith("!");
         String body = delete ? text.substring(1) : text;
