@@ -55,7 +55,7 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         List<String> connectionOptions = HopByHop.connectionOptions(input);
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = new CaseInsensitiveHeaders();
         input.forEach((name, values) -> {
             if (!HopByHop.applies(name, connectionOptions) && !HeaderNames.contains(FORWARDING, name)
                     && !name.equalsIgnoreCase(requestIdHeader) && !name.equalsIgnoreCase(clientIdentityHeader)) {

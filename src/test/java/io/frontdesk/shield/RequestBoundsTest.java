@@ -58,9 +58,11 @@ class RequestBoundsTest {
     void tooLargeOrTooManyHeaderFieldsGet431() {
         assertThat(raw("GET /web/ HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000)).status()).isEqualTo(431);
         StringBuilder many = new StringBuilder("GET /web/ HTTP/1.1\r\nHost: x");
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 15; i++) {
             many.append("\r\nX-Field-").append(i).append(": v");
         }
+        // a name repeated counts once per field
+        many.append("\r\nX-Same: v".repeat(15));
         RawHttp.Response tooMany = raw(many.toString());
         assertThat(tooMany.status()).isEqualTo(431);
         assertThat(tooMany.body()).contains("32 header fields");
