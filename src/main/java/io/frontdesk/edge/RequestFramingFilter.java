@@ -21,8 +21,8 @@ import reactor.netty.http.server.HttpServerRequest;
  * foreign version, a malformed request-target, or a Host, Transfer-Encoding or Content-Type that
  * could be read two ways is refused with a problem response and the connection
  * closed after it (counted by reason in {@link FramingRefusals}), and an
- * absolute-form target's authority replaces the Host field (section 3.2.2), so that routes,
- * the WAF and the backend all see the host the request line names.
+ * absolute-form target's authority replaces the Host field of the decoded head (section 3.2.2),
+ * so that routes, the WAF and the backend all see the host the request line names.
  */
 public final class RequestFramingFilter implements WebFilter, Ordered {
 
@@ -54,8 +54,9 @@ public final class RequestFramingFilter implements WebFilter, Ordered {
         if (authority == null || authority.equalsIgnoreCase(headers.getFirst(HttpHeaders.HOST))) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(request.mutate()
-                .headers(mutable -> mutable.set(HttpHeaders.HOST, authority)).build()).build());
+        // In the decoded head itself, which the exchange's headers show: whatever reads the head sees one Host.
+        netty.requestHeaders().set(HttpHeaders.HOST, authority);
+        return chain.filter(exchange);
     }
 
     /** An HTTP/2 stream, as opposed to an HTTP/1 request line that names version 2. */

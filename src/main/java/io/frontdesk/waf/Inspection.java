@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -83,7 +84,15 @@ final class Inspection {
         InetSocketAddress local = request.getLocalAddress();
         transaction.connection(clientAddress, remote == null ? 0 : remote.getPort(),
                 local == null ? "" : local.getAddress().getHostAddress(), local == null ? 0 : local.getPort());
-        request.getHeaders().forEach((name, values) -> values.forEach(value -> transaction.requestHeader(name, value)));
+        if (nativeRequest instanceof HttpServerRequest netty) {
+            // The decoded head, field by field in the order sent, as ModSecurity has them; no filter
+            // before this one changes request headers but in that head (see RequestFramingFilter).
+            for (Map.Entry<String, String> field : netty.requestHeaders()) {
+                transaction.requestHeader(field.getKey(), field.getValue());
+            }
+        } else {
+            request.getHeaders().forEach((name, values) -> values.forEach(value -> transaction.requestHeader(name, value)));
+        }
     }
 
     /**
