@@ -56,12 +56,16 @@ public final class HeadTimeoutFilter implements NettyServerCustomizer, WebFilter
         if (head == null) {
             return chain.filter(exchange);
         }
+        onEventLoop(channel, head::headReceived);
+        return chain.filter(exchange).doFinally(signal -> onEventLoop(channel, head::exchangeDone));
+    }
+
+    private static void onEventLoop(Channel channel, Runnable step) {
         if (channel.eventLoop().inEventLoop()) {
-            head.headReceived();
+            step.run();
         } else {
-            channel.eventLoop().execute(head::headReceived);
+            channel.eventLoop().execute(step);
         }
-        return chain.filter(exchange).doFinally(signal -> channel.eventLoop().execute(head::exchangeDone));
     }
 
     private static Channel channel(ServerWebExchange exchange) {

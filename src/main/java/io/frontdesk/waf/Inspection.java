@@ -232,8 +232,10 @@ final class Inspection {
         });
         List<RuleMatch> matches = transaction.matches();
         String action = transaction.interruption() != null ? "blocked" : matches.isEmpty() ? "pass" : "detected";
-        long anomalyScore = anomalyScore();
-        TraceSpan.of(exchange).tag("frontdesk.waf.action", action).tag("frontdesk.waf.anomaly_score", anomalyScore);
+        TraceSpan span = TraceSpan.of(exchange);
+        if (span != TraceSpan.NONE) {
+            span.tag("frontdesk.waf.action", action).tag("frontdesk.waf.anomaly_score", anomalyScore());
+        }
         shared.metrics().transaction(action, evaluationNanos);
         matches.forEach(match -> shared.metrics().ruleMatched(match.rule(), action.equals("blocked")));
         int budgetSpentIn = transaction.budgetSpentIn();
@@ -247,7 +249,7 @@ final class Inspection {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String line = AuditLine.of(Instant.now(), auditId(), exchange.getAttribute(EdgeAttributes.TRACE_ID),
                 clientAddress, exchange.getRequest().getMethod().name(), requestTarget(),
-                status == null ? 200 : status.value(), action, anomalyScore, transaction.requestBodyError(),
+                status == null ? 200 : status.value(), action, anomalyScore(), transaction.requestBodyError(),
                 budgetSpentIn, matches);
         return Mono.fromFuture(shared.audit().log().write(line));
     }
