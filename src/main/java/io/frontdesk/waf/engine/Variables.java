@@ -126,7 +126,9 @@ final class Variables {
             int before = out.size();
             select(target.uncounted(), excluded, out);
             int count = out.size() - before;
-            out.subList(before, out.size()).clear();
+            while (out.size() > before) {
+                out.remove(out.size() - 1);
+            }
             out.add(new VariableValue(target.toString(), Integer.toString(count)));
             return;
         }
