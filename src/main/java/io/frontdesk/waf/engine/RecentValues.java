@@ -1,6 +1,6 @@
 package io.frontdesk.waf.engine;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ final class RecentValues {
     private final int verdictSlots;
     private final boolean kept;
     private final ThreadLocal<Map<String, TransformedValues.Made>> byThread = ThreadLocal.withInitial(Recent::new);
-    private final ThreadLocal<Map<Integer, Union>> unionsByThread = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Unions> unionsByThread = ThreadLocal.withInitial(Unions::new);
 
     /**
      * @param chains how many transformation chains the rule set has, the empty one included
@@ -88,7 +88,7 @@ final class RecentValues {
      * rules asking about the union then find its members' requirements decided.
      */
     ScannedValue union(int pair, List<ScannedValue> scans, SharedScan scan) {
-        Map<Integer, Union> mine = unionsByThread.get();
+        Unions mine = unionsByThread.get();
         Union last = mine.get(pair);
         if (last != null && last.of(scans, scan)) {
             return last.found();
@@ -96,6 +96,23 @@ final class RecentValues {
         ScannedValue found = scan.union(scans);
         mine.put(pair, new Union(scans.toArray(ScannedValue[]::new), found));
         return found;
+    }
+
+    /** One thread's unions by pair number: pairs are numbered densely, from 0. */
+    private static final class Unions {
+
+        private Union[] byPair = new Union[256];
+
+        Union get(int pair) {
+            return pair < byPair.length ? byPair[pair] : null;
+        }
+
+        void put(int pair, Union union) {
+            if (pair >= byPair.length) {
+                byPair = Arrays.copyOf(byPair, Math.max(pair + 1, 2 * byPair.length));
+            }
+            byPair[pair] = union;
+        }
     }
 
     /** What the scan found in several values together, and what it had found in each. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,8 @@ final class Variables {
     private ZonedDateTime start;
     /** By variable, the value a scalar was last read as; made when a scalar is first read. */
     private VariableValue[] scalarValues;
+    /** By key, the value a TX variable was last read as; made when one is first read by key. */
+    private Map<String, VariableValue> txValues;
     int highestSeverity = 255;
     RuleFacts rule;
 
@@ -191,7 +194,8 @@ final class Variables {
         if (target.key() != null) {
             String value = values.getLowerCased(target.lowerCaseKey());
             if (value != null && !excluded.excludes(variable, target.key())) {
-                out.add(new VariableValue(variable.name(), target.lowerCaseKey(), value));
+                out.add(variable == Variable.TX ? txValue(target.lowerCaseKey(), value)
+                        : new VariableValue(variable.name(), target.lowerCaseKey(), value));
             }
             return;
         }
@@ -202,6 +206,22 @@ final class Variables {
                 out.add(new VariableValue(variable.name(), key, entry.getValue()));
             }
         }
+    }
+
+    /**
+     * A TX variable's value as rules read it by its key, made once for each value it takes: CRS
+     * reads its paranoia level and scores by key in rule after rule.
+     */
+    private VariableValue txValue(String key, String value) {
+        if (txValues == null) {
+            txValues = new HashMap<>();
+        }
+        VariableValue kept = txValues.get(key);
+        if (kept == null || kept.value() != value) {
+            kept = new VariableValue(Variable.TX.name(), key, value);
+            txValues.put(key, kept);
+        }
+        return kept;
     }
 
     /** The scalar's value as rules read it, made once for each value it takes, so what chains made of it is kept on it. */
