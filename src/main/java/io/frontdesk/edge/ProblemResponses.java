@@ -42,12 +42,30 @@ public final class ProblemResponses {
         if (error instanceof RejectedRequest rejected) {
             exchange.getAttributes().put(EdgeAttributes.REFUSAL, rejected.refusal());
         }
+        if (endsConnection(status)) {
+            headers.setConnection("close");
+        }
         headers.setContentType(PROBLEM_JSON);
         headers.setCacheControl("no-store");
         byte[] body = body(status, Failures.detailOf(error), exchange.getRequest().getPath().value(), requestId)
                 .getBytes(StandardCharsets.UTF_8);
+        // Declared, so that the connection stays open for the client's next request.
+        headers.setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * Whether the connection closes after a problem with this status, as nginx closes it: after a
+     * head it could not read or would not take (400, 413, 414, 431) and after its own failures
+     * (500, 501), where what else the connection carries cannot be trusted. Other refusals (403,
+     * 404, 405, 429) and the backend's failures (502, 503, 504) keep it for the next request.
+     */
+    static boolean endsConnection(int status) {
+        return switch (status) {
+            case 400, 413, 414, 431, 500, 501 -> true;
+            default -> false;
+        };
     }
 
     static String body(int status, String detail, String instance, String requestId) {

@@ -32,6 +32,10 @@ final class ObservedResponse extends ServerHttpResponseDecorator {
             bytes = declared;
             return super.writeWith(body);
         }
+        if (body instanceof Mono<? extends DataBuffer> single) {
+            // Kept a Mono: the server gives a single buffer its Content-Length, and keeps the connection.
+            return super.writeWith(single.doOnNext(this::count));
+        }
         return super.writeWith(Flux.from(body).doOnNext(this::count));
     }
 

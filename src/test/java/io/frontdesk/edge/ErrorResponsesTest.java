@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import io.frontdesk.balancer.BackendPools;
+import io.frontdesk.support.ClientConnection;
 import io.frontdesk.support.FreePort;
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
@@ -33,6 +34,25 @@ class ErrorResponsesTest {
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(response.body()).contains("\"status\":" + status, "\"requestId\":\"" + requestId + "\"",
                 "\"type\":\"about:blank\"");
+    }
+
+    @Test
+    void aRefusalOrAnUnroutedRequestKeepsTheConnectionForTheNextRequest() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(api(backend.url()));
+                ClientConnection connection = new ClientConnection(gateway.port())) {
+            ClientConnection.Response refused = connection.get("/api/search?q=1%27%20OR%20%271%27%3D%271");
+            assertThat(refused.status()).as("the WAF's refusal").isEqualTo(403);
+            ClientConnection.Response unrouted = connection.get("/nowhere");
+            assertThat(unrouted.status()).isEqualTo(404);
+            for (ClientConnection.Response problem : new ClientConnection.Response[] {refused, unrouted}) {
+                assertThat(problem.headers()).containsIgnoringCase("Content-Length: " + problem.body().length())
+                        .doesNotContainIgnoringCase("Connection: close");
+            }
+            ClientConnection.Response next = connection.get("/api/after");
+            assertThat(next.complete()).as("answered on the same connection").isTrue();
+            assertThat(next.status()).isEqualTo(200);
+        }
+        assertThat(backend.received()).extracting(TestBackend.Received::uri).containsExactly("/api/after");
     }
 
     @Test
