@@ -24,6 +24,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.frontdesk.support.ExchangeWith;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import io.frontdesk.FilterOrder;
@@ -279,7 +280,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
         }
         CachingResponse response = new CachingResponse(lookup, stored, conditional, reason, collapsed,
                 clock.getAsLong());
-        return chain.filter(exchange.mutate().request(request).response(response).build())
+        return chain.filter(ExchangeWith.parts(exchange, request, response))
                 .onErrorResume(error -> {
                     long now = clock.getAsLong();
                     if (stored == null || exchange.getResponse().isCommitted() || !staleIfErrorAllows(stored, lookup,

@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
+import io.frontdesk.support.ExchangeWith;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,8 +39,8 @@ public final class CompressionFilter implements GlobalFilter, Ordered {
         if (!policy.enabled()) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().response(new CompressingResponse(exchange.getRequest(),
-                exchange.getResponse(), policy, metrics, routeId)).build());
+        return chain.filter(ExchangeWith.response(exchange, new CompressingResponse(exchange.getRequest(),
+                exchange.getResponse(), policy, metrics, routeId)));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.RejectedRequest;
 import io.frontdesk.edge.RequestBodies;
+import io.frontdesk.support.ExchangeWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +57,7 @@ public final class BodySizeLimitFilter implements GlobalFilter, Ordered {
         if (!RequestBodies.mayFollow(request)) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(new Bounded(request, limit)).build());
+        return chain.filter(ExchangeWith.request(exchange, new Bounded(request, limit)));
     }
 
     private static Mono<Void> drained(ServerHttpRequest request) {

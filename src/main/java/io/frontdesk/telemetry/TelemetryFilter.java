@@ -16,6 +16,7 @@ import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.ManagementPort;
 import io.frontdesk.shield.ShieldAttributes;
 import io.frontdesk.support.ContextBoundary;
+import io.frontdesk.support.ExchangeWith;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import reactor.core.publisher.Mono;
@@ -55,7 +56,7 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         ObservedResponse response = new ObservedResponse(exchange.getResponse());
         metrics.started();
         TraceSpan span = tracing.startExchange(exchange);
-        return ContextBoundary.around(chain.filter(exchange.mutate().response(response).build()))
+        return ContextBoundary.around(chain.filter(ExchangeWith.response(exchange, response)))
                 .doFinally(signal -> finished(exchange, response, signal, System.nanoTime() - start, span));
     }
 

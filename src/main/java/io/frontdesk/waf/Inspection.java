@@ -23,6 +23,7 @@ import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.edge.RejectedRequest;
 import io.frontdesk.edge.RequestBodies;
 import io.frontdesk.edge.RequestTargetEscaping;
+import io.frontdesk.support.ExchangeWith;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.waf.engine.Interruption;
 import io.frontdesk.waf.engine.RuleMatch;
@@ -122,9 +123,8 @@ final class Inspection {
             long bytes = inspected.stream().mapToLong(DataBuffer::readableByteCount).sum();
             return decided(transaction::processRequestBody, bytes).flatMap(interruption -> interruption.isPresent()
                     ? all.doOnNext(Inspection::release).take(1).then(refusal(interruption.get()))
-                    : proceed(chain, exchange.mutate()
-                            .request(new ReplayedRequest(exchange.getRequest(), all.concatMapIterable(list -> list)))
-                            .build()));
+                    : proceed(chain, ExchangeWith.request(exchange,
+                            new ReplayedRequest(exchange.getRequest(), all.concatMapIterable(list -> list)))));
         }).then();
     }
 
@@ -156,7 +156,7 @@ final class Inspection {
         if (!shared.responseInspection()) {
             return chain.filter(next);
         }
-        return chain.filter(next.mutate().response(new InspectedResponse(next.getResponse(), this)).build());
+        return chain.filter(ExchangeWith.response(next, new InspectedResponse(next.getResponse(), this)));
     }
 
     /** Phase 3, once: before the response body is written or, without one, before it is committed. */
