@@ -21,6 +21,10 @@ import io.netty.handler.ssl.SslHandler;
  * waiting for the next byte once the exchange is over. A connection that runs out of time gets
  * 408 and is closed (over TLS it is just closed: this handler sits below the encryption). HTTP/2
  * connections hand the job over: this handler retires on their first request.
+ *
+ * <p>One timer serves all the heads of a connection: it is armed when a head starts and none is
+ * pending, and when it fires before the running head's deadline it is armed again for the rest.
+ * A keep-alive connection so schedules and cancels no task per request.
  */
 final class HeadTimeout extends ChannelDuplexHandler {
 
@@ -37,6 +41,7 @@ final class HeadTimeout extends ChannelDuplexHandler {
     private final Counter expired;
     private ChannelHandlerContext context;
     private State state = State.BETWEEN_REQUESTS;
+    private long headDeadline;
     private ScheduledFuture<?> timer;
 
     HeadTimeout(Duration timeout, Counter expired) {
@@ -53,13 +58,26 @@ final class HeadTimeout extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (state == State.BETWEEN_REQUESTS && msg instanceof ByteBuf bytes && bytes.isReadable()) {
             state = State.IN_HEAD;
-            timer = ctx.executor().schedule(this::expire, timeoutNanos, TimeUnit.NANOSECONDS);
+            headDeadline = System.nanoTime() + timeoutNanos;
+            if (timer == null) {
+                arm(timeoutNanos);
+            }
         }
         ctx.fireChannelRead(msg);
     }
 
-    private void expire() {
+    private void arm(long delayNanos) {
+        timer = context.executor().schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void fire() {
+        timer = null;
         if (state != State.IN_HEAD || !context.channel().isActive()) {
+            return;
+        }
+        long left = headDeadline - System.nanoTime();
+        if (left > 0) {
+            arm(left);
             return;
         }
         expired.increment();
@@ -74,7 +92,6 @@ final class HeadTimeout extends ChannelDuplexHandler {
 
     /** The head has been decoded. Called on the channel's event loop. */
     void headReceived() {
-        cancel();
         state = State.IN_EXCHANGE;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import io.frontdesk.support.ClientConnection;
 import io.frontdesk.support.GatewaySettings;
 import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.RunningGateway;
@@ -60,6 +61,21 @@ class SlowClientTest {
         }
     }
 
+    @Test
+    void eachHeadOnAKeepAliveConnectionGetsTheWholeHeadTimeoutFromItsFirstByte() throws IOException {
+        try (ClientConnection connection = new ClientConnection(gateway.port())) {
+            assertThat(connection.get("/web/first").status()).isEqualTo(200);
+            // The first head's clock would run out 1 s after it began; the second begins well into that second.
+            LockSupport.parkNanos(Duration.ofMillis(600).toNanos());
+            long secondHeadBegan = System.nanoTime();
+            connection.write("GET /web/second HTTP/1.1\r\nHost: x\r\n");
+            ClientConnection.Response answer = connection.read();
+            Duration waited = Duration.ofNanos(System.nanoTime() - secondHeadBegan);
+            assertThat(answer.status()).as("the stalled head's answer").isEqualTo(408);
+            assertThat(waited).as("cut off a whole head timeout after its own first byte, before the idle timeout")
+                    .isBetween(Duration.ofMillis(950), Duration.ofSeconds(3));
+        }
+    }
 
     @Test
     void fiveHundredSlowlorisConnectionsNeitherBlockOthersNorOutliveTheHeadTimeout() throws Exception {

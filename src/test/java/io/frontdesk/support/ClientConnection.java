@@ -47,9 +47,13 @@ public final class ClientConnection implements AutoCloseable {
 
     /** Sends a GET for {@code path}, leaving its response to {@link #read()}. */
     public void send(String path) {
+        write("GET " + path + " HTTP/1.1\r\nHost: frontdesk.test\r\n\r\n");
+    }
+
+    /** Sends {@code bytes} as they are (ISO-8859-1), such as part of a request. */
+    public void write(String bytes) {
         try {
-            String request = "GET " + path + " HTTP/1.1\r\nHost: frontdesk.test\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
