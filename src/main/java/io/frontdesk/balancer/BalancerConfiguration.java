@@ -47,8 +47,8 @@ public class BalancerConfiguration {
     }
 
     @Bean
-    UpstreamFraming upstreamFraming(ProtocolErrors errors) {
-        return new UpstreamFraming(errors);
+    UpstreamFraming upstreamFraming(ProtocolErrors errors, UpstreamTimeouts timeouts) {
+        return new UpstreamFraming(errors, timeouts.read());
     }
 
     @Bean

@@ -45,7 +45,7 @@ public final class HealthChecker implements SmartLifecycle {
         connections = ConnectionProvider.builder("frontdesk-health-checks").maxConnections(64)
                 .maxIdleTime(Duration.ofSeconds(30)).build();
         // Probes share connections too: bytes past one probe's answer must not answer the next.
-        HttpClient client = framing.customize(HttpClient.create(connections)
+        HttpClient client = framing.untimed(HttpClient.create(connections)
                 .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, "frontdesk-health-check")));
         for (BackendPool pool : pools.all()) {
             HealthCheckSettings settings = pool.healthCheck();

@@ -31,7 +31,8 @@ import reactor.netty.channel.ChannelOperations;
  * request breaks the connection: the response it follows is still delivered whole, then the
  * connection is closed and never reused. A response the decoder could not read breaks it too,
  * and fails its request as a {@link BackendProtocolException}. A response the backend cut short
- * is counted. Every handler method runs on the connection's event loop.
+ * is counted. The same state times the backend's silence while a request waits for its response
+ * ({@link ResponseSilence}). Every handler method runs on the connection's event loop.
  */
 final class ResponseFraming {
 
@@ -39,6 +40,8 @@ final class ResponseFraming {
     static final String MESSAGES = "frontdesk.framing.messages";
 
     private final ProtocolErrors errors;
+    /** {@code null} where the client times responses itself. */
+    private final ResponseSilence silence;
     private final Bytes bytes = new Bytes();
     private final Messages messages = new Messages();
     /** The backend of the latest request, which a violation is recorded against. */
@@ -58,8 +61,10 @@ final class ResponseFraming {
     /** The gateway closed the connection (a timeout, a client gone), not the backend. */
     private boolean closedHere;
 
-    ResponseFraming(ProtocolErrors errors) {
+    /** @param readTimeoutNanos the longest silence of the backend while a request waits; 0 for none */
+    ResponseFraming(ProtocolErrors errors, long readTimeoutNanos) {
         this.errors = errors;
+        this.silence = readTimeoutNanos > 0 ? new ResponseSilence(readTimeoutNanos) : null;
     }
 
     /** The handler that goes before the HTTP codec. */
@@ -111,6 +116,9 @@ final class ResponseFraming {
                 ctx.close();
                 return;
             }
+            if (silence != null) {
+                silence.heard();
+            }
             reading = in.retain();
             try {
                 ctx.fireChannelRead(in);
@@ -132,6 +140,9 @@ final class ResponseFraming {
                 finalHead = false;
                 informational = false;
                 backend = backendOf(ctx);
+            }
+            if (msg instanceof LastHttpContent && outstanding && silence != null) {
+                silence.requestSent(ctx);
             }
             ctx.write(msg, promise);
         }
@@ -159,6 +170,9 @@ final class ResponseFraming {
             } else if (object instanceof HttpResponse response) {
                 if (response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
                     // No longer HTTP/1.1 (a WebSocket): the connection leaves the pool for good.
+                    if (silence != null) {
+                        silence.closed();
+                    }
                     ctx.fireChannelRead(msg);
                     ctx.pipeline().remove(bytes);
                     ctx.pipeline().remove(this);
@@ -178,6 +192,9 @@ final class ResponseFraming {
                 return;
             }
             outstanding = false;
+            if (silence != null) {
+                silence.responseEnded();
+            }
             if (reading != null) {
                 endedInRead = true;
                 if (reading.isReadable()) {
@@ -201,6 +218,9 @@ final class ResponseFraming {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            if (silence != null) {
+                silence.closed();
+            }
             if (outstanding && finalHead && !broken && !closedHere) {
                 violation(ctx, FramingViolation.TRUNCATED);
             }

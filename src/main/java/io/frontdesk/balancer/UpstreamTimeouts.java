@@ -10,10 +10,9 @@ import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Sets the default connect and read timeouts once, on the client that proxies to backends.
- * Set there, they cost nothing per request: the read timeout is a Netty handler on the
- * connection's own event loop, where a per-request timer (the framework's global
- * response-timeout) would schedule and cancel a task on a shared scheduler for every request.
+ * The default connect and read timeouts of the client that proxies to backends. The connect
+ * timeout is set on the client once; the read timeout is kept per connection by its framing guard
+ * ({@link UpstreamFraming}), where it costs no task per request.
  */
 public final class UpstreamTimeouts implements HttpClientCustomizer {
 
@@ -27,7 +26,12 @@ public final class UpstreamTimeouts implements HttpClientCustomizer {
 
     @Override
     public HttpClient customize(HttpClient client) {
-        return client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis).responseTimeout(read);
+        return client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
+    }
+
+    /** The longest a backend may stay silent while a request waits for its response. */
+    Duration read() {
+        return read;
     }
 
     private static Duration positive(String key, Duration value) {

@@ -112,6 +112,11 @@ public final class RawOrigin implements AutoCloseable {
         return received;
     }
 
+    /** How many connections the gateway has opened to this origin. */
+    public int connectionsAccepted() {
+        return connections.size();
+    }
+
     /** What a path without a script answers. */
     public static String wellFormed(String path) {
         return "HTTP/1.1 200 OK\r\nCache-Control: max-age=600\r\nContent-Length: " + path.length() + "\r\n\r\n"
