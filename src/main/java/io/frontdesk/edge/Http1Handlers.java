@@ -16,18 +16,18 @@ import reactor.netty.NettyPipeline;
  * handler. In front of the framework's handler ours sees every request head as it is decoded,
  * pipelined ones included; behind it, one request at a time, as the framework takes them on.
  */
-final class Http1Handlers {
+public final class Http1Handlers {
 
     private Http1Handlers() {
     }
 
     /** Arranges for {@code handler} to be added under {@code name} to {@code channel}, in front of the framework's, when it turns out to speak HTTP/1.1. */
-    static void installBeforeTrafficHandler(Channel channel, String name, Supplier<ChannelHandler> handler) {
+    public static void installBeforeTrafficHandler(Channel channel, String name, Supplier<ChannelHandler> handler) {
         channel.pipeline().addFirst(name + ".installer", new Installer(name, handler, true));
     }
 
     /** Arranges for {@code handler} to be added under {@code name} to {@code channel}, behind the framework's, when it turns out to speak HTTP/1.1. */
-    static void installAfterTrafficHandler(Channel channel, String name, Supplier<ChannelHandler> handler) {
+    public static void installAfterTrafficHandler(Channel channel, String name, Supplier<ChannelHandler> handler) {
         channel.pipeline().addFirst(name + ".installer", new Installer(name, handler, false));
     }
 

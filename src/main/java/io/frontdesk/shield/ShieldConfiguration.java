@@ -116,7 +116,6 @@ public class ShieldConfiguration {
         String prefix = "frontdesk.shield.request.";
         positiveInt(prefix + "max-line-length", request.maxLineLength().toBytes());
         positiveInt(prefix + "max-header-size", request.maxHeaderSize().toBytes());
-        positive(prefix + "body-timeout", request.bodyTimeout());
         positive("frontdesk.shield.connections.idle-timeout", settings.connections().idleTimeout());
         Integer maxPerClient = settings.connections().maxPerClient();
         if (settings.connections().proxyProtocol() != ProxyProtocol.OFF && maxPerClient != null && maxPerClient > 0) {
@@ -125,6 +124,13 @@ public class ShieldConfiguration {
                             + " leave it at 0 and bound clients with rate limits");
         }
         return new ListenerLimits(settings);
+    }
+
+    @Bean
+    RequestBodyTimeout requestBodyTimeout(FrontdeskProperties properties) {
+        Duration timeout = properties.shield().request().bodyTimeout();
+        positive("frontdesk.shield.request.body-timeout", timeout);
+        return new RequestBodyTimeout(timeout);
     }
 
     @Bean

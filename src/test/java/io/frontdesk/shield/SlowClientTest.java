@@ -52,6 +52,21 @@ class SlowClientTest {
     }
 
     @Test
+    void aBodyThatKeepsComingIsReadWholeHoweverLongItTakesInAll() throws IOException {
+        try (ClientConnection connection = new ClientConnection(gateway.port())) {
+            connection.write("POST /web/trickle HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n");
+            // Five parts 400 ms apart: 2 s in all, twice the body timeout, never 1 s without a byte.
+            for (int part = 0; part < 5; part++) {
+                LockSupport.parkNanos(Duration.ofMillis(400).toNanos());
+                connection.write("0123456789");
+            }
+            assertThat(connection.read().status()).isEqualTo(200);
+        }
+        assertThat(backend.received()).filteredOn(seen -> seen.uri().equals("/web/trickle"))
+                .extracting(TestBackend.Received::body).containsExactly("0123456789".repeat(5));
+    }
+
+    @Test
     void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(10_000);

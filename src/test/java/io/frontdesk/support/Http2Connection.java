@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -16,6 +17,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
@@ -87,6 +89,25 @@ public final class Http2Connection implements AutoCloseable {
     /** A GET on a new stream of this connection; {@code headers} are name, value pairs. */
     public Answer get(String path, String... headers) {
         return await(send(path, headers));
+    }
+
+    /**
+     * A POST on a new stream whose body stops after {@code firstPart}: its head announces more,
+     * which never comes. The answer completes with the response, or exceptionally when the
+     * stream is reset.
+     */
+    public CompletableFuture<Answer> postStalling(String path, String firstPart) {
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        run(() -> {
+            Http2FrameStream stream = frames.newStream();
+            Http2Headers head = head(path, new String[] {"content-length", String.valueOf(firstPart.length() + 1_000)})
+                    .method("POST");
+            channel.write(new DefaultHttp2HeadersFrame(head, false).stream(stream));
+            channel.writeAndFlush(new DefaultHttp2DataFrame(
+                    Unpooled.copiedBuffer(firstPart, StandardCharsets.UTF_8), false).stream(stream));
+            frames.answers.put(stream.id(), new Pending(answer));
+        });
+        return answer;
     }
 
     /**
