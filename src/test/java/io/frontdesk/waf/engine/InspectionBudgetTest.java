@@ -51,6 +51,15 @@ class InspectionBudgetTest {
         }
     }
 
+    /** One stepping clock as both the CPU clock and the wall clock: every read counts alike. */
+    private static InspectionBudget budgetOn(long nanos, Policy policy, SteppingClock clock) {
+        return new InspectionBudget(nanos, policy, clock, clock);
+    }
+
+    private static SteppingClock stepping() {
+        return new SteppingClock();
+    }
+
     private static String manyArguments() {
         StringBuilder query = new StringBuilder("a0=x");
         for (int i = 1; i < VALUES; i++) {
@@ -95,21 +104,38 @@ class InspectionBudgetTest {
     }
 
     @Test
-    void aBudgetTheRulesStayWithinChangesNothing() throws IOException {
-        SteppingClock clock = new SteppingClock();
-        Transaction transaction = post(countingRules(2), new InspectionBudget(Long.MAX_VALUE, Policy.REFUSE, clock));
+    void aBudgetTheRulesStayWithinChangesNothingAndTheCpuClockIsNeverRead() throws IOException {
+        SteppingClock cpu = new SteppingClock();
+        SteppingClock wall = new SteppingClock();
+        Transaction transaction = post(countingRules(2), new InspectionBudget(Long.MAX_VALUE, Policy.REFUSE, cpu, wall));
         assertThat(evaluated(transaction)).isEqualTo(VALUES);
         assertThat(transaction.interruption().ruleId()).isEqualTo(2);
         assertThat(transaction.budgetSpentIn()).isZero();
-        assertThat(clock.reads).as("reads of the clock for %d values", 2 * VALUES)
+        assertThat(cpu.reads).as("well within the wall clock's share of the budget").isZero();
+        assertThat(wall.reads).as("reads of the wall clock for %d values", 2 * VALUES)
                 .isLessThanOrEqualTo(4 + 2 * VALUES / BudgetMeter.CHECK_EVERY);
+    }
+
+    @Test
+    void pastTheWallClocksShareTheCpuClockTimesTheRestAndTheWaitBeforeIsCharged() throws IOException {
+        SteppingClock cpu = new SteppingClock();
+        SteppingClock wall = new SteppingClock();
+        // Each check's worth of work took STEP of CPU time while five times that passed: the thread waited for a core.
+        LongSupplier busyMachine = () -> 5 * wall.getAsLong();
+        Transaction transaction = post(countingRules(2), new InspectionBudget(8 * STEP, Policy.REFUSE, cpu, busyMachine));
+        assertThat(transaction.interruption().status()).isEqualTo(413);
+        assertThat(wall.reads).as("the phase's start, then checks until an eighth of the budget had passed").isEqualTo(2);
+        // 5 STEP of waiting and working charged at the first check, then 4 STEP more on the CPU clock: 5 checks in all.
+        assertThat(evaluated(transaction)).isGreaterThan(4 * BudgetMeter.CHECK_EVERY)
+                .isLessThanOrEqualTo(5 * BudgetMeter.CHECK_EVERY);
+        assertThat(cpu.reads).as("at the change of clocks, at each of 4 checks and at the phase's end").isEqualTo(6);
     }
 
     @Test
     void aPhaseWithoutRulesIsNotTimed() throws IOException {
         SteppingClock clock = new SteppingClock();
         Transaction transaction = countingRules(2).newTransaction("budget");
-        transaction.budget(new InspectionBudget(Long.MAX_VALUE, Policy.REFUSE, clock));
+        transaction.budget(budgetOn(Long.MAX_VALUE, Policy.REFUSE, clock));
         transaction.requestLine("GET", "/?a=x", "HTTP/1.1");
 
         transaction.processRequestHeaders();
@@ -122,7 +148,7 @@ class InspectionBudgetTest {
     void aBodyThatSpendsTheBudgetIsRefusedWith413SoonAfter() throws IOException {
         long checks = 5;
         Transaction transaction = post(countingRules(2),
-                new InspectionBudget(checks * STEP, Policy.REFUSE, new SteppingClock()));
+                budgetOn(checks * STEP, Policy.REFUSE, stepping()));
         assertThat(transaction.interruption()).isEqualTo(new Interruption(Interruption.Action.DENY, 413, null, 0));
         assertThat(transaction.budgetSpentIn()).isEqualTo(2);
         assertThat(evaluated(transaction)).isPositive()
@@ -132,7 +158,7 @@ class InspectionBudgetTest {
     @Test
     void requestHeadersThatSpendTheBudgetAreRefusedWith503AndTheBodyPhaseNeverRuns() throws IOException {
         RuleSet rules = countingRules(1);
-        Transaction transaction = get(rules, new InspectionBudget(3 * STEP, Policy.REFUSE, new SteppingClock()));
+        Transaction transaction = get(rules, budgetOn(3 * STEP, Policy.REFUSE, stepping()));
         assertThat(transaction.interruption()).isEqualTo(new Interruption(Interruption.Action.DENY, 503, null, 0));
         assertThat(transaction.budgetSpentIn()).isEqualTo(1);
         assertThat(evaluated(transaction)).isLessThan(VALUES);
@@ -144,7 +170,7 @@ class InspectionBudgetTest {
         Files.writeString(file, "SecRule REQUEST_METHOD \"@streq GET\" \"id:1,phase:1,pass,nolog\"\n"
                 + "SecRule REQUEST_METHOD \"@streq GET\" \"id:2,phase:2,deny\"\n");
         Transaction transaction = get(RuleSetLoader.load(List.of(file)),
-                new InspectionBudget(STEP / 2, Policy.REFUSE, new SteppingClock()));
+                budgetOn(STEP / 2, Policy.REFUSE, stepping()));
         assertThat(transaction.interruption().status()).isEqualTo(503);
         assertThat(transaction.budgetSpentIn()).isEqualTo(1);
     }
@@ -152,7 +178,7 @@ class InspectionBudgetTest {
     @Test
     void underPassTheRequestGoesOnWithNoFurtherRuleRun() throws IOException {
         Transaction transaction = post(countingRules(2),
-                new InspectionBudget(5 * STEP, Policy.PASS, new SteppingClock()));
+                budgetOn(5 * STEP, Policy.PASS, stepping()));
         assertThat(transaction.interruption()).as("rule 2 would deny had it run").isNull();
         assertThat(transaction.budgetSpentIn()).isEqualTo(2);
         assertThat(evaluated(transaction)).isLessThan(VALUES);
@@ -163,7 +189,7 @@ class InspectionBudgetTest {
         RuleSet rules = countingRules(2);
         Transaction transaction = rules.newTransaction("budget");
         transaction.overrideMode(EngineMode.DETECTION_ONLY);
-        transaction.budget(new InspectionBudget(5 * STEP, Policy.REFUSE, new SteppingClock()));
+        transaction.budget(budgetOn(5 * STEP, Policy.REFUSE, stepping()));
         transaction.requestLine("GET", "/?" + manyArguments(), "HTTP/1.1");
         transaction.processRequestHeaders();
         assertThat(transaction.processRequestBody()).isNull();
@@ -175,7 +201,7 @@ class InspectionBudgetTest {
         Path file = directory.resolve("deny.conf");
         Files.writeString(file, "SecRule REQUEST_METHOD \"@streq GET\" \"id:7,phase:1,deny,status:403\"\n");
         Transaction transaction = get(RuleSetLoader.load(List.of(file)),
-                new InspectionBudget(STEP / 2, Policy.REFUSE, new SteppingClock()));
+                budgetOn(STEP / 2, Policy.REFUSE, stepping()));
         assertThat(transaction.interruption()).isEqualTo(new Interruption(Interruption.Action.DENY, 403, null, 7));
         assertThat(transaction.budgetSpentIn()).isZero();
     }
