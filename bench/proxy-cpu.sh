@@ -3,11 +3,13 @@
 # Gateway's, with the requests per second of each, measured in one run.
 #
 # Starts one nginx serving /1k.bin on 127.0.0.1:9101 and :9102, Frontdesk (the jar on JDK 25,
-# -Xms512m -Xmx512m, the default filters: access log to a file, metrics, header hygiene, request ids and
-# the built-in baseline WAF rules) round-robin over both, and the vanilla gateway that
-# ../shared/bench/anchors.sh builds (bench/scg-vanilla, same JDK and heap) in front of :9101.
-# Warms each for --warm seconds, then runs wrk (2 threads, 64 connections, anchors.sh's request
-# headers) for --seconds against each, alternating which goes first, --rounds times. A run's CPU
+# -Xms512m -Xmx512m and the container image's --sun-misc-unsafe-memory-access=allow, the default
+# filters: access log to a file, metrics, header hygiene, request ids and the built-in baseline
+# WAF rules) round-robin over both, and the vanilla gateway that ../shared/bench/anchors.sh builds
+# (bench/scg-vanilla, same JDK and heap) in front of :9101 twice: as it comes ("scg") and with
+# the same Netty option as Frontdesk's ("scg-unsafe"). Warms each for --warm seconds, then runs
+# wrk (2 threads, 64 connections, anchors.sh's request headers) for --seconds against each,
+# rotating which goes first, --rounds times. A run's CPU
 # time per request is utime+stime of the gateway's process tree over the run divided by the
 # requests wrk completed; "machine busy" is the share of both CPUs in use during the run (wrk,
 # nginx and the gateway take all of it on this 2-CPU box; more shows other work). The table shows
@@ -21,7 +23,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 STATE="${BENCH_STATE:-/tmp/anchors-bench}/proxy-cpu"
 SCG_JAR="${BENCH_STATE:-/tmp/anchors-bench}/scg-vanilla/target/scg-vanilla.jar"
-P_FD=9120 P_MGMT=9121 P_SCG=9112
+P_FD=9120 P_MGMT=9121 P_SCG=9112 P_SCG_UNSAFE=9113
 HEADERS=(-H "Host: localhost" -H "User-Agent: wrk-anchors" -H "Accept: */*")
 
 build=yes rounds=5 seconds=10 warm=20 jar=""
@@ -54,15 +56,24 @@ bench_config $P_FD $P_MGMT >"$STATE/frontdesk-bench.yml"
 start_stand_in_backends "$STATE"
 
 start_frontdesk "$JAR" "$STATE/frontdesk-bench.yml" "$STATE/frontdesk.out"
-declare -A PID=([frontdesk]=${PIDS[-1]}) URL=([frontdesk]=http://127.0.0.1:$P_FD [scg]=http://127.0.0.1:$P_SCG)
-"$JDK25/bin/java" -Xms512m -Xmx512m -jar "$SCG_JAR" --server.port=$P_SCG --bench.backend-uri=http://127.0.0.1:9101 \
-  >"$STATE/scg.out" 2>&1 &
-PIDS+=($!)
-PID[scg]=$!
+declare -A PID=([frontdesk]=${PIDS[-1]}) URL=([frontdesk]=http://127.0.0.1:$P_FD)
+# start_scg NAME PORT [JVM_OPTION...]
+start_scg() {
+  "$JDK25/bin/java" -Xms512m -Xmx512m "${@:3}" -jar "$SCG_JAR" --server.port="$2" \
+    --bench.backend-uri=http://127.0.0.1:9101 >"$STATE/$1.out" 2>&1 &
+  PIDS+=($!)
+  PID[$1]=$!
+  URL[$1]=http://127.0.0.1:$2
+}
+start_scg scg $P_SCG
+start_scg scg-unsafe $P_SCG_UNSAFE "${FRONTDESK_JVM_OPTIONS[@]}"
 await_frontdesk $P_MGMT "${PID[frontdesk]}" "$STATE/frontdesk.out"
-await_answer scg "${PID[scg]}" "${URL[scg]}/1k.bin" "$STATE/scg.out"
+for name in scg scg-unsafe; do
+  await_answer "$name" "${PID[$name]}" "${URL[$name]}/1k.bin" "$STATE/$name.out"
+done
 
-for name in frontdesk scg; do
+CONTENDERS=(frontdesk scg scg-unsafe)
+for name in "${CONTENDERS[@]}"; do
   log "warming $name for $warm s"
   wrk -t2 -c64 -d"${warm}s" "${HEADERS[@]}" "${URL[$name]}/1k.bin" >/dev/null
 done
@@ -86,7 +97,8 @@ measure() {
 }
 
 for ((r = 1; r <= rounds; r++)); do
-  if ((r % 2)); then order=(frontdesk scg); else order=(scg frontdesk); fi
+  shift_by=$(((r - 1) % ${#CONTENDERS[@]}))
+  order=("${CONTENDERS[@]:shift_by}" "${CONTENDERS[@]:0:shift_by}")
   for name in "${order[@]}"; do measure "$name" "$r"; done
 done
 
@@ -103,11 +115,12 @@ report() {
         mr[g] = median(a, n[g]); mc[g] = median(b, n[g]); mb[g] = median(c, n[g])
         lo[g] = a[1]; hi[g] = a[n[g]]
       }
-      printf "Medians of %d alternating rounds of %d s, wrk -t2 -c64, GET /1k.bin (loadavg at the end: %s).\n\n", rounds, seconds, load
+      printf "Medians of %d rotating rounds of %d s, wrk -t2 -c64, GET /1k.bin (loadavg at the end: %s).\n\n", rounds, seconds, load
       print "| gateway | req/s | req/s min - max | CPU us/request | machine busy % |"
       print "|---|---:|---:|---:|---:|"
       for (g in n) printf "| %s | %.0f | %.0f - %.0f | %.1f | %.0f |\n", g, mr[g], lo[g], hi[g], mc[g], mb[g]
       printf "\nFrontdesk / vanilla SCG: req/s %.2fx, CPU per request %.2fx\n", mr["frontdesk"] / mr["scg"], mc["frontdesk"] / mc["scg"]
+      printf "Frontdesk / vanilla SCG with the same Netty option: req/s %.2fx, CPU per request %.2fx\n", mr["frontdesk"] / mr["scg-unsafe"], mc["frontdesk"] / mc["scg-unsafe"]
       print "\nEvery run (gateway, round, req/s, CPU us/request, machine busy %):\n"
       for (i = 1; i <= NR; i++) print "    " line[i]
     }'
