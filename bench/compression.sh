@@ -246,7 +246,7 @@ report="$ROOT/bench/results/compression-$(date -u +%F).md"
   echo "Setup:"
   echo
   echo "- host: $(nproc) CPUs, $(uname -r); $(nginx -v 2>&1 | sed 's/^nginx version: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  echo "- Frontdesk: $("$JDK25/bin/java" -version 2>&1 | head -1), -Xms512m -Xmx512m, gzip level 6, Brotli quality 4 (defaults)"
+  echo "- Frontdesk: $("$JDK25/bin/java" -version 2>&1 | head -1), -Xms512m -Xmx512m ${FRONTDESK_JVM_OPTIONS[*]}, gzip level 6, Brotli quality 4 (defaults)"
   echo "- nginx: 2 workers, proxy_cache, gzip on, gzip_comp_level 6, gzip_vary on, upstream keepalive 64"
 } | tee "$report"
 log "report written to $report"

@@ -379,7 +379,7 @@ report() {
   echo
   echo "- Machine: $(nproc) cores, shared by wrk, the proxy and the backends; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo "- Backends: bench/slow_backend.py (Python $(python3 -c 'import platform; print(platform.python_version())') asyncio, one process) on 127.0.0.1:$P_FAST1, :$P_FAST2 and :$P_SLOW (the slow one), \`200 ok\` (3 bytes) to every request, keep-alive."
-  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xms512m -Xmx512m, the default filters, one pool of the three backends (weight 1 each), \`consistent-hash\` on \`hash-on: header:$KEY_HEADER\`."
+  echo "- Frontdesk $(basename "$JAR") on $("$JDK25/bin/java" -version 2>&1 | head -1 | tr -d '"'), -Xms512m -Xmx512m ${FRONTDESK_JVM_OPTIONS[*]}, the default filters, one pool of the three backends (weight 1 each), \`consistent-hash\` on \`hash-on: header:$KEY_HEADER\`."
   echo "- nginx $(version_of nginx), 2 workers, the upstream in a shared zone, keep-alive 16; HAProxy $(version_of haproxy), default threads, \`option http-keep-alive\`. No health checks anywhere."
   echo "- Each target started alone, warmed for $warm s with all three backends fast, measured once idle; the slow backend turned slow as its run began. Order: ${TARGETS[*]}. Raw wrk output and per-second counts in $STATE."
 }
