@@ -1,8 +1,6 @@
 package io.frontdesk.balancer;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-
+import io.frontdesk.support.DeadlineTimer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.ReadTimeoutException;
 
@@ -10,20 +8,18 @@ import io.netty.handler.timeout.ReadTimeoutException;
  * The read timeout of one HTTP/1.1 backend connection (nginx's {@code proxy_read_timeout}): from
  * the moment a request has been written until its response ends, the longest the backend may go
  * without a byte read from it. When that runs out the connection fails with Netty's
- * {@link ReadTimeoutException}, which the client gets as 504, and closes.
- *
- * <p>One timer serves all the requests of a connection: it is armed when a request goes out and
- * none is pending, and when it fires before the deadline it is armed again for the rest. A pooled
- * connection so schedules and cancels no task per request, where a timeout handler added and
- * removed around each response does both. Runs on the connection's event loop.
+ * {@link ReadTimeoutException}, which the client gets as 504, and closes. One
+ * {@link DeadlineTimer} serves all the requests of the connection, where a timeout handler added
+ * and removed around each response schedules and cancels a task each time. Runs on the
+ * connection's event loop.
  */
-final class ResponseSilence {
+final class ResponseSilence implements DeadlineTimer.Deadline {
 
     private final long timeoutNanos;
+    private final DeadlineTimer timer = new DeadlineTimer(this);
     private ChannelHandlerContext context;
     private boolean waiting;
     private long lastHeard;
-    private ScheduledFuture<?> timer;
 
     ResponseSilence(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
@@ -34,9 +30,7 @@ final class ResponseSilence {
         context = ctx;
         waiting = true;
         lastHeard = System.nanoTime();
-        if (timer == null) {
-            arm(timeoutNanos);
-        }
+        timer.arm(ctx, timeoutNanos);
     }
 
     /** Bytes were read from the backend. */
@@ -54,26 +48,21 @@ final class ResponseSilence {
     /** The connection has closed. */
     void closed() {
         waiting = false;
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timer.cancel();
     }
 
-    private void arm(long delayNanos) {
-        timer = context.executor().schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
+    @Override
+    public boolean running() {
+        return waiting;
     }
 
-    private void fire() {
-        timer = null;
-        if (!waiting || !context.channel().isActive()) {
-            return;
-        }
-        long left = lastHeard + timeoutNanos - System.nanoTime();
-        if (left > 0) {
-            arm(left);
-            return;
-        }
+    @Override
+    public long nanos() {
+        return lastHeard + timeoutNanos;
+    }
+
+    @Override
+    public void passed() {
         waiting = false;
         context.fireExceptionCaught(ReadTimeoutException.INSTANCE);
         context.channel().close();

@@ -2,9 +2,8 @@ package io.frontdesk.shield;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
+import io.frontdesk.support.DeadlineTimer;
 import io.micrometer.core.instrument.Counter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -22,11 +21,10 @@ import io.netty.handler.ssl.SslHandler;
  * 408 and is closed (over TLS it is just closed: this handler sits below the encryption). HTTP/2
  * connections hand the job over: this handler retires on their first request.
  *
- * <p>One timer serves all the heads of a connection: it is armed when a head starts and none is
- * pending, and when it fires before the running head's deadline it is armed again for the rest.
- * A keep-alive connection so schedules and cancels no task per request.
+ * <p>One {@link DeadlineTimer} serves all the heads of a connection, armed when a head starts: a
+ * keep-alive connection schedules and cancels no task per request.
  */
-final class HeadTimeout extends ChannelDuplexHandler {
+final class HeadTimeout extends ChannelDuplexHandler implements DeadlineTimer.Deadline {
 
     static final String NAME = "frontdesk.headTimeout";
 
@@ -39,10 +37,10 @@ final class HeadTimeout extends ChannelDuplexHandler {
 
     private final long timeoutNanos;
     private final Counter expired;
+    private final DeadlineTimer timer = new DeadlineTimer(this);
     private ChannelHandlerContext context;
     private State state = State.BETWEEN_REQUESTS;
     private long headDeadline;
-    private ScheduledFuture<?> timer;
 
     HeadTimeout(Duration timeout, Counter expired) {
         this.timeoutNanos = timeout.toNanos();
@@ -59,27 +57,23 @@ final class HeadTimeout extends ChannelDuplexHandler {
         if (state == State.BETWEEN_REQUESTS && msg instanceof ByteBuf bytes && bytes.isReadable()) {
             state = State.IN_HEAD;
             headDeadline = System.nanoTime() + timeoutNanos;
-            if (timer == null) {
-                arm(timeoutNanos);
-            }
+            timer.arm(ctx, timeoutNanos);
         }
         ctx.fireChannelRead(msg);
     }
 
-    private void arm(long delayNanos) {
-        timer = context.executor().schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
+    @Override
+    public boolean running() {
+        return state == State.IN_HEAD;
     }
 
-    private void fire() {
-        timer = null;
-        if (state != State.IN_HEAD || !context.channel().isActive()) {
-            return;
-        }
-        long left = headDeadline - System.nanoTime();
-        if (left > 0) {
-            arm(left);
-            return;
-        }
+    @Override
+    public long nanos() {
+        return headDeadline;
+    }
+
+    @Override
+    public void passed() {
         expired.increment();
         if (context.pipeline().get(SslHandler.class) != null) {
             // Below TLS nothing can be written in the clear; the client just sees the connection end.
@@ -104,7 +98,7 @@ final class HeadTimeout extends ChannelDuplexHandler {
 
     /** An HTTP/2 connection: streams are no business of this handler. */
     void retire() {
-        cancel();
+        timer.cancel();
         if (context.pipeline().get(NAME) == this) {
             context.pipeline().remove(this);
         }
@@ -112,14 +106,7 @@ final class HeadTimeout extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancel();
+        timer.cancel();
         ctx.fireChannelInactive();
-    }
-
-    private void cancel() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
     }
 }

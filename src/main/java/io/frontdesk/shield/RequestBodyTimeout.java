@@ -1,12 +1,11 @@
 package io.frontdesk.shield;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 
 import io.frontdesk.edge.Http1Handlers;
+import io.frontdesk.support.DeadlineTimer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -23,10 +22,9 @@ import reactor.netty.http.server.HttpServer;
  * connection has one watch, behind the framework's handler (so a pipelined request counts from
  * when it is taken on), and each HTTP/2 stream, a channel of its own, gets one as it opens.
  *
- * <p>A watch keeps one timer for all the requests of its connection: armed when a body begins and
- * none is pending, and armed again for the rest when it fires before the deadline. A request
- * without a body arms nothing, where a timeout handler added and removed around every request
- * costs two pipeline changes and a timer each time.
+ * <p>A watch keeps one {@link DeadlineTimer} for all the requests of its connection, armed when a
+ * body begins. A request without a body arms nothing, where a timeout handler added and removed
+ * around every request costs two pipeline changes and a timer each time.
  */
 public final class RequestBodyTimeout implements NettyServerCustomizer {
 
@@ -50,13 +48,13 @@ public final class RequestBodyTimeout implements NettyServerCustomizer {
                 });
     }
 
-    private static final class Watch extends ChannelInboundHandlerAdapter {
+    private static final class Watch extends ChannelInboundHandlerAdapter implements DeadlineTimer.Deadline {
 
         private final long timeoutNanos;
+        private final DeadlineTimer timer = new DeadlineTimer(this);
         private ChannelHandlerContext context;
         private boolean reading;
         private long lastHeard;
-        private ScheduledFuture<?> timer;
 
         Watch(long timeoutNanos) {
             this.timeoutNanos = timeoutNanos;
@@ -73,9 +71,7 @@ public final class RequestBodyTimeout implements NettyServerCustomizer {
                 reading = !(msg instanceof LastHttpContent);
                 if (reading) {
                     lastHeard = System.nanoTime();
-                    if (timer == null) {
-                        arm(timeoutNanos);
-                    }
+                    timer.arm(ctx, timeoutNanos);
                 }
             } else if (msg instanceof HttpContent && reading) {
                 lastHeard = System.nanoTime();
@@ -84,20 +80,18 @@ public final class RequestBodyTimeout implements NettyServerCustomizer {
             ctx.fireChannelRead(msg);
         }
 
-        private void arm(long delayNanos) {
-            timer = context.executor().schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
+        @Override
+        public boolean running() {
+            return reading;
         }
 
-        private void fire() {
-            timer = null;
-            if (!reading || !context.channel().isActive()) {
-                return;
-            }
-            long left = lastHeard + timeoutNanos - System.nanoTime();
-            if (left > 0) {
-                arm(left);
-                return;
-            }
+        @Override
+        public long nanos() {
+            return lastHeard + timeoutNanos;
+        }
+
+        @Override
+        public void passed() {
             reading = false;
             context.fireExceptionCaught(ReadTimeoutException.INSTANCE);
             context.channel().close();
@@ -106,10 +100,7 @@ public final class RequestBodyTimeout implements NettyServerCustomizer {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             reading = false;
-            if (timer != null) {
-                timer.cancel(false);
-                timer = null;
-            }
+            timer.cancel();
             ctx.fireChannelInactive();
         }
     }
