@@ -8,8 +8,8 @@ package io.frontdesk.waf.engine;
  * by the wall clock while the transaction's time stays under {@link #WALL_SHARE an eighth} of the
  * budget, which most transactions never pass and so never read the CPU clock. From there on, the
  * rest of the phase under way and every later phase are timed by the CPU clock. Time the wall
- * clock counted while the thread waited for a core is charged too, so that a transaction is
- * stopped after at least seven eighths of its budget in CPU time.
+ * clock counted while the thread waited for a core is charged too: on a machine short of cores
+ * a transaction may be stopped somewhat earlier, never later.
  *
  * <p>The clock is read when a phase starts and ends and, in between, once every
  * {@value #CHECK_EVERY} units of work (a rule, a value, each KiB of a value). A unit of CRS's
@@ -20,7 +20,7 @@ package io.frontdesk.waf.engine;
 final class BudgetMeter {
 
     static final int CHECK_EVERY = 1024;
-    /** The part of the budget timed by the wall clock. */
+    /** One over the share of the budget timed by the wall clock. */
     static final int WALL_SHARE = 8;
     private static final int BYTES_PER_UNIT = 1024;
 
