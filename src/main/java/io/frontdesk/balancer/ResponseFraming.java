@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.frontdesk.edge.BackendProtocolException;
+import io.frontdesk.support.SilenceTimeout;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,7 +33,7 @@ import reactor.netty.channel.ChannelOperations;
  * connection is closed and never reused. A response the decoder could not read breaks it too,
  * and fails its request as a {@link BackendProtocolException}. A response the backend cut short
  * is counted. The same state times the backend's silence while a request waits for its response
- * ({@link ResponseSilence}). Every handler method runs on the connection's event loop.
+ * (a {@link SilenceTimeout}). Every handler method runs on the connection's event loop.
  */
 final class ResponseFraming {
 
@@ -41,7 +42,7 @@ final class ResponseFraming {
 
     private final ProtocolErrors errors;
     /** {@code null} where the client times responses itself. */
-    private final ResponseSilence silence;
+    private final SilenceTimeout silence;
     private final Bytes bytes = new Bytes();
     private final Messages messages = new Messages();
     /** The backend of the latest request, which a violation is recorded against. */
@@ -64,7 +65,7 @@ final class ResponseFraming {
     /** @param readTimeoutNanos the longest silence of the backend while a request waits; 0 for none */
     ResponseFraming(ProtocolErrors errors, long readTimeoutNanos) {
         this.errors = errors;
-        this.silence = readTimeoutNanos > 0 ? new ResponseSilence(readTimeoutNanos) : null;
+        this.silence = readTimeoutNanos > 0 ? new SilenceTimeout(readTimeoutNanos) : null;
     }
 
     /** The handler that goes before the HTTP codec. */
@@ -142,7 +143,7 @@ final class ResponseFraming {
                 backend = backendOf(ctx);
             }
             if (msg instanceof LastHttpContent && outstanding && silence != null) {
-                silence.requestSent(ctx);
+                silence.start(ctx);
             }
             ctx.write(msg, promise);
         }
@@ -193,7 +194,7 @@ final class ResponseFraming {
             }
             outstanding = false;
             if (silence != null) {
-                silence.responseEnded();
+                silence.stop();
             }
             if (reading != null) {
                 endedInRead = true;

@@ -1,19 +1,17 @@
-package io.frontdesk.balancer;
+package io.frontdesk.support;
 
-import io.frontdesk.support.DeadlineTimer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 /**
- * The read timeout of one HTTP/1.1 backend connection (nginx's {@code proxy_read_timeout}): from
- * the moment a request has been written until its response ends, the longest the backend may go
+ * A read timeout that runs only while something is awaited on a connection (a request body, a
+ * backend's response): from {@link #start} until {@link #stop}, the longest the peer may go
  * without a byte read from it. When that runs out the connection fails with Netty's
- * {@link ReadTimeoutException}, which the client gets as 504, and closes. One
- * {@link DeadlineTimer} serves all the requests of the connection, where a timeout handler added
- * and removed around each response schedules and cancels a task each time. Runs on the
- * connection's event loop.
+ * {@link ReadTimeoutException} and closes. One {@link DeadlineTimer} serves every wait of the
+ * connection, where a timeout handler added and removed around each one schedules and cancels a
+ * task each time. Used on the channel's event loop only.
  */
-final class ResponseSilence implements DeadlineTimer.Deadline {
+public final class SilenceTimeout implements DeadlineTimer.Deadline {
 
     private final long timeoutNanos;
     private final DeadlineTimer timer = new DeadlineTimer(this);
@@ -21,32 +19,37 @@ final class ResponseSilence implements DeadlineTimer.Deadline {
     private boolean waiting;
     private long lastHeard;
 
-    ResponseSilence(long timeoutNanos) {
+    public SilenceTimeout(long timeoutNanos) {
         this.timeoutNanos = timeoutNanos;
     }
 
-    /** A request has been written whole: the backend's silence counts from now. */
-    void requestSent(ChannelHandlerContext ctx) {
+    /** The wait begins: the silence counts from now; {@code ctx} is where the timeout is raised. */
+    public void start(ChannelHandlerContext ctx) {
         context = ctx;
         waiting = true;
         lastHeard = System.nanoTime();
         timer.arm(ctx, timeoutNanos);
     }
 
-    /** Bytes were read from the backend. */
-    void heard() {
+    /** Bytes were read from the peer. */
+    public void heard() {
         if (waiting) {
             lastHeard = System.nanoTime();
         }
     }
 
-    /** The final response has ended. */
-    void responseEnded() {
+    /** Whether a wait is under way. */
+    public boolean waiting() {
+        return waiting;
+    }
+
+    /** The wait is over. */
+    public void stop() {
         waiting = false;
     }
 
-    /** The connection has closed. */
-    void closed() {
+    /** The connection has closed, or left HTTP. */
+    public void closed() {
         waiting = false;
         timer.cancel();
     }
