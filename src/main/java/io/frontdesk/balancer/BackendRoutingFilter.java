@@ -1,5 +1,6 @@
 package io.frontdesk.balancer;
 
+import java.util.Arrays;
 import java.util.List;
 
 import java.net.URI;
@@ -20,7 +21,9 @@ import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientConfig;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.context.Context;
 
@@ -30,10 +33,15 @@ import reactor.util.context.Context;
  * With tracing on, each time it sends a request (each attempt, retries included) is a span, from
  * sending to the backend's response head. The exchange goes into the request's Reactor context,
  * where a backend connection's {@link InterimResponseHandler} finds where to send a 103.
+ *
+ * <p>With HTTP/2 served, the framework gives the shared client h2 besides HTTP/1.1, and Reactor
+ * Netty takes h2 (and any TLS) out of a copy of the client's configuration for every request to a
+ * plain-HTTP backend; that copy is made once here instead.
  */
 public final class BackendRoutingFilter extends NettyRoutingFilter {
 
     private final HttpClient sharedClient;
+    private final HttpClient plainHttpClient;
     private final PoolTlsClients poolTls;
     private final Tracing tracing;
 
@@ -41,6 +49,7 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
             HttpClientProperties properties, PoolTlsClients poolTls, Tracing tracing) {
         super(sharedClient, headersFilters, properties);
         this.sharedClient = sharedClient;
+        this.plainHttpClient = forPlainHttp(sharedClient);
         this.poolTls = poolTls;
         this.tracing = tracing;
     }
@@ -76,7 +85,7 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
         Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
         BackendTls tls = backend == null ? null : poolTls.get(backend.poolName());
         if (tls == null) {
-            return client;
+            return client == sharedClient && isPlainHttp(exchange) ? plainHttpClient : client;
         }
         if (client == sharedClient) {
             return tls.proxyClient();
@@ -84,5 +93,20 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
         // The route set its own connect timeout on a copy of the shared client; carry it over.
         Integer connectTimeout = (Integer) client.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS);
         return tls.proxyClient().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
+    }
+
+    /** The client as Reactor Netty would remake it for a plain-HTTP request: without TLS, and without h2 beside another protocol. */
+    static HttpClient forPlainHttp(HttpClient client) {
+        HttpClientConfig config = client.configuration();
+        HttpClient plain = config.sslProvider() == null ? client : client.noSSL();
+        HttpProtocol[] protocols = config.protocols();
+        HttpProtocol[] withoutH2 = Arrays.stream(protocols).filter(protocol -> protocol != HttpProtocol.H2)
+                .toArray(HttpProtocol[]::new);
+        return withoutH2.length == protocols.length || withoutH2.length == 0 ? plain : plain.protocol(withoutH2);
+    }
+
+    private static boolean isPlainHttp(ServerWebExchange exchange) {
+        URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        return url != null && "http".equals(url.getScheme());
     }
 }
