@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.Failures;
+import io.frontdesk.support.ContextBoundary;
 import io.frontdesk.support.ExchangeEnd;
 import reactor.core.publisher.Mono;
 
@@ -74,11 +75,11 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
      */
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool, URI poolUrl,
             String scheme, int attempt) {
-        return Mono.deferContextual(context -> Mono.usingWhen(lease(exchange, pool),
+        return Mono.usingWhen(lease(exchange, pool),
                         lease -> send(exchange, chain, pool, lease, scheme),
-                        lease -> Mono.fromRunnable(() -> ExchangeEnd.then(context, lease::release)),
+                        lease -> Mono.fromRunnable(() -> ExchangeEnd.then(exchange, lease::release)),
                         (lease, error) -> Mono.fromRunnable(lease::release),
-                        lease -> Mono.fromRunnable(lease::release)))
+                        lease -> Mono.fromRunnable(lease::release))
                 .onErrorResume(error -> {
                     Backend failed = exchange.getAttribute(BalancerAttributes.BACKEND);
                     if (failed == null) {
@@ -131,9 +132,7 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR, lease);
         long sentAt = System.nanoTime();
         // The chain ends with the routing filter, which completes when the response head has arrived.
-        // The backend goes down to the connection, whose framing guard records violations against it.
-        // A context write also bounds context lookups, as ContextBoundary does.
-        return chain.filter(exchange).contextWrite(context -> context.put(Backend.class, backend))
+        return ContextBoundary.around(chain.filter(exchange))
                 .doOnSuccess(done -> recordAnswer(exchange, pool, backend, System.nanoTime() - sentAt))
                 .doOnError(error -> {
                     if (Failures.kindOf(error) == Failures.Kind.TIMEOUT) {

@@ -12,7 +12,6 @@ import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.tls.BackendTls;
@@ -25,14 +24,13 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientConfig;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.util.context.Context;
 
 /**
  * The framework's proxying filter, sending a request to a backend of a pool with TLS settings of
  * its own through a client secured with them. Every other request takes the shared client as before.
  * With tracing on, each time it sends a request (each attempt, retries included) is a span, from
- * sending to the backend's response head. The exchange goes into the request's Reactor context,
- * where a backend connection's {@link InterimResponseHandler} finds where to send a 103.
+ * sending to the backend's response head. The backend and the exchange go into the request's
+ * Reactor context as a {@link BackendCall}, for the backend connection's handlers.
  *
  * <p>With HTTP/2 served, the framework gives the shared client h2 besides HTTP/1.1, and Reactor
  * Netty takes h2 (and any TLS) out of a copy of the client's configuration for every request to a
@@ -56,8 +54,8 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return proxy(exchange, chain)
-                .contextWrite(Context.of(ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE, exchange));
+        Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
+        return proxy(exchange, chain).contextWrite(new BackendCall(backend, exchange)::into);
     }
 
     private Mono<Void> proxy(ServerWebExchange exchange, GatewayFilterChain chain) {

@@ -83,7 +83,7 @@ public final class HealthChecker implements SmartLifecycle {
                 .doOnError(span::error)
                 .onErrorReturn(false)
                 .doFinally(signal -> span.end())
-                .contextWrite(context -> context.put(Backend.class, backend));
+                .contextWrite(new BackendCall(backend, null)::into);
     }
 
     @Override

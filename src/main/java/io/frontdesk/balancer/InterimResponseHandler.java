@@ -1,7 +1,6 @@
 package io.frontdesk.balancer;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.frontdesk.edge.EarlyHints;
@@ -75,9 +74,8 @@ final class InterimResponseHandler extends ChannelInboundHandlerAdapter {
 
     /** The exchange the connection's request in progress belongs to, from its subscriber context. */
     private static ServerWebExchange exchangeOf(ChannelHandlerContext ctx) {
-        ChannelOperations<?, ?> request = ChannelOperations.get(ctx.channel());
-        return request == null ? null
-                : ServerWebExchangeContextFilter.getExchange(request.currentContext()).orElse(null);
+        BackendCall call = BackendCall.on(ctx);
+        return call == null ? null : call.exchange();
     }
 
     private static boolean answersHead(ChannelHandlerContext ctx) {

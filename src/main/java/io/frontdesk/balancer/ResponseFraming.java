@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import reactor.netty.Connection;
-import reactor.netty.channel.ChannelOperations;
 
 /**
  * Keeps the responses on one backend connection paired with its requests. Netty's HTTP/1.1
@@ -91,8 +90,8 @@ final class ResponseFraming {
 
     /** The backend a request is for, from the context its exchange's attempt subscribed with. */
     private static Backend backendOf(ChannelHandlerContext ctx) {
-        ChannelOperations<?, ?> operations = ChannelOperations.get(ctx.channel());
-        return operations == null ? null : operations.currentContext().getOrDefault(Backend.class, null);
+        BackendCall call = BackendCall.on(ctx);
+        return call == null ? null : call.backend();
     }
 
     /**

@@ -175,7 +175,7 @@ final class CacheFilter implements GatewayFilter, Ordered {
         }
         Lookup background = lookup.inBackground(flight);
         TraceSpan span = tracing.startRefresh(background.exchange, lookup.route);
-        ExchangeEnd.around(forward(chain, background, stored, "stale", false))
+        ExchangeEnd.around(background.exchange, forward(chain, background, stored, "stale", false))
                 .doOnError(span::error)
                 .doFinally(signal -> {
                     flight.land();

@@ -14,7 +14,7 @@ public final class ExchangeEndFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return ExchangeEnd.around(chain.filter(exchange));
+        return ExchangeEnd.around(exchange, chain.filter(exchange));
     }
 
     @Override
