@@ -2,22 +2,35 @@ package io.frontdesk.edge;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.accept.ApiVersionStrategy;
 
 import io.frontdesk.config.EdgeProperties;
 import io.frontdesk.config.FrontdeskProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the edge: client identity, header hygiene, timeouts check and problem responses. */
+/** Wires the edge: route matching, client identity, header hygiene, timeouts check and problem responses. */
 @Configuration(proxyBeanMethods = false)
 public class EdgeConfiguration {
 
     @Bean
     static FrameworkHeaderFilters frameworkHeaderFilters() {
         return new FrameworkHeaderFilters();
+    }
+
+    @Bean
+    FirstMatchRouteMapping routePredicateHandlerMapping(FilteringWebHandler webHandler, RouteLocator routes,
+            GlobalCorsProperties cors, Environment environment, ObjectProvider<ApiVersionStrategy> versions) {
+        FirstMatchRouteMapping mapping = new FirstMatchRouteMapping(webHandler, routes, cors, environment);
+        versions.ifAvailable(mapping::setApiVersionStrategy);
+        return mapping;
     }
 
     @Bean
