@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import reactor.netty.NettyPipeline;
@@ -14,8 +15,8 @@ import reactor.netty.NettyPipeline;
  * What one open connection is doing, as the connection bounds need to know: who holds it, on
  * which listener, and whether it is idle (waiting for its next request) and since when. Sits
  * first in the pipeline and notes the time of every read and write. Idle means: an HTTP/1.1
- * connection whose last response is written and whose next request has not begun (Reactor
- * Netty's keep-alive timer runs, and nothing was read since the last write); an HTTP/2
+ * connection whose last response is written and whose next request has not begun (its
+ * keep-alive idle timeout runs, and nothing was read since the last write); an HTTP/2
  * connection without an open stream; a connection that has not sent a byte yet.
  */
 final class ConnectionActivity extends ChannelDuplexHandler {
@@ -76,9 +77,20 @@ final class ConnectionActivity extends ChannelDuplexHandler {
         if (http2 != null) {
             return http2.connection().numActiveStreams() == 0 ? later(read, write) : BUSY;
         }
-        boolean waitingForRequest = channel.pipeline().get(NettyPipeline.IdleTimeoutHandler) != null
-                && channel.pipeline().get(NettyPipeline.HttpCodec) != null;
-        return waitingForRequest && read - write <= 0 ? write : BUSY;
+        return waitingForRequest() && read - write <= 0 ? write : BUSY;
+    }
+
+    /**
+     * Whether an HTTP/1.1 connection waits for its next request: the public listener's say so
+     * with their {@link RequestWait}; the others, with Reactor Netty's keep-alive timer, have it
+     * in their pipeline then.
+     */
+    private boolean waitingForRequest() {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get(RequestWait.NAME) instanceof RequestWait wait) {
+            return wait.betweenRequests();
+        }
+        return pipeline.get(NettyPipeline.IdleTimeoutHandler) != null && pipeline.get(NettyPipeline.HttpCodec) != null;
     }
 
     private static long later(long one, long other) {

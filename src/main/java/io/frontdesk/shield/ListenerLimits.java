@@ -14,12 +14,12 @@ import reactor.netty.http.server.ProxyProtocolSupportType;
  * What Reactor Netty does on the listener itself: the request line and header size (its HTTP/1.1
  * decoder answers 414 and 431; over HTTP/2 the head is read whole, up to
  * {@link #HTTP2_HEAD_ALLOWANCE} times both bounds, and {@link Http2HeadSizeFilter} answers on the
- * request's stream), the keep-alive idle time, PROXY protocol (the client address an L4 load
- * balancer passes on), and a lingering close on every connection. These override Spring Boot's
- * {@code server.netty.*} equivalents: this customizer runs after Spring Boot's, whose decoder
- * settings would otherwise replace the whole decoder spec; the settings of Boot's that Frontdesk
- * does not set are carried over. The pause allowed while a body is read is
- * {@link RequestBodyTimeout}'s.
+ * request's stream), PROXY protocol (the client address an L4 load balancer passes on), and a
+ * lingering close on every connection. These override Spring Boot's {@code server.netty.*}
+ * equivalents: this customizer runs after Spring Boot's, whose decoder settings would otherwise
+ * replace the whole decoder spec; the settings of Boot's that Frontdesk does not set are carried
+ * over. The keep-alive idle time and the head's are {@link RequestWait}'s, the pause allowed while
+ * a body is read {@link RequestBodyTimeout}'s.
  */
 public final class ListenerLimits implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
@@ -62,7 +62,6 @@ public final class ListenerLimits implements WebServerFactoryCustomizer<NettyRea
                         .h2cMaxContentLength(current.h2cMaxContentLength())
                         .allowDuplicateContentLengths(current.allowDuplicateContentLengths()))
                 .http2Settings(spec -> spec.maxHeaderListSize(http2HeaderListSize()))
-                .idleTimeout(connections.idleTimeout())
                 .proxyProtocol(proxyProtocol(connections.proxyProtocol()))
                 .doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
                         .addFirst(LingeringClose.NAME, new LingeringClose()));

@@ -12,6 +12,7 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
@@ -116,7 +117,6 @@ public class ShieldConfiguration {
         String prefix = "frontdesk.shield.request.";
         positiveInt(prefix + "max-line-length", request.maxLineLength().toBytes());
         positiveInt(prefix + "max-header-size", request.maxHeaderSize().toBytes());
-        positive("frontdesk.shield.connections.idle-timeout", settings.connections().idleTimeout());
         Integer maxPerClient = settings.connections().maxPerClient();
         if (settings.connections().proxyProtocol() != ProxyProtocol.OFF && maxPerClient != null && maxPerClient > 0) {
             throw new InvalidConfigurationException("frontdesk.shield.connections.max-per-client",
@@ -134,10 +134,17 @@ public class ShieldConfiguration {
     }
 
     @Bean
-    HeadTimeoutFilter headTimeoutFilter(FrontdeskProperties properties, MeterRegistry registry) {
-        Duration timeout = properties.shield().request().headTimeout();
-        positive("frontdesk.shield.request.head-timeout", timeout);
-        return new HeadTimeoutFilter(timeout, registry);
+    RequestWaitFilter requestWaitFilter(FrontdeskProperties properties, Environment environment,
+            MeterRegistry registry) {
+        Duration headTimeout = properties.shield().request().headTimeout();
+        Duration idleTimeout = properties.shield().connections().idleTimeout();
+        positive("frontdesk.shield.request.head-timeout", headTimeout);
+        positive("frontdesk.shield.connections.idle-timeout", idleTimeout);
+        if (environment.containsProperty("server.netty.idle-timeout")) {
+            throw new InvalidConfigurationException("server.netty.idle-timeout",
+                    "Frontdesk keeps the keep-alive idle timeout itself; set frontdesk.shield.connections.idle-timeout");
+        }
+        return new RequestWaitFilter(headTimeout, idleTimeout, registry);
     }
 
     @Bean

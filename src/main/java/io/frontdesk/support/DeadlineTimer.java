@@ -29,11 +29,21 @@ public final class DeadlineTimer {
     }
 
     private final Deadline deadline;
+    private final long maxStepNanos;
     private ChannelHandlerContext context;
     private ScheduledFuture<?> timer;
 
     public DeadlineTimer(Deadline deadline) {
+        this(deadline, Long.MAX_VALUE);
+    }
+
+    /**
+     * A timer that fires at least every {@code maxStepNanos} while armed, so that a deadline may
+     * move as early as that much after any moment without the pending timer firing too late.
+     */
+    public DeadlineTimer(Deadline deadline, long maxStepNanos) {
         this.deadline = deadline;
+        this.maxStepNanos = maxStepNanos;
     }
 
     /** Arms the timer to fire in {@code delayNanos}, unless one is pending. */
@@ -53,7 +63,7 @@ public final class DeadlineTimer {
     }
 
     private void schedule(long delayNanos) {
-        timer = context.executor().schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
+        timer = context.executor().schedule(this::fire, Math.min(delayNanos, maxStepNanos), TimeUnit.NANOSECONDS);
     }
 
     private void fire() {

@@ -118,6 +118,8 @@ class InvalidConfigurationTest {
                         .set("frontdesk.shield.limits.x.rate", "1/s")
                         .set("frontdesk.shield.limits.x.scope", "cluster")),
                 invalid("frontdesk.shield.request.body-timeout", "0s", "frontdesk.shield.request.body-timeout"),
+                invalid("frontdesk.shield.connections.idle-timeout", "0s", "frontdesk.shield.connections.idle-timeout"),
+                invalid("server.netty.idle-timeout", "30s", "server.netty.idle-timeout"),
                 invalid("frontdesk.shield.connections.max-per-client", "-1",
                         "frontdesk.shield.connections.max-per-client"),
                 invalid("frontdesk.shield.connections.max-total", "-1", "frontdesk.shield.connections.max-total"),

@@ -68,11 +68,23 @@ class SlowClientTest {
 
     @Test
     void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /web/ HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            String answer = readAll(socket.getInputStream());
-            assertThat(statusOf(answer)).as("answered, then closed when idle").isEqualTo(200);
+        try (ClientConnection connection = new ClientConnection(gateway.port())) {
+            assertThat(connection.get("/web/first").status()).isEqualTo(200);
+            long answered = System.nanoTime();
+            assertThat(connection.get("/web/second").status()).as("the connection kept alive").isEqualTo(200);
+            assertThat(connection.closedByGateway()).as("closed by the gateway").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - answered)).as("closed an idle timeout after its last answer")
+                    .isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverSendsARequestIsClosedAfterTheIdleTimeout() throws IOException {
+        try (ClientConnection connection = new ClientConnection(gateway.port())) {
+            long opened = System.nanoTime();
+            assertThat(connection.closedByGateway()).as("closed by the gateway").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isBetween(Duration.ofMillis(2_900),
+                    Duration.ofSeconds(8));
         }
     }
 

@@ -19,24 +19,26 @@ import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Puts a {@link HeadTimeout} first in every public connection's pipeline, and tells it when each
+ * Puts a {@link RequestWait} first in every public connection's pipeline, and tells it when each
  * request head has arrived and when its exchange is over.
  */
-public final class HeadTimeoutFilter implements NettyServerCustomizer, WebFilter, Ordered {
+public final class RequestWaitFilter implements NettyServerCustomizer, WebFilter, Ordered {
 
-    private final Duration timeout;
-    private final Counter expired;
+    private final long headTimeoutNanos;
+    private final long idleTimeoutNanos;
+    private final Counter headTimeouts;
 
-    public HeadTimeoutFilter(Duration timeout, MeterRegistry registry) {
-        this.timeout = timeout;
-        this.expired = Counter.builder("frontdesk.request.head.timeouts")
+    public RequestWaitFilter(Duration headTimeout, Duration idleTimeout, MeterRegistry registry) {
+        this.headTimeoutNanos = headTimeout.toNanos();
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.headTimeouts = Counter.builder("frontdesk.request.head.timeouts")
                 .description("Connections closed because a request head did not arrive in time").register(registry);
     }
 
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
-                .addFirst(HeadTimeout.NAME, new HeadTimeout(timeout, expired)));
+                .addFirst(RequestWait.NAME, new RequestWait(headTimeoutNanos, idleTimeoutNanos, headTimeouts)));
     }
 
     @Override
@@ -46,18 +48,18 @@ public final class HeadTimeoutFilter implements NettyServerCustomizer, WebFilter
             return chain.filter(exchange);
         }
         if (channel instanceof Http2StreamChannel stream) {
-            HeadTimeout parent = (HeadTimeout) stream.parent().pipeline().get(HeadTimeout.NAME);
+            RequestWait parent = (RequestWait) stream.parent().pipeline().get(RequestWait.NAME);
             if (parent != null) {
                 stream.parent().eventLoop().execute(parent::retire);
             }
             return chain.filter(exchange);
         }
-        HeadTimeout head = (HeadTimeout) channel.pipeline().get(HeadTimeout.NAME);
-        if (head == null) {
+        RequestWait wait = (RequestWait) channel.pipeline().get(RequestWait.NAME);
+        if (wait == null) {
             return chain.filter(exchange);
         }
-        onEventLoop(channel, head::headReceived);
-        return chain.filter(exchange).doFinally(signal -> onEventLoop(channel, head::exchangeDone));
+        onEventLoop(channel, wait::headReceived);
+        return chain.filter(exchange).doFinally(signal -> onEventLoop(channel, wait::exchangeDone));
     }
 
     private static void onEventLoop(Channel channel, Runnable step) {
