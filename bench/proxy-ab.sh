@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# bench/proxy-ab.sh - two Frontdesk builds' CPU time per proxied request, measured at the same
+# time, for telling a change of a few percent from this machine's noise.
+#
+# Run one after the other, two builds meet different neighbours: on a shared machine a build's
+# CPU time per request moves by a tenth from one run to the next, more than most single changes
+# save. Here both run at once, each in front of the same nginx (/1k.bin on 127.0.0.1:9101 and
+# :9102) with the settings of bench/proxy-cpu.sh, each under its own wrk (1 thread, 32
+# connections) for the same --seconds, so whatever else the machine does falls on both alike.
+# After --warm seconds of that, each of --rounds rounds gives both builds' CPU time per request
+# (utime+stime of the process tree over the round, divided by the requests its wrk completed)
+# and their ratio B/A; the report gives the median ratio. The first build listed ("A") is the
+# baseline. Everything it starts it stops.
+#
+# Usage: bench/proxy-ab.sh JAR_A JAR_B [--rounds N] [--seconds N] [--warm N]
+set -Eeuo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+STATE="${BENCH_STATE:-/tmp/anchors-bench}/proxy-ab"
+HEADERS=(-H "Host: localhost" -H "User-Agent: wrk-anchors" -H "Accept: */*")
+declare -A PORT=([A]=9120 [B]=9130) MGMT=([A]=9121 [B]=9131)
+
+(($# >= 2)) || { sed -n '2,14p' "$0" | cut -c3- >&2; exit 2; }
+declare -A JAR=([A]=$1 [B]=$2)
+shift 2
+rounds=8 seconds=10 warm=40
+while (($#)); do
+  case $1 in
+    --rounds) rounds=$2; shift ;;
+    --seconds) seconds=$2; shift ;;
+    --warm) warm=$2; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+source "$ROOT/bench/lib.sh"
+require_commands nginx wrk curl -- nginx wrk curl
+[[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
+for build in A B; do [[ -f ${JAR[$build]} ]] || die "no jar at ${JAR[$build]}"; done
+require_free_ports 9101 9102 "${PORT[@]}" "${MGMT[@]}"
+mkdir -p "$STATE"
+
+start_stand_in_backends "$STATE"
+declare -A PID
+for build in A B; do
+  bench_config "${PORT[$build]}" "${MGMT[$build]}" >"$STATE/$build.yml"
+  start_frontdesk "${JAR[$build]}" "$STATE/$build.yml" "$STATE/$build.out"
+  PID[$build]=${PIDS[-1]}
+done
+for build in A B; do await_frontdesk "${MGMT[$build]}" "${PID[$build]}" "$STATE/$build.out"; done
+
+# load SECONDS : both builds under their own wrk at once; each one's output in $STATE/BUILD.wrk
+load() {
+  wrk -t1 -c32 -d"$1s" "${HEADERS[@]}" "http://127.0.0.1:${PORT[A]}/1k.bin" >"$STATE/A.wrk" &
+  local other=$!
+  wrk -t1 -c32 -d"$1s" "${HEADERS[@]}" "http://127.0.0.1:${PORT[B]}/1k.bin" >"$STATE/B.wrk"
+  wait "$other"
+}
+
+log "warming both for $warm s"
+load "$warm"
+
+RUNS=()
+for ((r = 1; r <= rounds; r++)); do
+  await_idle "${PID[A]}"
+  await_idle "${PID[B]}"
+  a0=$(tree_ticks "${PID[A]}") b0=$(tree_ticks "${PID[B]}")
+  load "$seconds"
+  a1=$(tree_ticks "${PID[A]}") b1=$(tree_ticks "${PID[B]}")
+  for build in A B; do
+    non2xx=$(awk '/Non-2xx/ { print $NF }' "$STATE/$build.wrk")
+    [[ -z $non2xx ]] || die "$build answered $non2xx requests with a status other than 2xx"
+  done
+  RUNS+=("$(awk -v r="$r" -v ta=$((a1 - a0)) -v tb=$((b1 - b0)) -v hz="$CLK_TCK" \
+    -v qa="$(awk '/requests in/ { print $1 }' "$STATE/A.wrk")" \
+    -v qb="$(awk '/requests in/ { print $1 }' "$STATE/B.wrk")" \
+    'BEGIN { a = ta / hz * 1e6 / qa; b = tb / hz * 1e6 / qb; printf "%d %.1f %d %.1f %d %.3f", r, a, qa, b, qb, b / a }')")
+  log "round ${RUNS[-1]}"
+done
+
+printf '%s\n' "${RUNS[@]}" | awk -v a="${JAR[A]}" -v b="${JAR[B]}" -v rounds="$rounds" -v seconds="$seconds" '
+  function median(x, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j - 1] > x[j]; j--) { t = x[j]; x[j] = x[j - 1]; x[j - 1] = t }
+    return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+  }
+  { ratio[NR] = $6; qratio[NR] = $5 / $3; line[NR] = $0 }
+  END {
+    printf "A: %s\nB: %s\n\n", a, b
+    printf "%d rounds of %d s, both at once (wrk -t1 -c32 each, GET /1k.bin).\n", rounds, seconds
+    printf "Median B/A: CPU per request %.3f, requests completed %.3f\n\n", median(ratio, NR), median(qratio, NR)
+    print "Every round (round, A CPU us/request, A requests, B CPU us/request, B requests, B/A CPU):\n"
+    for (i = 1; i <= NR; i++) print "    " line[i]
+  }' | tee "$STATE/report.md"
