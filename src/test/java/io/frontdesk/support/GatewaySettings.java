@@ -92,6 +92,15 @@ public final class GatewaySettings {
             return set("predicates[0]", "Path=" + pattern);
         }
 
+        /** Matches when these predicates ({@code Path=/api/**}, {@code Method=POST}) all hold, instead of every path. */
+        public Route predicates(String... shortcuts) {
+            Route route = this;
+            for (int i = 0; i < shortcuts.length; i++) {
+                route = route.set("predicates[" + i + "]", shortcuts[i]);
+            }
+            return route;
+        }
+
         /** A filter in its shortcut form ({@code Name=arg1,arg2}), after those added before. */
         public Route filter(String shortcut) {
             return new Route(with(values, "filters[" + filters + "]", shortcut), filters + 1);

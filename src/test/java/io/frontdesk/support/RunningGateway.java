@@ -60,6 +60,14 @@ public final class RunningGateway implements AutoCloseable {
         return new RunningGateway(SpringApplication.run(FrontdeskApplication.class, arguments(settings)), version);
     }
 
+    /** Starts a gateway with beans of these configuration classes besides its own. */
+    public static RunningGateway start(GatewaySettings settings, Class<?>... configuration) {
+        Class<?>[] sources = new Class<?>[configuration.length + 1];
+        sources[0] = FrontdeskApplication.class;
+        System.arraycopy(configuration, 0, sources, 1, configuration.length);
+        return new RunningGateway(SpringApplication.run(sources, arguments(settings)), HttpClient.Version.HTTP_2);
+    }
+
     /** The command line of a gateway with these settings over the tests' defaults. */
     public static String[] arguments(GatewaySettings settings) {
         Map<String, String> all = new LinkedHashMap<>(TEST_DEFAULTS);
