@@ -75,11 +75,10 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
      */
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool, URI poolUrl,
             String scheme, int attempt) {
-        return Mono.usingWhen(lease(exchange, pool),
-                        lease -> send(exchange, chain, pool, lease, scheme),
-                        lease -> Mono.fromRunnable(() -> ExchangeEnd.then(exchange, lease::release)),
-                        (lease, error) -> Mono.fromRunnable(lease::release),
-                        lease -> Mono.fromRunnable(lease::release))
+        return balancer(pool).choose(new DefaultRequest<>(new ExchangeFacts(exchange)))
+                .flatMap(response -> response instanceof BackendLease lease
+                        ? leased(exchange, chain, pool, lease, scheme)
+                        : Mono.error(new NoBackendAvailable(pool.name())))
                 .onErrorResume(error -> {
                     Backend failed = exchange.getAttribute(BalancerAttributes.BACKEND);
                     if (failed == null) {
@@ -113,15 +112,16 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
                 });
     }
 
-    /** A pick of the pool's balancer; its backend is recorded in the exchange for the filters after this one. */
-    private Mono<BackendLease> lease(ServerWebExchange exchange, BackendPool pool) {
-        return balancer(pool).choose(new DefaultRequest<>(new ExchangeFacts(exchange))).flatMap(response -> {
-            if (!(response instanceof BackendLease lease)) {
-                return Mono.error(new NoBackendAvailable(pool.name()));
-            }
-            exchange.getAttributes().put(BalancerAttributes.BACKEND, lease.backend());
-            return Mono.just(lease);
-        });
+    /** Sends on the leased backend, which the filters after this one find in the exchange. */
+    private Mono<Void> leased(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool,
+            BackendLease lease, String scheme) {
+        exchange.getAttributes().put(BalancerAttributes.BACKEND, lease.backend());
+        try {
+            return send(exchange, chain, pool, lease, scheme);
+        } catch (RuntimeException e) {
+            lease.release();
+            return Mono.error(e);
+        }
     }
 
     private Mono<Void> send(ServerWebExchange exchange, GatewayFilterChain chain, BackendPool pool,
@@ -133,12 +133,17 @@ public final class BackendCallFilter implements GlobalFilter, Ordered {
         long sentAt = System.nanoTime();
         // The chain ends with the routing filter, which completes when the response head has arrived.
         return ContextBoundary.around(chain.filter(exchange))
-                .doOnSuccess(done -> recordAnswer(exchange, pool, backend, System.nanoTime() - sentAt))
+                .doOnSuccess(done -> {
+                    recordAnswer(exchange, pool, backend, System.nanoTime() - sentAt);
+                    ExchangeEnd.then(exchange, lease::release);
+                })
                 .doOnError(error -> {
                     if (Failures.kindOf(error) == Failures.Kind.TIMEOUT) {
                         pool.recordLatency(backend, System.nanoTime() - sentAt);
                     }
-                });
+                    lease.release();
+                })
+                .doOnCancel(lease::release);
     }
 
     private ReactorServiceInstanceLoadBalancer balancer(BackendPool pool) {
