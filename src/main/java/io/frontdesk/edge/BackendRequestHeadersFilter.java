@@ -72,9 +72,12 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
         }
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders original = request.getHeaders();
-        String peer = peerAddress(request);
-        boolean fromTrustedProxy = peer != null && trustedPeer(request);
-        String client = exchange.getAttributeOrDefault(EdgeAttributes.CLIENT_ADDRESS, peer);
+        boolean fromTrustedProxy = trustedPeer(request);
+        String peer = fromTrustedProxy ? peerAddress(request) : null;
+        String client = exchange.getAttribute(EdgeAttributes.CLIENT_ADDRESS);
+        if (client == null) {
+            client = peerAddress(request);
+        }
         URI uri = request.getURI();
         String proto = fromTrustedProxy && original.getFirst(X_FORWARDED_PROTO) != null
                 ? original.getFirst(X_FORWARDED_PROTO) : uri.getScheme();
