@@ -88,6 +88,11 @@ public class BalancerConfiguration {
     }
 
     @Bean
+    PoolRequestUrlFilter poolRequestUrlFilter() {
+        return new PoolRequestUrlFilter();
+    }
+
+    @Bean
     LeaverConnections leaverConnections(BackendPools pools, HttpClient httpClient) {
         LeaverConnections leavers = new LeaverConnections(httpClient.configuration().connectionProvider());
         pools.all().forEach(pool -> pool.watchMembers(leavers));
