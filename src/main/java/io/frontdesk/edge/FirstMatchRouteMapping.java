@@ -90,10 +90,9 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
      * {@code filterWhen}). What it found counts only when the locator has given every route by the
      * time it returns from {@code subscribe}.
      */
-    private final class RouteScan implements CoreSubscriber<Route> {
+    private final class RouteScan extends LookupSubscriber<Route> {
 
         private final ServerWebExchange exchange;
-        private Subscription upstream;
         private volatile boolean abandoned;
         /** Written after what it found, so that a scan the locator finished on another thread is read whole. */
         private volatile boolean complete;
@@ -102,22 +101,10 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
         /** The route whose predicate answers later, and every route after it. */
         private List<Route> undecided;
         private Answer firstAnswer;
-        private final Context context;
 
         RouteScan(ServerWebExchange exchange) {
+            super(requestContext(exchange), Long.MAX_VALUE);
             this.exchange = exchange;
-            this.context = requestContext(exchange);
-        }
-
-        @Override
-        public Context currentContext() {
-            return context;
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            upstream = subscription;
-            subscription.request(Long.MAX_VALUE);
         }
 
         @Override
@@ -129,7 +116,7 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
                 undecided.add(route);
                 return;
             }
-            Answer answer = new Answer(context);
+            Answer answer = new Answer(currentContext());
             matches(route, exchange).subscribe(answer);
             if (!answer.given()) {
                 undecided = new ArrayList<>();
@@ -185,28 +172,15 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
      * hold then, as under {@code filterWhen}), or its failure. Most answer while being subscribed
      * to; one that answers later is handed on through {@link #later()}.
      */
-    private final class Answer implements CoreSubscriber<Boolean> {
+    private static final class Answer extends LookupSubscriber<Boolean> {
 
-        private final Context context;
-        private Subscription upstream;
         private boolean given;
         private Boolean value;
         private Throwable error;
         private Sinks.Empty<Void> later;
 
         Answer(Context context) {
-            this.context = context;
-        }
-
-        @Override
-        public Context currentContext() {
-            return context;
-        }
-
-        @Override
-        public void onSubscribe(Subscription subscription) {
-            upstream = subscription;
-            subscription.request(1);
+            super(context, 1);
         }
 
         @Override
@@ -249,6 +223,30 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
             later = Sinks.empty();
             Mono<Boolean> settled = Mono.defer(() -> error != null ? Mono.error(error) : Mono.justOrEmpty(value));
             return given ? settled : later.asMono().then(settled);
+        }
+    }
+
+    /** A subscriber of the lookup's own, in the request's context, asking for {@code demand} items at once. */
+    private abstract static class LookupSubscriber<T> implements CoreSubscriber<T> {
+
+        private final Context context;
+        private final long demand;
+        Subscription upstream;
+
+        LookupSubscriber(Context context, long demand) {
+            this.context = context;
+            this.demand = demand;
+        }
+
+        @Override
+        public Context currentContext() {
+            return context;
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            upstream = subscription;
+            subscription.request(demand);
         }
     }
 }
