@@ -198,9 +198,10 @@ stop_stand_in_backends() {
   wait "$STAND_IN_PID" 2>/dev/null || true
 }
 
-# await_answer NAME PID URL LOG : waits (10 s at most) until URL answers 2xx, dying if PID exits first
+# await_answer NAME PID URL LOG [SECONDS] : waits (10 s unless told) until URL answers 2xx, dying
+# if PID exits first
 await_answer() {
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 $((${5:-10} * 10))); do
     curl -fs -o /dev/null "$3" && return 0
     kill -0 "$2" 2>/dev/null || die "$1 exited (see $4)"
     sleep 0.1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bench/proxy-ab.sh - two Frontdesk builds' CPU time per proxied request, measured at the same
-# time, for telling a change of a few percent from this machine's noise.
+# bench/proxy-ab.sh - two Frontdesk builds' CPU time per proxied request (or one's and the vanilla
+# gateway's), measured at the same time, for telling a change of a few percent from this
+# machine's noise.
 #
 # Run one after the other, two builds meet different neighbours: on a shared machine a build's
 # CPU time per request moves by a tenth from one run to the next, more than most single changes
@@ -13,18 +14,21 @@
 # (which one started first, its ports, how its code was compiled), so the pair is measured in two
 # legs, each with fresh JVMs: A started first, then B started first. The report gives each leg's
 # median ratio and their geometric mean. The first build listed ("A") is the baseline.
+# Either side may be `scg`: the vanilla Spring Cloud Gateway of ../shared/bench (built by its
+# anchors.sh), routing to its own nginx port, so that Frontdesk is measured against it the same way.
 # Everything it starts it stops.
 #
-# Usage: bench/proxy-ab.sh JAR_A JAR_B [--rounds N] [--seconds N] [--warm N]
+# Usage: bench/proxy-ab.sh JAR_A|scg JAR_B|scg [--rounds N] [--seconds N] [--warm N]
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 STATE="${BENCH_STATE:-/tmp/anchors-bench}/proxy-ab"
+SCG_JAR="${BENCH_STATE:-/tmp/anchors-bench}/scg-vanilla/target/scg-vanilla.jar"
 HEADERS=(-H "Host: localhost" -H "User-Agent: wrk-anchors" -H "Accept: */*")
 declare -A PORT MGMT
 
-(($# >= 2)) || { sed -n '2,17p' "$0" | cut -c3- >&2; exit 2; }
+(($# >= 2)) || { sed -n '2,21p' "$0" | cut -c3- >&2; exit 2; }
 declare -A JAR=([A]=$1 [B]=$2)
 shift 2
 rounds=8 seconds=10 warm=40
@@ -41,7 +45,13 @@ done
 source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
-for build in A B; do [[ -f ${JAR[$build]} ]] || die "no jar at ${JAR[$build]}"; done
+for build in A B; do
+  if [[ ${JAR[$build]} == scg ]]; then
+    [[ -f $SCG_JAR ]] || die "no vanilla gateway at $SCG_JAR (run ../shared/bench/anchors.sh --only scg once to build it)"
+  else
+    [[ -f ${JAR[$build]} ]] || die "no jar at ${JAR[$build]}"
+  fi
+done
 require_free_ports 9101 9102 9120 9121 9130 9131
 mkdir -p "$STATE"
 
@@ -63,12 +73,26 @@ leg() {
   declare -A PID
   local build r a0 b0 a1 b1 non2xx
   PORT[$1]=9120 MGMT[$1]=9121 PORT[$2]=9130 MGMT[$2]=9131
+  local backend=9101
   for build in "$1" "$2"; do
-    bench_config "${PORT[$build]}" "${MGMT[$build]}" >"$STATE/$build.yml"
-    start_frontdesk "${JAR[$build]}" "$STATE/$build.yml" "$STATE/$build.out"
+    if [[ ${JAR[$build]} == scg ]]; then
+      "$JDK25/bin/java" -Xms512m -Xmx512m -jar "$SCG_JAR" --server.port="${PORT[$build]}" \
+        --bench.backend-uri="http://127.0.0.1:$backend" >"$STATE/$build.out" 2>&1 &
+      PIDS+=($!)
+    else
+      bench_config "${PORT[$build]}" "${MGMT[$build]}" >"$STATE/$build.yml"
+      start_frontdesk "${JAR[$build]}" "$STATE/$build.yml" "$STATE/$build.out"
+    fi
     PID[$build]=${PIDS[-1]}
+    backend=9102
   done
-  for build in "$1" "$2"; do await_frontdesk "${MGMT[$build]}" "${PID[$build]}" "$STATE/$build.out"; done
+  for build in "$1" "$2"; do
+    if [[ ${JAR[$build]} == scg ]]; then
+      await_answer "the vanilla gateway" "${PID[$build]}" "http://127.0.0.1:${PORT[$build]}/1k.bin" "$STATE/$build.out" 60
+    else
+      await_frontdesk "${MGMT[$build]}" "${PID[$build]}" "$STATE/$build.out"
+    fi
+  done
   log "leg $1$2: warming both for $warm s"
   load "$warm"
   for ((r = 1; r <= rounds; r++)); do
