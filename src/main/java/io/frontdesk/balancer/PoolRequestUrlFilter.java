@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
  * which on every request matches a regular expression against the route's URI and builds the URL
  * from its components, parsing it twice. For the commonest case, a request with a plain path (no
  * query, escapes or repeated slashes) on a route to a pool ({@code lb://POOL}, nothing more), that
- * URL is the pool's authority followed by the request's path, parsed once here. Every other request gets the
- * framework's URL from the framework's filter.
+ * URL is the pool's authority followed by the request's path, parsed once here. Every other
+ * request gets the framework's URL from the framework's filter.
  */
 public final class PoolRequestUrlFilter implements GlobalFilter, Ordered {
 
@@ -37,7 +37,7 @@ public final class PoolRequestUrlFilter implements GlobalFilter, Ordered {
     }
 
     /** {@code lb://POOL} and nothing else: no port, path, query or fragment, no scheme in front ({@code lb:ws://}). */
-    static boolean toPoolAlone(URI route) {
+    private static boolean toPoolAlone(URI route) {
         return "lb".equals(route.getScheme()) && route.getHost() != null && route.getPort() == -1
                 && route.getRawUserInfo() == null && isEmpty(route.getRawPath()) && route.getRawQuery() == null
                 && route.getRawFragment() == null;
@@ -48,7 +48,7 @@ public final class PoolRequestUrlFilter implements GlobalFilter, Ordered {
      * framework decodes a path with escapes (unless they are all well formed), makes one slash of
      * several, and groups a query's parameters by name.
      */
-    static boolean pathAlone(URI request) {
+    private static boolean pathAlone(URI request) {
         String path = request.getRawPath();
         return path != null && path.indexOf('%') < 0 && !path.contains("//") && request.getRawQuery() == null
                 && request.getRawFragment() == null && request.getRawUserInfo() == null;

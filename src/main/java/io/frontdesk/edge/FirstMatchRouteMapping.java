@@ -158,10 +158,13 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
             if (upstream != null) {
                 upstream.cancel();
             }
+            if (firstAnswer != null) {
+                firstAnswer.upstream.cancel();
+            }
         }
     }
 
-    /** The request's Reactor context, which the framework's mapping keeps in the exchange while routes are looked up. */
+    /** The request's Reactor context, which the framework's mapping keeps in the exchange during the lookup. */
     private static Context requestContext(ServerWebExchange exchange) {
         ContextView view = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REACTOR_CONTEXT_ATTR);
         return view == null ? Context.empty() : Context.of(view);
@@ -218,11 +221,11 @@ public final class FirstMatchRouteMapping extends RoutePredicateHandlerMapping {
             return given;
         }
 
-        /** The answer, when it comes. */
+        /** The answer, when it comes; cancelled, the predicate is too. */
         synchronized Mono<Boolean> later() {
             later = Sinks.empty();
             Mono<Boolean> settled = Mono.defer(() -> error != null ? Mono.error(error) : Mono.justOrEmpty(value));
-            return given ? settled : later.asMono().then(settled);
+            return given ? settled : later.asMono().then(settled).doOnCancel(upstream::cancel);
         }
     }
 
