@@ -1,0 +1,51 @@
+package io.frontdesk.balancer;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClientResponse;
+
+/**
+ * A backend's response head, as the client's response takes it: the status as the backend sent
+ * it, its headers through the response header filters, and the exchange attributes the framework's
+ * response writer and its response body filters read (the backend's response and connection, and
+ * the backend's content type).
+ */
+final class BackendResponseHead {
+
+    /** The attribute the framework's ModifyResponseBody filter reads the backend's content type from. */
+    static final String ORIGINAL_CONTENT_TYPE = "original_response_content_type";
+
+    private BackendResponseHead() {
+    }
+
+    static void apply(HttpClientResponse backend, Connection connection, ServerWebExchange exchange,
+            List<HttpHeadersFilter> filters) {
+        Map<String, Object> attributes = exchange.getAttributes();
+        attributes.put(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR, backend);
+        attributes.put(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR, connection);
+        HttpHeaders received = new HttpHeaders();
+        backend.responseHeaders().forEach(field -> received.add(field.getKey(), field.getValue()));
+        String contentType = received.getFirst(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !contentType.isEmpty()) {
+            attributes.put(ORIGINAL_CONTENT_TYPE, contentType);
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(backend.status().code()));
+        HttpHeaders filtered = HttpHeadersFilter.filter(filters, received, exchange, HttpHeadersFilter.Type.RESPONSE);
+        if (!filtered.containsHeader(HttpHeaders.TRANSFER_ENCODING)
+                && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
+            // The response is written with the backend's length; a chunked encoding set earlier would contradict it.
+            response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
+        }
+        response.getHeaders().addAll(filtered);
+    }
+}
