@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.frontdesk.edge.CaseInsensitiveHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientResponse;
 
@@ -32,9 +34,9 @@ final class BackendResponseHead {
         Map<String, Object> attributes = exchange.getAttributes();
         attributes.put(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR, backend);
         attributes.put(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR, connection);
-        HttpHeaders received = new HttpHeaders();
+        HttpHeaders received = new CaseInsensitiveHeaders();
         backend.responseHeaders().forEach(field -> received.add(field.getKey(), field.getValue()));
-        String contentType = received.getFirst(HttpHeaders.CONTENT_TYPE);
+        String contentType = backend.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType != null && !contentType.isEmpty()) {
             attributes.put(ORIGINAL_CONTENT_TYPE, contentType);
         }
@@ -42,8 +44,9 @@ final class BackendResponseHead {
         response.setStatusCode(HttpStatusCode.valueOf(backend.status().code()));
         HttpHeaders filtered = HttpHeadersFilter.filter(filters, received, exchange, HttpHeadersFilter.Type.RESPONSE);
         if (!filtered.containsHeader(HttpHeaders.TRANSFER_ENCODING)
-                && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
-            // The response is written with the backend's length; a chunked encoding set earlier would contradict it.
+                && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)
+                && response.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // The response goes with the backend's length; a chunked encoding set earlier would contradict it.
             response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         }
         response.getHeaders().addAll(filtered);
