@@ -62,6 +62,23 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void theFrameworksGlobalResponseTimeoutGives504() {
+        assertSlowBackendTimesOut(api(backend.url())
+                .set("spring.cloud.gateway.server.webflux.httpclient.response-timeout", "300ms"));
+    }
+
+    @Test
+    void aRouteTurnsTheGlobalResponseTimeoutOff() {
+        backend.delay(Duration.ofMillis(800));
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", backend.url())
+                .route(Route.to("web").path("/api/**").metadata("response-timeout", "-1"))
+                .set("spring.cloud.gateway.server.webflux.httpclient.response-timeout", "300ms"))) {
+            HttpResponse<String> response = gateway.get("/api/slow");
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void silentBackendPastTheReadTimeoutGives504() {
         assertSlowBackendTimesOut(api(backend.url()).set("frontdesk.upstream.read-timeout", "300ms"));
     }
