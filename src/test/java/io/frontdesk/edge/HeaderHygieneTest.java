@@ -55,6 +55,18 @@ class HeaderHygieneTest {
     }
 
     @Test
+    void theBackendIsNamedInItsHostHeaderUnlessTheRoutePreservesTheClients() {
+        try (RunningGateway gateway = RunningGateway.start(GatewaySettings.empty().pool("web", backend)
+                .route(Route.to("web").id("plain").path("/plain/**"))
+                .route(Route.to("web").id("preserving").path("/kept/**").filter("PreserveHostHeader")))) {
+            RawHttp.exchange(gateway.port(), "GET /plain/page HTTP/1.1\r\nHost: shop.example");
+            RawHttp.exchange(gateway.port(), "GET /kept/page HTTP/1.1\r\nHost: shop.example");
+        }
+        assertThat(backend.received()).extracting(seen -> seen.header("Host"))
+                .containsExactly(backend.url().substring("http://".length()), "shop.example");
+    }
+
+    @Test
     void hopByHopHeadersStopAtTheGatewayBothWays() {
         backend.responseHeader("Keep-Alive", "timeout=5").responseHeader("Server", "Apache/2.4.1")
                 .responseHeader("X-Powered-By", "PHP/8.3").responseHeader("X-Request-Id", "backend-made")
