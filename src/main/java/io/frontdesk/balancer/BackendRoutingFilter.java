@@ -19,11 +19,13 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.frontdesk.edge.BackendRequestHeaders;
 import io.frontdesk.tls.BackendTls;
 import io.frontdesk.tls.PoolTlsClients;
 import io.frontdesk.tracing.TraceSpan;
 import io.frontdesk.tracing.Tracing;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -116,17 +118,21 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
 
     /**
      * The filtered headers; the Host header is left for Reactor Netty to set from the URL, unless
-     * the route preserves the client's.
+     * the route preserves the client's. Frontdesk's own header filter's headers are copied whole.
      */
     private static void backendHeaders(HttpHeaders filtered, String preservedHost,
             io.netty.handler.codec.http.HttpHeaders headers) {
-        filtered.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.HOST)) {
-                headers.add(name, values);
-            }
-        });
+        if (filtered instanceof BackendRequestHeaders whole) {
+            headers.add(whole.netty()).remove(HttpHeaderNames.HOST);
+        } else {
+            filtered.forEach((name, values) -> {
+                if (!name.equalsIgnoreCase(HttpHeaders.HOST)) {
+                    headers.add(name, values);
+                }
+            });
+        }
         if (preservedHost != null) {
-            headers.add(HttpHeaders.HOST, preservedHost);
+            headers.add(HttpHeaderNames.HOST, preservedHost);
         }
     }
 

@@ -55,11 +55,11 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         List<String> connectionOptions = HopByHop.connectionOptions(input);
-        HttpHeaders headers = new CaseInsensitiveHeaders();
+        HttpHeaders headers = new BackendRequestHeaders();
         input.forEach((name, values) -> {
             if (!HopByHop.applies(name, connectionOptions) && !HeaderNames.contains(FORWARDING, name)
                     && !name.equalsIgnoreCase(requestIdHeader) && !name.equalsIgnoreCase(clientIdentityHeader)) {
-                headers.put(name, values);
+                headers.addAll(name, values);
             }
         });
         String transferEncoding = input.getFirst(HttpHeaders.TRANSFER_ENCODING);

@@ -13,8 +13,7 @@ import org.springframework.util.MultiValueMap;
  * Headers over a case-insensitive map, as {@code new HttpHeaders()} makes, whose {@code forEach}
  * walks that map. The framework's {@code forEach} first copies every name into a new
  * case-insensitive set to drop names that differ only in case, which such a map never holds; the
- * gateway's copies of a backend request's headers and of a backend response's would pay for that
- * on every request.
+ * gateway's copy of a backend response's headers would pay for that on every response.
  */
 public final class CaseInsensitiveHeaders extends HttpHeaders {
 
