@@ -4,8 +4,12 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
@@ -54,6 +58,13 @@ public class BalancerConfiguration {
     @Bean
     PoolTlsClients poolTlsClients(FrontdeskProperties properties, SslBundles bundles, HttpClient httpClient) {
         return PoolTlsClients.from(properties.pools(), bundles, httpClient);
+    }
+
+    /** The framework's factory of the backend client, with a connection pool per event loop. */
+    @Bean
+    HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties server,
+            HttpClientSslConfigurer ssl, List<HttpClientCustomizer> customizers) {
+        return new BackendClientFactory(properties, server, ssl, customizers);
     }
 
     /** Takes the place of the framework's routing filter, turned off in application.yml. */

@@ -1,0 +1,74 @@
+package io.frontdesk.balancer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.frontdesk.support.RawOrigin;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.http.client.HttpClient;
+
+/** A request is sent on a connection of the event loop it runs on. */
+class LoopAffinePoolsTest {
+
+    private final RawOrigin origin = RawOrigin.start();
+    private final LoopResources loops = LoopResources.create("affinity-test", 2, true);
+
+    @AfterEach
+    void stop() throws Exception {
+        origin.close();
+        loops.disposeLater().block(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void eachLoopSendsOnConnectionsOfItsOwn() throws Exception {
+        ConnectionProvider pools = new LoopAffinePools(() -> ConnectionProvider.create("affinity-test", 10));
+        HttpClient client = HttpClient.create(pools).runOn(loops);
+        EventLoopGroup group = loops.onClient(true);
+        EventLoop first = group.next();
+        EventLoop second = group.next();
+        assertThat(second).isNotSameAs(first);
+
+        for (EventLoop loop : new EventLoop[] {first, second, first, second}) {
+            assertThat(connectionLoopAskedFrom(loop, client)).isSameAs(loop);
+        }
+        assertThat(origin.connectionsAccepted()).as("one connection per loop, each used again").isEqualTo(2);
+        pools.disposeLater().block(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void oneSharedPoolSendsOnAnotherLoopsConnection() throws Exception {
+        ConnectionProvider shared = ConnectionProvider.create("shared-test", 10);
+        HttpClient client = HttpClient.create(shared).runOn(loops);
+        EventLoopGroup group = loops.onClient(true);
+        EventLoop first = group.next();
+        EventLoop second = group.next();
+
+        assertThat(connectionLoopAskedFrom(first, client)).isSameAs(first);
+        assertThat(connectionLoopAskedFrom(second, client)).as("the idle connection of the first loop")
+                .isSameAs(first);
+        shared.disposeLater().block(Duration.ofSeconds(10));
+    }
+
+    /** The event loop of the connection a request sent from {@code loop} went out on. */
+    private EventLoop connectionLoopAskedFrom(EventLoop loop, HttpClient client) throws Exception {
+        CompletableFuture<EventLoop> used = new CompletableFuture<>();
+        loop.execute(() -> client.get().uri(origin.url() + "/page")
+                .responseConnection((response, connection) -> {
+                    EventLoop connectionLoop = connection.channel().eventLoop();
+                    return connection.inbound().receive().then(Mono.just(connectionLoop));
+                })
+                .next()
+                .subscribe(used::complete, used::completeExceptionally));
+        return used.get(10, TimeUnit.SECONDS);
+    }
+}
