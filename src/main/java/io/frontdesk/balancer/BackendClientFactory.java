@@ -12,7 +12,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The framework's factory of the client that proxies to backends, with its connections pooled per
- * event loop ({@link LoopAffinePools}); every other setting as the framework makes it.
+ * event loop ({@link LoopAffinePools}) when the pool is elastic, as by default: it has no limit a
+ * pool per loop would multiply. A fixed pool stays one, so that its {@code max-connections} holds
+ * exactly. Every other setting is as the framework makes it.
  */
 final class BackendClientFactory extends HttpClientFactory {
 
@@ -23,6 +25,9 @@ final class BackendClientFactory extends HttpClientFactory {
 
     @Override
     protected ConnectionProvider buildConnectionProvider(HttpClientProperties properties) {
+        if (properties.getPool().getType() != HttpClientProperties.Pool.PoolType.ELASTIC) {
+            return super.buildConnectionProvider(properties);
+        }
         return new LoopAffinePools(() -> super.buildConnectionProvider(properties));
     }
 }

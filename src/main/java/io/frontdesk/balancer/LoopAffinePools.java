@@ -23,7 +23,7 @@ import reactor.netty.transport.TransportConfig;
  * idle connection, which on two loops lives on the other loop for about half the requests.
  * Threads other than event loops (health checks on a scheduler) share one more pool.
  *
- * <p>Each pool keeps the configured limits, so the limits hold per event loop.
+ * <p>Each pool keeps the configured settings, so any limit holds per event loop.
  */
 final class LoopAffinePools implements ConnectionProvider {
 
