@@ -85,4 +85,10 @@ final class LoopAffinePools implements ConnectionProvider {
     public String name() {
         return elsewhere.name();
     }
+
+    /** The settings of each pool, from which Reactor Netty makes its HTTP/2 pool. */
+    @Override
+    public Builder mutate() {
+        return elsewhere.mutate();
+    }
 }
