@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import io.frontdesk.support.RawOrigin;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import reactor.core.publisher.Mono;
+import reactor.netty.ConnectionObserver;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.http.client.HttpClient;
@@ -22,6 +24,7 @@ class LoopAffinePoolsTest {
 
     private final RawOrigin origin = RawOrigin.start();
     private final LoopResources loops = LoopResources.create("affinity-test", 2, true);
+    private final Semaphore released = new Semaphore(0);
 
     @AfterEach
     void stop() throws Exception {
@@ -32,7 +35,7 @@ class LoopAffinePoolsTest {
     @Test
     void eachLoopSendsOnConnectionsOfItsOwn() throws Exception {
         ConnectionProvider pools = new LoopAffinePools(() -> ConnectionProvider.create("affinity-test", 10));
-        HttpClient client = HttpClient.create(pools).runOn(loops);
+        HttpClient client = clientOn(pools);
         EventLoopGroup group = loops.onClient(true);
         EventLoop first = group.next();
         EventLoop second = group.next();
@@ -48,7 +51,7 @@ class LoopAffinePoolsTest {
     @Test
     void oneSharedPoolSendsOnAnotherLoopsConnection() throws Exception {
         ConnectionProvider shared = ConnectionProvider.create("shared-test", 10);
-        HttpClient client = HttpClient.create(shared).runOn(loops);
+        HttpClient client = clientOn(shared);
         EventLoopGroup group = loops.onClient(true);
         EventLoop first = group.next();
         EventLoop second = group.next();
@@ -59,7 +62,19 @@ class LoopAffinePoolsTest {
         shared.disposeLater().block(Duration.ofSeconds(10));
     }
 
-    /** The event loop of the connection a request sent from {@code loop} went out on. */
+    /** The client on these loops, counting each connection given back to its pool. */
+    private HttpClient clientOn(ConnectionProvider pools) {
+        return HttpClient.create(pools).runOn(loops).observe((connection, state) -> {
+            if (state == ConnectionObserver.State.RELEASED) {
+                released.release();
+            }
+        });
+    }
+
+    /**
+     * The event loop of the connection a request sent from {@code loop} went out on, once that
+     * connection is back in its pool for the next request.
+     */
     private EventLoop connectionLoopAskedFrom(EventLoop loop, HttpClient client) throws Exception {
         CompletableFuture<EventLoop> used = new CompletableFuture<>();
         loop.execute(() -> client.get().uri(origin.url() + "/page")
@@ -69,6 +84,8 @@ class LoopAffinePoolsTest {
                 })
                 .next()
                 .subscribe(used::complete, used::completeExceptionally));
-        return used.get(10, TimeUnit.SECONDS);
+        EventLoop connectionLoop = used.get(10, TimeUnit.SECONDS);
+        assertThat(released.tryAcquire(10, TimeUnit.SECONDS)).as("the connection is given back").isTrue();
+        return connectionLoop;
     }
 }
