@@ -130,16 +130,21 @@ class RequestBoundsTest {
                 .containsPattern("frontdesk_connections_refused_total\\{bound=\"per_client\"} [1-9]");
     }
 
-    /** Four connections from 127.0.0.1, the bound, that have sent nothing yet. */
+    /**
+     * Four connections from 127.0.0.1, the bound, that have sent nothing yet, in the order the
+     * gateway admitted them: each is counted before the next is opened, as connections accepted
+     * together may be admitted on different event loops in either order.
+     */
     private static List<Socket> openFour() throws IOException {
         List<Socket> held = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 1; i <= 4; i++) {
             Socket socket = new Socket("127.0.0.1", gateway.port());
             socket.setSoTimeout(10_000);
             held.add(socket);
+            String counted = "frontdesk_connections_open{listener=\"public\"} " + i + ".0";
+            await().atMost(Duration.ofSeconds(5)).until(() -> gateway.getManagement("/actuator/prometheus").body()
+                    .contains(counted));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> gateway.getManagement("/actuator/prometheus").body()
-                .contains("frontdesk_connections_open{listener=\"public\"} 4.0"));
         return held;
     }
 
