@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.frontdesk.edge.CaseInsensitiveHeaders;
+import io.frontdesk.edge.NettyBackedHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClientResponse;
@@ -34,8 +34,7 @@ final class BackendResponseHead {
         Map<String, Object> attributes = exchange.getAttributes();
         attributes.put(ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR, backend);
         attributes.put(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR, connection);
-        HttpHeaders received = new CaseInsensitiveHeaders();
-        backend.responseHeaders().forEach(field -> received.add(field.getKey(), field.getValue()));
+        HttpHeaders received = NettyBackedHeaders.copyOf(backend.responseHeaders());
         String contentType = backend.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
         if (contentType != null && !contentType.isEmpty()) {
             attributes.put(ORIGINAL_CONTENT_TYPE, contentType);

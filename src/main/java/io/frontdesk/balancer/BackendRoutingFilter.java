@@ -19,7 +19,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.frontdesk.edge.BackendRequestHeaders;
+import io.frontdesk.edge.NettyBackedHeaders;
 import io.frontdesk.tls.BackendTls;
 import io.frontdesk.tls.PoolTlsClients;
 import io.frontdesk.tracing.TraceSpan;
@@ -122,7 +122,7 @@ public final class BackendRoutingFilter extends NettyRoutingFilter {
      */
     private static void backendHeaders(HttpHeaders filtered, String preservedHost,
             io.netty.handler.codec.http.HttpHeaders headers) {
-        if (filtered instanceof BackendRequestHeaders whole) {
+        if (filtered instanceof NettyBackedHeaders whole) {
             headers.add(whole.netty()).remove(HttpHeaderNames.HOST);
         } else {
             filtered.forEach((name, values) -> {

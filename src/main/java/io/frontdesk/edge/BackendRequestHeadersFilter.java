@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -55,13 +57,22 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         List<String> connectionOptions = HopByHop.connectionOptions(input);
-        HttpHeaders headers = new BackendRequestHeaders();
-        input.forEach((name, values) -> {
-            if (!HopByHop.applies(name, connectionOptions) && !HeaderNames.contains(FORWARDING, name)
-                    && !name.equalsIgnoreCase(requestIdHeader) && !name.equalsIgnoreCase(clientIdentityHeader)) {
-                headers.addAll(name, values);
+        NettyBackedHeaders headers = new NettyBackedHeaders();
+        io.netty.handler.codec.http.HttpHeaders fields = ClientRequestFields.of(exchange.getRequest(), input);
+        if (fields != null) {
+            for (Iterator<Map.Entry<String, String>> each = fields.iteratorAsString(); each.hasNext();) {
+                Map.Entry<String, String> field = each.next();
+                if (passes(field.getKey(), connectionOptions)) {
+                    headers.netty().add(field.getKey(), field.getValue());
+                }
             }
-        });
+        } else {
+            input.forEach((name, values) -> {
+                if (passes(name, connectionOptions)) {
+                    headers.addAll(name, values);
+                }
+            });
+        }
         String transferEncoding = input.getFirst(HttpHeaders.TRANSFER_ENCODING);
         if (transferEncoding != null && transferEncoding.trim().equalsIgnoreCase("chunked")) {
             headers.remove(HttpHeaders.CONTENT_LENGTH);
@@ -107,6 +118,12 @@ public final class BackendRequestHeadersFilter implements HttpHeadersFilter, Ord
             headers.set(requestIdHeader, requestId);
         }
         return headers;
+    }
+
+    /** Whether the client's field goes to the backend as sent; the others are dropped or set here. */
+    private boolean passes(String name, List<String> connectionOptions) {
+        return !HopByHop.applies(name, connectionOptions) && !HeaderNames.contains(FORWARDING, name)
+                && !name.equalsIgnoreCase(requestIdHeader) && !name.equalsIgnoreCase(clientIdentityHeader);
     }
 
     private static String clientIdentity(SslInfo tls) {

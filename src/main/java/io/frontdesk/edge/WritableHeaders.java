@@ -18,6 +18,12 @@ final class WritableHeaders {
 
     /** {@code headers} without those named in either list, changed in place when it can be. */
     static HttpHeaders removing(HttpHeaders headers, List<String> names, List<String> moreNames) {
+        if (headers instanceof NettyBackedHeaders nettyBacked) {
+            // Netty's removal does not list the values it removes, as the adapter's does
+            names.forEach(nettyBacked.netty()::remove);
+            moreNames.forEach(nettyBacked.netty()::remove);
+            return headers;
+        }
         try {
             names.forEach(headers::remove);
             moreNames.forEach(headers::remove);
