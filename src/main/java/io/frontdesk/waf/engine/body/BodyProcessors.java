@@ -14,6 +14,9 @@ public final class BodyProcessors {
 
     /** The processor's name for a Content-Type header, or {@code null} when none reads it. */
     public static String forContentType(String contentType) {
+        if (contentType.isEmpty()) {
+            return null;
+        }
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip()
                 .toLowerCase(Locale.ROOT);
