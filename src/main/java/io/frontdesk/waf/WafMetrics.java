@@ -3,6 +3,7 @@ package io.frontdesk.waf;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.frontdesk.config.Choices;
 import io.frontdesk.waf.engine.InspectionBudget;
@@ -55,7 +56,7 @@ final class WafMetrics {
 
     void transaction(String action, long evaluationNanos) {
         transactions.get(action).increment();
-        evaluation.record(Duration.ofNanos(evaluationNanos));
+        evaluation.record(evaluationNanos, TimeUnit.NANOSECONDS);
     }
 
     void ruleMatched(RuleInfo rule, boolean blocked) {
