@@ -10,10 +10,19 @@ import io.frontdesk.waf.engine.Transaction;
 record AuditPolicy(AuditMode mode, AuditLog log) {
 
     boolean wanted(Transaction transaction, boolean matched) {
+        AuditMode effective = effectiveMode(transaction);
+        return log != null && (effective == AuditMode.ALL || effective == AuditMode.RELEVANT && matched);
+    }
+
+    /** Whether the transaction may get a line once its logging phase has run, as far as is known before it. */
+    boolean mayWant(Transaction transaction, boolean matchedSoFar) {
+        return wanted(transaction, matchedSoFar || transaction.hasLoggingPhaseRules());
+    }
+
+    private AuditMode effectiveMode(Transaction transaction) {
         String engine = transaction.auditEngine();
-        AuditMode effective = engine == null ? mode
+        return engine == null ? mode
                 : engine.equalsIgnoreCase("on") ? AuditMode.ALL
                 : engine.equalsIgnoreCase("off") ? AuditMode.OFF : AuditMode.RELEVANT;
-        return log != null && (effective == AuditMode.ALL || effective == AuditMode.RELEVANT && matched);
     }
 }

@@ -63,17 +63,37 @@ final class Inspection {
     }
 
     Mono<Void> run(GatewayFilterChain chain) {
-        exchange.getResponse().beforeCommit(this::finish);
         describeRequest();
         Interruption interruption = timed(transaction::processRequestHeaders);
         if (interruption != null) {
+            finishBeforeCommit();
             return refusal(interruption);
         }
-        Mono<Void> inspected = RequestBodies.mayFollow(exchange.getRequest()) && transaction.wantsRequestBody() ? inspectBody(chain) : Mono.defer(() -> {
-            Interruption atBody = timed(transaction::processRequestBody);
-            return atBody != null ? refusal(atBody) : proceed(chain, exchange);
-        });
-        return inspected.doFinally(signal -> finish().subscribe());
+        if (RequestBodies.mayFollow(exchange.getRequest()) && transaction.wantsRequestBody()) {
+            finishBeforeCommit();
+            return inspectBody(chain).doFinally(signal -> finish().subscribe());
+        }
+        Interruption atBody = timed(transaction::processRequestBody);
+        if (atBody != null || shared.responseInspection() || shared.audit().mayWant(transaction, relevant())) {
+            finishBeforeCommit();
+        }
+        return (atBody != null ? refusal(atBody) : proceed(chain, exchange)).doFinally(signal -> finish().subscribe());
+    }
+
+    /**
+     * The logging phase, the metrics and the audit line before the response is committed, which
+     * waits for the line; the response's own phases go then too. A transaction that can have no
+     * audit line and whose response is not inspected finishes when the exchange ends instead,
+     * sparing the response the commit's actions.
+     */
+    private void finishBeforeCommit() {
+        exchange.getResponse().beforeCommit(this::finish);
+    }
+
+    /** Whether an audit line in relevant mode is due: a rule matched, or the body or budget failed. */
+    private boolean relevant() {
+        return !transaction.matches().isEmpty() || transaction.requestBodyError() != null
+                || transaction.budgetSpentIn() != 0;
     }
 
     private void describeRequest() {
@@ -242,8 +262,7 @@ final class Inspection {
         if (budgetSpentIn != 0) {
             shared.metrics().budgetExhausted(budgetSpentIn);
         }
-        boolean relevant = !matches.isEmpty() || transaction.requestBodyError() != null || budgetSpentIn != 0;
-        if (!shared.audit().wanted(transaction, relevant)) {
+        if (!shared.audit().wanted(transaction, relevant())) {
             return Mono.empty();
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();

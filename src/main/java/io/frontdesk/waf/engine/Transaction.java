@@ -335,6 +335,11 @@ public final class Transaction {
         return mode;
     }
 
+    /** Whether the rule set has rules for the logging phase (5), which may still match. */
+    public boolean hasLoggingPhaseRules() {
+        return !ruleSet.phase(5).rules().isEmpty();
+    }
+
     /** What {@code ctl:auditEngine} asked for ({@code On}, {@code Off}, {@code RelevantOnly}), or {@code null}. */
     public String auditEngine() {
         return auditEngine;
