@@ -47,6 +47,11 @@ public final class Tracing {
         return tracer != null;
     }
 
+    /** The exchange's span, without looking for one while tracing is off. */
+    public TraceSpan spanOf(ServerWebExchange exchange) {
+        return tracer == null ? TraceSpan.NONE : TraceSpan.of(exchange);
+    }
+
     /** Starts the span of a client's exchange and makes it the exchange's. */
     public TraceSpan startExchange(ServerWebExchange exchange) {
         if (tracer == null) {

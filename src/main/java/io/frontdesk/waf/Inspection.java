@@ -252,7 +252,7 @@ final class Inspection {
         });
         List<RuleMatch> matches = transaction.matches();
         String action = transaction.interruption() != null ? "blocked" : matches.isEmpty() ? "pass" : "detected";
-        TraceSpan span = TraceSpan.of(exchange);
+        TraceSpan span = shared.tracing().spanOf(exchange);
         if (span != TraceSpan.NONE) {
             span.tag("frontdesk.waf.action", action).tag("frontdesk.waf.anomaly_score", anomalyScore());
         }

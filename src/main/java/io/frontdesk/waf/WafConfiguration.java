@@ -20,6 +20,7 @@ import io.frontdesk.config.FrontdeskProperties;
 import io.frontdesk.config.InvalidConfigurationException;
 import io.frontdesk.config.WafProperties;
 import io.frontdesk.shield.ClientOffences;
+import io.frontdesk.tracing.Tracing;
 import io.frontdesk.waf.engine.InspectionBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Scheduler;
@@ -79,7 +80,8 @@ public class WafConfiguration {
 
     @Bean
     WafFilter wafFilter(FrontdeskProperties properties, GatewayProperties gateway, WafRules rules, AuditLog auditLog,
-            WafMetrics metrics, ClientOffences offences, Scheduler wafInspectionThreads, InspectionBudget wafBudget) {
+            WafMetrics metrics, ClientOffences offences, Scheduler wafInspectionThreads, InspectionBudget wafBudget,
+            Tracing tracing) {
         WafProperties waf = properties.waf();
         AuditPolicy audit = new AuditPolicy(waf.audit().mode(), auditLog);
         Set<String> routeIds = gateway.getRoutes().stream().map(RouteDefinition::getId).collect(Collectors.toSet());
@@ -92,7 +94,7 @@ public class WafConfiguration {
             routes.put(routeId, RouteOverride.of(routeId, route));
         });
         return new WafFilter(new WafFilter.Shared(rules, waf.responseInspection(), audit, metrics, offences,
-                wafInspectionThreads, wafBudget), Map.copyOf(routes));
+                wafInspectionThreads, wafBudget, tracing), Map.copyOf(routes));
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.frontdesk.FilterOrder;
 import io.frontdesk.edge.EdgeAttributes;
 import io.frontdesk.shield.ClientOffences;
+import io.frontdesk.tracing.Tracing;
 import io.frontdesk.waf.engine.EngineMode;
 import io.frontdesk.waf.engine.InspectionBudget;
 import io.frontdesk.waf.engine.Transaction;
@@ -26,7 +27,7 @@ public final class WafFilter implements GlobalFilter, Ordered {
 
     /** What every inspection of this gateway shares. */
     record Shared(WafRules rules, boolean responseInspection, AuditPolicy audit, WafMetrics metrics,
-            ClientOffences offences, Scheduler inspectionThreads, InspectionBudget budget) {
+            ClientOffences offences, Scheduler inspectionThreads, InspectionBudget budget, Tracing tracing) {
     }
 
     private final Shared shared;
