@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 
 /**
  * Headers on their way between the client's and the backend's messages, kept as Netty keeps a
- * message's headers: the routing filter copies a backend request's into it whole, the response
+ * message's headers: the routing filter copies them into the backend request whole, the response
  * header filters remove names without building lower-case keys, and {@code forEach} walks the
  * fields without first copying every name into a case-insensitive set, as the framework's does.
  * They are not validated here: the message they end in validates every field added to it.

@@ -37,7 +37,8 @@ import reactor.netty.http.server.HttpServerRequest;
  * One exchange going through the WAF: request phases before the route's backend is asked (the
  * body held, up to the engine's limit, then replayed to the backend), response phases on the way
  * back when responses are inspected, and once the response is about to be sent the logging
- * phase, the metrics and the audit line, which the response waits for.
+ * phase, the metrics and the audit line, which the response waits for; a transaction that can
+ * have no audit line and whose response is not inspected has them when the exchange ends.
  */
 final class Inspection {
 

@@ -337,7 +337,7 @@ public final class Transaction {
 
     /** Whether the rule set has rules for the logging phase (5), which may still match. */
     public boolean hasLoggingPhaseRules() {
-        return !ruleSet.phase(5).rules().isEmpty();
+        return !ruleSet.phase(5).isEmpty();
     }
 
     /** What {@code ctl:auditEngine} asked for ({@code On}, {@code Off}, {@code RelevantOnly}), or {@code null}. */
