@@ -9,11 +9,11 @@ import io.frontdesk.config.InvalidConfigurationException;
 import reactor.netty.ReactorNetty;
 
 /**
- * One event loop per CPU the JVM may use, as nginx's {@code worker_processes auto} and HAProxy's
- * and Envoy's threads, unless {@code frontdesk.edge.event-loops} says otherwise. Reactor Netty's
- * own default is at least four: on a machine or container with fewer CPUs, the loops take turns
- * on each CPU and evict each other's caches, which costs the WAF above all (its rules and the
- * records of recent values are per loop).
+ * One event loop per CPU the JVM may use and at least four, as Reactor Netty makes them, unless
+ * {@code frontdesk.edge.event-loops} says otherwise. On fewer CPUs than four the loops take turns,
+ * but a gateway seldom has its CPUs to itself (a backend, a sidecar, a load generator share them),
+ * and the scheduler shares a CPU between threads, not processes: with one loop per CPU each loop is
+ * seldom idle, the peers it wakes preempt it, and they get their work a request at a time.
  *
  * <p>Client and backend connections share these loops, and Reactor Netty reads their number
  * once, from the system property {@code reactor.netty.ioWorkerCount}, when it first makes them:
@@ -23,6 +23,7 @@ import reactor.netty.ReactorNetty;
 public class EventLoopCount implements EnvironmentPostProcessor, Ordered {
 
     static final String KEY = "frontdesk.edge.event-loops";
+    static final int MINIMUM_BY_DEFAULT = 4;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,7 +35,7 @@ public class EventLoopCount implements EnvironmentPostProcessor, Ordered {
 
     private static int configured(String value) {
         if (value == null || value.isBlank()) {
-            return Runtime.getRuntime().availableProcessors();
+            return Math.max(Runtime.getRuntime().availableProcessors(), MINIMUM_BY_DEFAULT);
         }
         try {
             int loops = Integer.parseInt(value.strip());

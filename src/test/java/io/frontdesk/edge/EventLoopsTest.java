@@ -18,22 +18,24 @@ import io.frontdesk.support.GatewaySettings.Route;
 import io.frontdesk.support.TestBackend;
 
 /**
- * How many event loops serve connections: one per CPU unless {@code frontdesk.edge.event-loops}
- * says otherwise. Each gateway runs in a process of its own, since the number is fixed once per
- * JVM.
+ * How many event loops serve connections: one per CPU and at least four unless
+ * {@code frontdesk.edge.event-loops} says otherwise. Each gateway runs in a process of its own,
+ * since the number is fixed once per JVM.
  */
 class EventLoopsTest {
 
     /** Enough connections to reach every loop at least twice, the loops taking channels in turn. */
-    private static final int CONNECTIONS = 16;
+    private static final int CONNECTIONS = 2 * Math.max(Runtime.getRuntime().availableProcessors(),
+            EventLoopCount.MINIMUM_BY_DEFAULT);
 
     @AutoClose
     private static final TestBackend backend = TestBackend.start("web");
 
     @Test
-    void oneEventLoopPerCpuByDefault() throws IOException {
+    void oneEventLoopPerCpuAndAtLeastFourByDefault() throws IOException {
         try (GatewayProcess gateway = GatewayProcess.start(settings())) {
-            assertThat(eventLoopsServing(gateway)).hasSize(Runtime.getRuntime().availableProcessors());
+            assertThat(eventLoopsServing(gateway))
+                    .hasSize(Math.max(Runtime.getRuntime().availableProcessors(), EventLoopCount.MINIMUM_BY_DEFAULT));
         }
     }
 
