@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.frontdesk.edge.ClientResponseFields;
 import io.frontdesk.edge.NettyBackedHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.netty.Connection;
@@ -17,9 +18,10 @@ import reactor.netty.http.client.HttpClientResponse;
 
 /**
  * A backend's response head, as the client's response takes it: the status as the backend sent
- * it, its headers through the response header filters, and the exchange attributes the framework's
- * response writer and its response body filters read (the backend's response and connection, and
- * the backend's content type).
+ * it, its headers through the response header filters (added to the client's response in one pass
+ * while that response's headers are still Netty's, {@code ClientResponseFields}), and the exchange
+ * attributes the framework's response writer and its response body filters read (the backend's
+ * response and connection, and the backend's content type).
  */
 final class BackendResponseHead {
 
@@ -42,12 +44,21 @@ final class BackendResponseHead {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(backend.status().code()));
         HttpHeaders filtered = HttpHeadersFilter.filter(filters, received, exchange, HttpHeadersFilter.Type.RESPONSE);
-        if (!filtered.containsHeader(HttpHeaders.TRANSFER_ENCODING)
-                && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)
-                && response.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
-            // The response goes with the backend's length; a chunked encoding set earlier would contradict it.
-            response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
+        // The response goes with the backend's length; a chunked encoding set earlier would contradict it.
+        boolean backendLength = !filtered.containsHeader(HttpHeaders.TRANSFER_ENCODING)
+                && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH);
+        io.netty.handler.codec.http.HttpHeaders fields = ClientResponseFields.of(response);
+        if (fields != null && filtered instanceof NettyBackedHeaders whole) {
+            if (backendLength) {
+                fields.remove(HttpHeaderNames.TRANSFER_ENCODING);
+            }
+            fields.add(whole.netty());
+            return;
         }
-        response.getHeaders().addAll(filtered);
+        HttpHeaders headers = response.getHeaders();
+        if (backendLength && headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        }
+        headers.addAll(filtered);
     }
 }
