@@ -154,6 +154,21 @@ frontdesk_jar() {
   die "no jar in $1/target (run without --no-build)"
 }
 
+# given_or_built_jar ROOT BUILD JAR : JAR when one is given (it must exist), else frontdesk_jar's
+given_or_built_jar() {
+  if [[ -n $3 ]]; then
+    [[ -f $3 ]] || die "no jar at $3"
+    echo "$3"
+  else
+    frontdesk_jar "$1" "$2"
+  fi
+}
+
+# require_vanilla_gateway JAR : stops the script when anchors.sh has not built the vanilla gateway
+require_vanilla_gateway() {
+  [[ -f $1 ]] || die "no vanilla gateway at $1 (run ../shared/bench/anchors.sh --only scg once to build it)"
+}
+
 # await_frontdesk MGMT_PORT PID OUT : waits (60 s at most) until its health answers
 await_frontdesk() {
   for _ in $(seq 1 120); do

@@ -47,7 +47,7 @@ require_commands nginx wrk curl -- nginx wrk curl
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
 for build in A B; do
   if [[ ${JAR[$build]} == scg ]]; then
-    [[ -f $SCG_JAR ]] || die "no vanilla gateway at $SCG_JAR (run ../shared/bench/anchors.sh --only scg once to build it)"
+    require_vanilla_gateway "$SCG_JAR"
   else
     [[ -f ${JAR[$build]} ]] || die "no jar at ${JAR[$build]}"
   fi

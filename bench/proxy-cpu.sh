@@ -42,16 +42,11 @@ done
 source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
-[[ -f $SCG_JAR ]] || die "no vanilla gateway at $SCG_JAR (run ../shared/bench/anchors.sh --only scg once to build it)"
+require_vanilla_gateway "$SCG_JAR"
 require_free_ports 9101 9102 $P_FD $P_MGMT $P_SCG
 mkdir -p "$STATE"
 
-if [[ -n $jar ]]; then
-  [[ -f $jar ]] || die "no jar at $jar"
-  JAR=$jar
-else
-  JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
-fi
+JAR=$(given_or_built_jar "$ROOT" "$build" "$jar") || exit 1
 bench_config $P_FD $P_MGMT >"$STATE/frontdesk-bench.yml"
 start_stand_in_backends "$STATE"
 

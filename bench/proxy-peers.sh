@@ -47,16 +47,11 @@ done
 source "$ROOT/bench/lib.sh"
 require_commands nginx wrk curl -- nginx wrk curl
 [[ -x $JDK25/bin/java ]] || die "JDK 25 not found at $JDK25"
-[[ -f $SCG_JAR ]] || die "no vanilla gateway at $SCG_JAR (run ../shared/bench/anchors.sh --only scg once to build it)"
+require_vanilla_gateway "$SCG_JAR"
 require_free_ports 9101 9102 $P_FD $P_MGMT $P_SCG
 mkdir -p "$STATE/www"
 
-if [[ -n $jar ]]; then
-  [[ -f $jar ]] || die "no jar at $jar"
-  JAR=$jar
-else
-  JAR=$(frontdesk_jar "$ROOT" "$build") || exit 1
-fi
+JAR=$(given_or_built_jar "$ROOT" "$build" "$jar") || exit 1
 head -c 1024 /dev/urandom >"$STATE/www/1k.bin"
 nginx_conf backend "worker_processes auto;" "  sendfile on; tcp_nopush on; tcp_nodelay on;
   server { listen 127.0.0.1:9101; root $STATE/www; }
