@@ -10,7 +10,6 @@ import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientFactory;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
-import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
@@ -75,11 +74,11 @@ public class BalancerConfiguration {
         return new BackendRoutingFilter(httpClient, headersFilters, properties, poolTls, tracing);
     }
 
-    /** The framework's response writer, which goes with its routing filter: it is turned off with it. */
+    /** Takes the place of the framework's response writer, which is turned off with its routing filter. */
     @Bean
-    NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties gateway,
+    BackendResponseWriter backendResponseWriter(GatewayProperties gateway,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-        return new NettyWriteResponseFilter(gateway.getStreamingMediaTypes(), headersFilters);
+        return new BackendResponseWriter(gateway.getStreamingMediaTypes(), headersFilters);
     }
 
     @Bean

@@ -47,17 +47,10 @@ class ResponseSilenceTest {
         assertThat(origin.connectionsAccepted() - connectionsBefore).as("both over one pooled connection").isEqualTo(1);
     }
 
+    /** A body of more than 16 KiB streams to the client as it arrives, so its head has gone out. */
     @Test
-    void aBackendThatGoesSilentInTheMiddleOfABodyIsCutOffAfterTheReadTimeout() throws Exception {
-        CompletableFuture<Duration> silentFor = new CompletableFuture<>();
-        origin.reply("/raw/stalls", (out, in) -> {
-            RawOrigin.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
-            long start = System.nanoTime();
-            if (RawOrigin.closedByPeer(in)) {
-                silentFor.complete(Duration.ofNanos(System.nanoTime() - start));
-            }
-            return false;
-        });
+    void aBackendThatGoesSilentInTheMiddleOfAStreamedBodyIsCutOffAfterTheReadTimeout() throws Exception {
+        CompletableFuture<Duration> silentFor = stallsAfter("/raw/stalls", "Content-Length: 100000");
         try (ClientConnection client = new ClientConnection(gateway.port())) {
             ClientConnection.Response cut = client.get("/raw/stalls");
             assertThat(cut.status()).isEqualTo(200);
@@ -65,5 +58,32 @@ class ResponseSilenceTest {
         }
         assertThat(silentFor.get(10, TimeUnit.SECONDS)).as("the gateway closed the backend connection after the read timeout")
                 .isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
+    }
+
+    /** A body of up to 16 KiB is read whole before its head goes out: the client can be told. */
+    @Test
+    void aBackendThatGoesSilentInTheMiddleOfASmallBodyIsAGatewayTimeout() throws Exception {
+        CompletableFuture<Duration> silentFor = stallsAfter("/raw/stalls-small", "Content-Length: 100");
+        try (ClientConnection client = new ClientConnection(gateway.port())) {
+            ClientConnection.Response timedOut = client.get("/raw/stalls-small");
+            assertThat(timedOut.status()).isEqualTo(504);
+            assertThat(timedOut.complete()).isTrue();
+        }
+        assertThat(silentFor.get(10, TimeUnit.SECONDS)).as("the gateway closed the backend connection after the read timeout")
+                .isBetween(Duration.ofMillis(950), Duration.ofSeconds(5));
+    }
+
+    /** The backend sends a head with this length field and 10 bytes of body, then nothing; completes once the gateway closes. */
+    private static CompletableFuture<Duration> stallsAfter(String path, String length) {
+        CompletableFuture<Duration> silentFor = new CompletableFuture<>();
+        origin.reply(path, (out, in) -> {
+            RawOrigin.write(out, "HTTP/1.1 200 OK\r\n" + length + "\r\n\r\n0123456789");
+            long start = System.nanoTime();
+            if (RawOrigin.closedByPeer(in)) {
+                silentFor.complete(Duration.ofNanos(System.nanoTime() - start));
+            }
+            return false;
+        });
+        return silentFor;
     }
 }

@@ -181,14 +181,35 @@ class UpstreamFramingTest {
         assertThat(protocolErrors(gateway, origin, pool, "excess-bytes")).isEqualTo(before + 1);
     }
 
+    /** A body of more than 16 KiB streams to the client as it arrives, so its head has gone out. */
     @ParameterizedTest
     @EnumSource(Via.class)
-    void aBodyShorterThanItsContentLengthIsAbortedAndNeverStored(Via via, TestInfo test) throws Exception {
+    void aStreamedBodyShorterThanItsContentLengthIsAbortedAndNeverStored(Via via, TestInfo test) throws Exception {
         paths(via, test);
-        origin.answerThenClose(first, "HTTP/1.1 200 OK\r\nCache-Control: max-age=600\r\nContent-Length: 100\r\n\r\n"
+        origin.answerThenClose(first, "HTTP/1.1 200 OK\r\nCache-Control: max-age=600\r\nContent-Length: 100000\r\n\r\n"
                 + "only ten..");
 
         truncatedIsAborted(via, "only ten..");
+    }
+
+    /** A body of up to 16 KiB is read whole before its head goes out: the client can be told. */
+    @ParameterizedTest
+    @EnumSource(Via.class)
+    void aSmallBodyShorterThanItsContentLengthIsABadGatewayAndNeverStored(Via via, TestInfo test) throws Exception {
+        paths(via, test);
+        origin.answerThenClose(first, "HTTP/1.1 200 OK\r\nCache-Control: max-age=600\r\nContent-Length: 100\r\n\r\n"
+                + "only ten..");
+        double before = protocolErrors(via, "truncated");
+
+        try (ClientConnection client = new ClientConnection(gateway.port())) {
+            assertThat(client.get(first).status()).isEqualTo(502);
+            assertThat(client.get(second).body()).isEqualTo(second);
+            assertThat(client.get(first).status()).isEqualTo(502);
+        }
+        assertThat(origin.received()).filteredOn(line -> line.contains(test(first)))
+                .as("the cut-off response was not stored: asked for again")
+                .containsExactly("GET " + first, "GET " + second, "GET " + first);
+        assertThat(protocolErrors(via, "truncated")).isEqualTo(before + 2);
     }
 
     @ParameterizedTest
