@@ -43,6 +43,11 @@ public final class RequestMetrics {
         inFlight.increment();
     }
 
+    /** Exchanges started and not yet finished. */
+    long inFlight() {
+        return inFlight.sum();
+    }
+
     void finished(String route, Backend backend, int status, long nanos, long responseBytes) {
         inFlight.decrement();
         Timer[] byStatus = timers.computeIfAbsent(route, key -> new ConcurrentHashMap<>())

@@ -1,5 +1,7 @@
 package io.frontdesk.telemetry;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** Wires request metrics and the access log. */
 @Configuration(proxyBeanMethods = false)
 public class TelemetryConfiguration {
+
+    /** How long a shutdown waits for exchanges the stopped server let go of; they end within milliseconds. */
+    private static final Duration EXCHANGE_DRAIN_LIMIT = Duration.ofSeconds(5);
 
     @Bean
     RequestMetrics requestMetrics(MeterRegistry registry) {
@@ -36,6 +41,11 @@ public class TelemetryConfiguration {
     @ConditionalOnProperty(name = "frontdesk.access-log.enabled", matchIfMissing = true)
     RefusedHeadLog refusedHeadLog(AccessLog accessLog) {
         return new RefusedHeadLog(accessLog);
+    }
+
+    @Bean
+    ExchangeDrain exchangeDrain(RequestMetrics metrics) {
+        return new ExchangeDrain(metrics, EXCHANGE_DRAIN_LIMIT);
     }
 
     @Bean

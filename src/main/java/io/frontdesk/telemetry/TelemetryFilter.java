@@ -66,11 +66,13 @@ public final class TelemetryFilter implements WebFilter, Ordered {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String routeId = route == null ? "none" : route.getId();
         Backend backend = exchange.getAttribute(BalancerAttributes.BACKEND);
-        try (Tracing.Scope current = tracing.makeCurrent(span)) {
-            metrics.finished(routeId, backend, status, nanos, response.bytes());
-        }
+        // The line before the count of exchanges in flight drops: a shutdown stops the access log
+        // once none is (ExchangeDrain).
         if (accessLog != null) {
             accessLog.offer(line(exchange, status, response.bytes(), nanos, routeId, backend));
+        }
+        try (Tracing.Scope current = tracing.makeCurrent(span)) {
+            metrics.finished(routeId, backend, status, nanos, response.bytes());
         }
         if (span != TraceSpan.NONE) {
             endSpan(span, exchange, status, routeId, backend, response);
