@@ -48,7 +48,7 @@ public final class BackendResponseWriter implements GlobalFilter, Ordered {
 
     private final List<MediaType> streamingMediaTypes;
     private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
-    /** Looked up once asked for: the filters are beans that may depend on this one's configuration. */
+    /** Looked up on first use, not at construction: the header filters are beans of their own. */
     private volatile List<HttpHeadersFilter> headersFilters;
 
     public BackendResponseWriter(List<MediaType> streamingMediaTypes,
